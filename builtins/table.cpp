@@ -1,0 +1,76 @@
+// The builtin table (STYLE.md habit 2): sorted by name (byte order), checked at compile time,
+// searched by binary search. To add a builtin: declare it in declarations.hpp, define it in
+// its own file, and add its line here in sorted position.
+#include <algorithm>
+#include <array>
+
+#include "builtins/builtin.hpp"
+#include "builtins/declarations.hpp"
+
+namespace vsh {
+namespace {
+
+using enum BuiltinClass;
+
+constexpr std::array kBuiltins = {
+    // clang-format off
+    Builtin{".",        builtin_dot,      Special, ". file [args]"},
+    Builtin{":",        builtin_colon,    Special, ": [args]"},
+    // Builtin{"[",        builtin_test,     Regular, "[ expression ]"},
+    // Builtin{"alias",    builtin_alias,    Regular, "alias [name[=value]...]"},
+    // Builtin{"backend",  builtin_backend,  Regular, "backend [-l] [name]"},
+    // Builtin{"bg",       builtin_bg,       Regular, "bg [job...]"},
+    Builtin{"break",    builtin_break,    Special, "break [n]"},
+    // Builtin{"cd",       builtin_cd,       Regular, "cd [-L|-P] [dir]"},
+    // Builtin{"command",  builtin_command,  Regular, "command [-p] [-v|-V] name [args]"},
+    Builtin{"continue", builtin_continue, Special, "continue [n]"},
+    // Builtin{"echo",     builtin_echo,     Regular, "echo [string...]"},
+    Builtin{"eval",     builtin_eval,     Special, "eval [args]"},
+    // Builtin{"exec",     builtin_exec,     Special, "exec [command [args]]"},
+    Builtin{"exit",     builtin_exit,     Special, "exit [n]"},
+    // Builtin{"export",   builtin_export,   Special, "export [-p] [name[=value]...]"},
+    // Builtin{"false",    builtin_false,    Regular, "false"},
+    // Builtin{"fg",       builtin_fg,       Regular, "fg [job]"},
+    // Builtin{"getopts",  builtin_getopts,  Regular, "getopts optstring name [args]"},
+    // Builtin{"hash",     builtin_hash,     Regular, "hash [-r] [name...]"},
+    // Builtin{"jobs",     builtin_jobs,     Regular, "jobs [-l|-p] [job...]"},
+    // Builtin{"kill",     builtin_kill,     Regular, "kill [-s sig | -sig] pid... | -l [status]"},
+    // Builtin{"local",    builtin_local,    Regular, "local name[=value]..."},
+    // Builtin{"printf",   builtin_printf,   Regular, "printf format [args]"},
+    // Builtin{"pwd",      builtin_pwd,      Regular, "pwd [-L|-P]"},
+    // Builtin{"read",     builtin_read,     Regular, "read [-r] [-d delim] name..."},
+    // Builtin{"readonly", builtin_readonly, Special, "readonly [-p] [name[=value]...]"},
+    Builtin{"return",   builtin_return,   Special, "return [n]"},
+    // Builtin{"set",      builtin_set,      Special, "set [-abCefhmnuvx] [-o opt] [--] [args]"},
+    // Builtin{"shift",    builtin_shift,    Special, "shift [n]"},
+    // Builtin{"test",     builtin_test,     Regular, "test expression"},
+    // Builtin{"times",    builtin_times,    Special, "times"},
+    // Builtin{"trap",     builtin_trap,     Special, "trap [-p] [action condition...]"},
+    // Builtin{"true",     builtin_true,     Regular, "true"},
+    // Builtin{"type",     builtin_type,     Regular, "type name..."},
+    // Builtin{"ulimit",   builtin_ulimit,   Regular, "ulimit [-H|-S] [-a|-cdfnstv] [limit]"},
+    // Builtin{"umask",    builtin_umask,    Regular, "umask [-S] [mask]"},
+    // Builtin{"unalias",  builtin_unalias,  Regular, "unalias -a | name..."},
+    // Builtin{"unset",    builtin_unset,    Special, "unset [-f|-v] name..."},
+    // Builtin{"wait",     builtin_wait,     Regular, "wait [pid|job...]"},
+    // clang-format on
+};
+
+constexpr bool sorted_by_name() {
+    for (std::size_t i = 1; i < kBuiltins.size(); ++i)
+        if (!(kBuiltins[i - 1].name < kBuiltins[i].name)) return false;
+    return true;
+}
+static_assert(sorted_by_name(), "builtin table must be sorted by name, without duplicates");
+
+}  // namespace
+
+const Builtin* find_builtin(std::string_view name) {
+    auto it = std::lower_bound(kBuiltins.begin(), kBuiltins.end(), name,
+                               [](const Builtin& b, std::string_view n) { return b.name < n; });
+    return it != kBuiltins.end() && it->name == name ? &*it : nullptr;
+}
+
+std::span<const Builtin> all_builtins() { return kBuiltins; }
+
+}  // namespace vsh

@@ -1,0 +1,209 @@
+// The whole vsh syntax tree, declared in one place (STYLE.md habit 1).
+//
+// The parser builds it, the executor walks it, and nothing else owns it. Every command node
+// carries the source span it was parsed from so that errors, `set -x` traces and LINENO can
+// name the line. A tree parsed from one complete command lives as long as that command runs;
+// function bodies are shared_ptr so that a function outlives the text that defined it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vsh::ast {
+
+// 1-based line and column of a character in the source text.
+struct SourcePos {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+// A half-open range of source text: [begin, end).
+struct Span {
+    SourcePos begin;
+    SourcePos end;
+};
+
+struct Command;
+
+// How a ${...} expansion treats its parameter (XCU 2.6.2).
+enum class ParamOp : std::uint8_t {
+    Plain,                 // $x, ${x}
+    Length,                // ${#x}
+    Default,               // ${x-word}, ${x:-word}
+    Assign,                // ${x=word}, ${x:=word}
+    Error,                 // ${x?word}, ${x:?word}
+    Alternative,           // ${x+word}, ${x:+word}
+    RemoveSmallestSuffix,  // ${x%word}
+    RemoveLargestSuffix,   // ${x%%word}
+    RemoveSmallestPrefix,  // ${x#word}
+    RemoveLargestPrefix,   // ${x##word}
+};
+
+// One piece of a word. A word is a sequence of parts whose expansions are concatenated.
+// A flat struct rather than a variant: parts nest (double quotes hold parts, ${x:-w} holds a
+// word) and a flat struct keeps that recursion cheap and simple.
+struct WordPart {
+    enum class Kind : std::uint8_t {
+        Literal,       // Unquoted text; may hold pattern characters (* ? [) for globbing.
+                       // A backslash-escaped character is stored as a Quoted part instead.
+        Quoted,        // Text that quote removal already freed of its quotes: '...', $'...'
+                       // (escapes decoded), or a backslash-escaped character. Never split,
+                       // never globbed.
+        DoubleQuoted,  // "...": `parts` holds what is inside.
+        Param,         // $name, ${...}: `text` is the parameter name ("@", "1", "10", "x"),
+                       // `op` and `colon` the operator, `parts` the word operand.
+        CommandSubst,  // $(...) or `...`: `command` is the parsed body (may be null: empty).
+        Arith,         // $((...)): `parts` is the expression, expanded as in double quotes,
+                       // then evaluated.
+        Tilde,         // ~ or ~user at the start of a word or assignment value: `text` is user.
+    };
+
+    Kind kind = Kind::Literal;
+    ParamOp op = ParamOp::Plain;  // Param only.
+    bool colon = false;           // Param only: the ':' form (treat empty as unset).
+    bool backquote = false;       // CommandSubst only: written with backquotes.
+    std::string text;             // Literal/Quoted text, Param name, Tilde user.
+    std::vector<WordPart> parts;  // DoubleQuoted contents, Param operand, Arith expression.
+    std::shared_ptr<const Command> command;  // CommandSubst body.
+};
+
+using Word = std::vector<WordPart>;
+
+// NAME=value before a command name (or alone).
+struct Assignment {
+    std::string name;
+    Word value;
+    Span span;
+};
+
+enum class RedirOp : std::uint8_t {
+    Input,      // <
+    Output,     // >
+    Clobber,    // >|
+    Append,     // >>
+    ReadWrite,  // <>
+    DupInput,   // <&
+    DupOutput,  // >&
+    HereDoc,    // << and <<-
+};
+
+struct Redirection {
+    int fd = 0;  // The IO number, or the operator's default (0 for < <& << <>, 1 otherwise).
+    RedirOp op = RedirOp::Input;
+    // The file name or fd word; for a here-document, the body: one Quoted part when the
+    // delimiter was quoted, otherwise parts expanded as in double quotes (no field splitting).
+    Word target;
+    bool strip_tabs = false;  // <<-: leading tabs were removed from body lines (parser did it).
+    Span span;
+};
+
+// cmd args..., with assignments and redirections (the redirections are in Command).
+struct SimpleCommand {
+    std::vector<Assignment> assignments;
+    std::vector<Word> words;
+};
+
+// [!] a | b | c
+struct Pipeline {
+    bool negated = false;
+    std::vector<std::unique_ptr<Command>> commands;
+};
+
+enum class AndOrOp : std::uint8_t { And, Or };
+
+// a && b || c: ops[i] joins items[i] and items[i + 1].
+struct AndOrList {
+    std::vector<std::unique_ptr<Command>> items;
+    std::vector<AndOrOp> ops;
+};
+
+enum class Async : std::uint8_t { No, Yes };
+
+struct ListItem {
+    std::unique_ptr<Command> command;
+    Async async = Async::No;  // Terminated by '&'.
+};
+
+// A sequence of and-or lists separated by ';', '&' or newlines (also every compound body).
+struct List {
+    std::vector<ListItem> items;
+};
+
+struct BraceGroup {
+    List body;
+};
+
+struct Subshell {
+    List body;
+};
+
+struct IfBranch {
+    List condition;
+    List body;
+};
+
+// if c1; then b1; elif c2; then b2; else e; fi
+struct If {
+    std::vector<IfBranch> branches;
+    std::optional<List> else_body;
+};
+
+enum class LoopKind : std::uint8_t { While, Until };
+
+struct Loop {
+    LoopKind kind = LoopKind::While;
+    List condition;
+    List body;
+};
+
+// for name [in words]; do body; done. Without `in`, words is empty and iterates "$@".
+struct For {
+    std::string name;
+    bool has_in = false;
+    std::vector<Word> words;
+    List body;
+    Span name_span;
+};
+
+enum class CaseTerminator : std::uint8_t { Break /* ;; */, FallThrough /* ;& */ };
+
+struct CaseItem {
+    std::vector<Word> patterns;
+    List body;
+    CaseTerminator terminator = CaseTerminator::Break;
+    Span span;
+};
+
+struct Case {
+    Word subject;
+    std::vector<CaseItem> items;
+};
+
+// name() compound-command [redirections]
+struct FunctionDef {
+    std::string name;
+    // The whole compound command, redirections included; shared so the function outlives
+    // the tree it was parsed in.
+    std::shared_ptr<const Command> body;
+};
+
+// `time [-p] pipeline`: the time reserved word wraps a pipeline.
+struct Timed {
+    bool posix_format = false;  // -p
+    std::unique_ptr<Command> pipeline;  // null for a bare `time`.
+};
+
+struct Command {
+    Span span;
+    std::variant<SimpleCommand, Pipeline, AndOrList, List, BraceGroup, Subshell, If, Loop, For,
+                 Case, FunctionDef, Timed>
+        node;
+    // Redirections in source order; for a compound command, those after its closing word.
+    std::vector<Redirection> redirections;
+};
+
+}  // namespace vsh::ast

@@ -1,0 +1,51 @@
+// Buffered output for builtins. Builtins never write to raw fds: they write to the shell's
+// streams, so that redirections (applied to the real fds) and an in-process $(...) (which
+// points the stream at a string) both work without special cases.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vsh {
+
+class OutputStream {
+public:
+    explicit OutputStream(int fd) : fd_(fd) {}
+    OutputStream(const OutputStream&) = delete;
+    OutputStream& operator=(const OutputStream&) = delete;
+
+    void write(std::string_view text) {
+        buffer_.append(text);
+        if (buffer_.size() >= kFlushAt && capture_ == nullptr) flush();
+    }
+    void put(char c) {
+        buffer_.push_back(c);
+        if (buffer_.size() >= kFlushAt && capture_ == nullptr) flush();
+    }
+    // Writes out what is buffered (or appends it to the capture string). Returns false if the
+    // write failed (EBADF, EPIPE, ENOSPC...); the buffer is dropped either way.
+    bool flush();
+    // True if a write failed since the last call to take_error().
+    bool take_error() {
+        bool e = failed_;
+        failed_ = false;
+        return e;
+    }
+
+    // While `capture` is set, output goes to it instead of the fd.
+    std::string* capture() const { return capture_; }
+    void set_capture(std::string* capture) {
+        flush();
+        capture_ = capture;
+    }
+    int fd() const { return fd_; }
+
+private:
+    static constexpr std::size_t kFlushAt = 8192;
+    int fd_;
+    std::string buffer_;
+    std::string* capture_ = nullptr;
+    bool failed_ = false;
+};
+
+}  // namespace vsh

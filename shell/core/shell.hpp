@@ -1,0 +1,132 @@
+// The state of one running shell: variables, parameters, options, functions, aliases, traps,
+// jobs, and the output streams builtins write to. One instance per process; a forked subshell
+// works on its copy.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "shell/ast/ast.hpp"
+#include "shell/core/output.hpp"
+#include "shell/parser/parser.hpp"
+#include "shell/vars/variables.hpp"
+
+namespace vsh {
+
+namespace backends {
+class Backend;
+}
+class Executor;
+class JobTable;
+class TrapTable;
+
+// `set -o` options. Each letter option has a long name too (set -o errexit == set -e).
+struct Options {
+    bool allexport = false;    // -a
+    bool notify = false;       // -b
+    bool noclobber = false;    // -C
+    bool errexit = false;      // -e
+    bool noglob = false;       // -f
+    bool hashall = false;      // -h
+    bool interactive = false;  // -i
+    bool monitor = false;      // -m
+    bool noexec = false;       // -n
+    bool nounset = false;      // -u
+    bool verbose = false;      // -v
+    bool xtrace = false;       // -x
+    bool ignoreeof = false;
+    bool pipefail = false;
+    bool nolog = false;
+    bool vi = false;
+    bool emacs = false;
+    bool timing = false;       // vsh: per-process breakdown for `time`.
+    bool stdin_mode = false;   // -s (read commands from standard input)
+};
+
+// break/continue/return/exit travel up the executor as a pending jump, not as exceptions:
+// every loop and list checks `jump` after each command (as dash's evalskip does).
+enum class Jump : std::uint8_t { None, Break, Continue, Return, Exit };
+
+// Thrown for errors after which POSIX says a non-interactive shell exits (a special builtin's
+// error, ${x?}, a failed redirection on a special builtin, an expansion error...). Caught by
+// the command loop: an interactive shell goes on with the next command; a subshell or
+// script exits with `status`.
+struct FatalError {
+    int status = 2;
+};
+
+class Shell {
+public:
+    Shell();
+    ~Shell();
+
+    Variables vars;
+    Options options;
+    AliasTable aliases;
+    std::unordered_map<std::string, std::shared_ptr<const ast::Command>> functions;
+
+    std::string arg0;                     // $0
+    std::vector<std::string> positional;  // $1 ...
+
+    int last_status = 0;          // $?
+    pid_t last_background = 0;    // $! (0: none yet)
+    pid_t shell_pid = 0;          // $$ (the main shell's pid, also in subshells)
+    bool is_subshell = false;     // Running in a forked subshell.
+
+    Jump jump = Jump::None;
+    int jump_count = 0;   // Loop levels left for break/continue.
+    int loop_depth = 0;   // Loops currently running (for break/continue validity).
+    int function_depth = 0;
+    int dot_depth = 0;    // Nesting of `.` scripts (return is valid in them too).
+
+    OutputStream out{1};
+    OutputStream err{2};
+
+    // Name for diagnostics: the script path, or the shell's name for -c and stdin.
+    std::string source_name = "vsh";
+    std::uint32_t lineno = 0;  // LINENO: the line of the command being run.
+
+    std::unique_ptr<TrapTable> traps;
+    std::unique_ptr<JobTable> jobs;
+    std::unique_ptr<Executor> executor;
+
+    // The backend chosen with --backend/VSH_BACKEND/`backend`; null means `auto`.
+    backends::Backend* backend = nullptr;
+    // Path of the vsh binary itself (for ENOEXEC scripts and `vsh` re-execution).
+    std::string self_path;
+
+    // Remembered command locations (the `hash` table); cleared when PATH changes.
+    std::unordered_map<std::string, std::string> command_hash;
+
+    // Writes "vsh: NAME:LINE: message\n" to stderr (through `err`, flushed at once).
+    void error(std::string_view message);
+    // The same, for a builtin or utility: "vsh: NAME:LINE: WHO: message".
+    void error(std::string_view who, std::string_view message);
+
+    // $- : the letters of the options that are on.
+    std::string option_letters() const;
+    // Sets a letter option; false if the letter is unknown.
+    bool set_option_letter(char letter, bool on);
+    // Sets a `set -o` option by name; false if the name is unknown.
+    bool set_option_name(std::string_view name, bool on);
+    // Every long option name with its state, in `set -o` order.
+    std::vector<std::pair<std::string_view, bool>> option_list() const;
+
+    // Assignment with the readonly error reported ("vsh: ...: x: is read only"); returns
+    // false if refused.
+    bool assign(std::string_view name, std::string_view value);
+
+    // Runs `text` as shell code (eval, trap actions, -c). Returns the exit status.
+    int run_string(std::string_view text, std::string_view name_for_errors = {});
+
+    // Flushes `out` and `err`.
+    void flush_streams();
+};
+
+}  // namespace vsh
