@@ -10,9 +10,17 @@
 
 namespace vsh::backends {
 
+// SpawnResult::failed_action when posix_spawn failed: it does not say whether an fd action
+// or the exec failed. A caller that needs to know can retry the plan through fork.
+inline constexpr int kUnknownFailedStep = -2;
+
 struct SpawnResult {
     pid_t pid = -1;  // The child's pid when error == 0.
     int error = 0;   // errno of the failed spawn or exec; the child, if any, is already reaped.
+    // When error != 0: the index in plan.fd_actions of the action that failed, -1 when the
+    // process could not be created or could not exec (or take the terminal), or
+    // kUnknownFailedStep.
+    int failed_action = -1;
 };
 
 class Backend {

@@ -25,6 +25,7 @@ class Backend;
 class Executor;
 class JobTable;
 class TrapTable;
+struct TimingCollector;
 
 // `set -o` options. Each letter option has a long name too (set -o errexit == set -e).
 struct Options {
@@ -100,6 +101,11 @@ public:
     backends::Backend* backend = nullptr;
     // Path of the vsh binary itself (for ENOEXEC scripts and `vsh` re-execution).
     std::string self_path;
+
+    // Timing mode: records of the processes spawned while a `time` is running (null when
+    // none is), and the VSH_TIMING_LOG descriptor (-2: not opened yet, -1: unusable).
+    TimingCollector* timing_collector = nullptr;
+    int timing_log_fd = -2;
 
     // Remembered command locations (the `hash` table); cleared when PATH changes.
     std::unordered_map<std::string, std::string> command_hash;

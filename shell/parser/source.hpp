@@ -15,6 +15,9 @@ public:
     // Returns false at end of input (nothing appended). `prompt` says which prompt an
     // interactive source shows; other sources ignore it.
     virtual bool read_line(std::string& buffer, Prompt prompt) = 0;
+    // True when nothing but blanks, newlines and comments is left to read (so the command
+    // just parsed is the last one). A source that cannot tell says false.
+    virtual bool at_end() const { return false; }
 };
 
 // All of a string, handed out one line at a time.
@@ -27,6 +30,23 @@ public:
         std::size_t end = nl == std::string::npos ? text_.size() : nl + 1;
         buffer.append(text_, pos_, end - pos_);
         pos_ = end;
+        return true;
+    }
+
+    bool at_end() const override {
+        std::size_t i = pos_;
+        while (i < text_.size()) {
+            char c = text_[i];
+            if (c == ' ' || c == '\t' || c == '\n') {
+                ++i;
+            } else if (c == '#') {
+                std::size_t nl = text_.find('\n', i);
+                if (nl == std::string::npos) return true;
+                i = nl + 1;
+            } else {
+                return false;
+            }
+        }
         return true;
     }
 

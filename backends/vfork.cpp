@@ -1,0 +1,48 @@
+// vfork: the child borrows the shell's memory and runs on the shell's stack while the shell
+// is suspended, so its cost does not grow with the shell's size. The child reports a failed
+// exec by writing into this function's frame.
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "backends/child.hpp"
+#include "backends/each_backend.hpp"
+#include "backends/parent_side.hpp"
+
+namespace vsh::backends {
+namespace {
+
+class VforkBackend final : public Backend {
+public:
+    std::string_view name() const override { return "vfork"; }
+    bool supported() const override { return true; }
+    bool can_spawn(const SpawnPlan&, const char**) const override { return true; }
+    SpawnResult spawn(const SpawnPlan& plan) override;
+};
+
+SpawnResult VforkBackend::spawn(const SpawnPlan& plan) {
+    parent::ErrnoKept errno_kept;
+    // volatile: written by the child while this frame is suspended, read after vfork returns.
+    volatile child::ChildFailure failure;
+    parent::AllSignalsBlocked blocked;
+
+    pid_t pid = vfork();
+    if (pid == 0) child::run(plan, child::ErrorChannel{&failure, -1});
+    if (pid < 0) return {-1, errno};
+
+    if (failure.error != 0) {
+        parent::reap(pid);
+        return {-1, failure.error, failure.failed_action};
+    }
+    parent::set_process_group(plan, pid);
+    return {pid, 0};
+}
+
+}  // namespace
+
+Backend& vfork_backend() {
+    static VforkBackend backend;
+    return backend;
+}
+
+}  // namespace vsh::backends

@@ -1,0 +1,193 @@
+// wait, jobs, fg, bg: the job table seen from the command line.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "builtins/declarations.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/jobs/jobs.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh {
+
+namespace {
+
+std::string state_text(const Job& job) {
+    switch (job.state()) {
+        case JobState::Running:
+            return "Running";
+        case JobState::Stopped:
+            return "Stopped";
+        case JobState::Done: {
+            int s = job.status();
+            if (s == 0) return "Done";
+            return "Done(" + std::to_string(s) + ")";
+        }
+    }
+    return "";
+}
+
+// Waits for every process of `job`; returns nullopt if a trapped signal interrupted it.
+std::optional<int> wait_job(Shell& sh, Job& job) {
+    for (JobProcess& p : job.processes) {
+        if (p.done) continue;
+        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, true);
+        if (!ws) return std::nullopt;
+        p.done = true;
+        p.wait_status = *ws;
+    }
+    return job.status();
+}
+
+}  // namespace
+
+int builtin_wait(Shell& sh, Args argv) {
+    std::size_t i = 1;
+    if (i < argv.size() && argv[i] == "--") ++i;
+    if (i >= argv.size()) {
+        // Wait for every known job; a trapped signal ends the wait with 128+signal.
+        for (Job& job : sh.jobs->all()) {
+            if (!wait_job(sh, job)) return 128 + TrapTable::first_pending_signal();
+        }
+        sh.jobs->remove_done();
+        return 0;
+    }
+    int status = 127;
+    for (; i < argv.size(); ++i) {
+        const std::string& spec = argv[i];
+        Job* job = sh.jobs->find(spec);
+        if (job == nullptr) {
+            if (spec[0] == '%') {
+                sh.error("wait", spec + ": no such job");
+                status = 127;
+                continue;
+            }
+            char* end = nullptr;
+            long pid = std::strtol(spec.c_str(), &end, 10);
+            if (end == spec.c_str() || *end != '\0') {
+                sh.error("wait", spec + ": not a pid or valid job spec");
+                status = 2;
+                continue;
+            }
+            auto reaped = sh.jobs->take_reaped(static_cast<pid_t>(pid));
+            status = reaped ? exit_status_of(*reaped) : 127;
+            continue;
+        }
+        if (spec[0] != '%') {
+            // A pid: wait for that process only.
+            pid_t pid = static_cast<pid_t>(std::strtol(spec.c_str(), nullptr, 10));
+            for (JobProcess& p : job->processes) {
+                if (p.pid != pid) continue;
+                if (!p.done) {
+                    std::optional<int> ws = sh.jobs->wait_pid(pid, nullptr, true);
+                    if (!ws) return 128 + TrapTable::first_pending_signal();
+                    p.done = true;
+                    p.wait_status = *ws;
+                }
+                status = exit_status_of(p.wait_status);
+            }
+        } else {
+            std::optional<int> s = wait_job(sh, *job);
+            if (!s) return 128 + TrapTable::first_pending_signal();
+            status = *s;
+        }
+        if (job->state() == JobState::Done) sh.jobs->remove(job->id);
+    }
+    return status;
+}
+
+int builtin_jobs(Shell& sh, Args argv) {
+    bool pids_only = false, long_format = false;
+    std::size_t i = 1;
+    for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
+        for (std::size_t k = 1; k < argv[i].size(); ++k) {
+            if (argv[i][k] == 'p') {
+                pids_only = true;
+            } else if (argv[i][k] == 'l') {
+                long_format = true;
+            } else {
+                sh.error("jobs", std::string("illegal option -") + argv[i][k]);
+                return 2;
+            }
+        }
+    }
+    sh.jobs->reap_nonblocking();
+    Job* current = sh.jobs->current();
+    for (Job& job : sh.jobs->all()) {
+        if (pids_only) {
+            sh.out.write(std::to_string(job.processes.empty() ? 0 : job.processes.front().pid) +
+                         "\n");
+            continue;
+        }
+        std::string line = "[" + std::to_string(job.id) + "]" + (&job == current ? "+ " : "  ");
+        if (long_format && !job.processes.empty())
+            line += std::to_string(job.processes.front().pid) + " ";
+        std::string state = state_text(job);
+        state.resize(24, ' ');
+        line += state + job.command + "\n";
+        sh.out.write(line);
+        if (job.state() == JobState::Done) job.reported = true;
+    }
+    std::vector<int> done;
+    for (Job& job : sh.jobs->all())
+        if (job.reported && job.state() == JobState::Done) done.push_back(job.id);
+    for (int id : done) sh.jobs->remove(id);
+    return 0;
+}
+
+namespace {
+
+Job* job_argument(Shell& sh, Args argv, const char* who) {
+    std::string spec = argv.size() > 1 ? argv[1] : "%%";
+    Job* job = sh.jobs->find(spec);
+    if (job == nullptr) sh.error(who, spec + ": no such job");
+    return job;
+}
+
+}  // namespace
+
+int builtin_fg(Shell& sh, Args argv) {
+    if (!sh.options.monitor) {
+        sh.error("fg", "no job control");
+        return 1;
+    }
+    Job* job = job_argument(sh, argv, "fg");
+    if (job == nullptr) return 1;
+    pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
+    sh.out.write(job->command + "\n");
+    sh.out.flush();
+    tcsetpgrp(0, pgid);
+    kill(-pgid, SIGCONT);
+    for (JobProcess& p : job->processes) p.stopped = false;
+    int status = 0;
+    for (JobProcess& p : job->processes) {
+        if (p.done) continue;
+        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, false, true);
+        if (ws && WIFSTOPPED(*ws)) {
+            p.stopped = true;
+            break;
+        }
+        p.done = true;
+        p.wait_status = ws.value_or(0);
+    }
+    tcsetpgrp(0, getpgrp());
+    status = job->status();
+    if (job->state() == JobState::Done) sh.jobs->remove(job->id);
+    return status;
+}
+
+int builtin_bg(Shell& sh, Args argv) {
+    if (!sh.options.monitor) {
+        sh.error("bg", "no job control");
+        return 1;
+    }
+    Job* job = job_argument(sh, argv, "bg");
+    if (job == nullptr) return 1;
+    pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
+    kill(-pgid, SIGCONT);
+    for (JobProcess& p : job->processes) p.stopped = false;
+    sh.out.write("[" + std::to_string(job->id) + "] " + job->command + "\n");
+    return 0;
+}
+
+}  // namespace vsh

@@ -1,0 +1,113 @@
+// kill (XCU kill): kill [-s sig | -sig | -n num] pid|%job... and kill -l [status|sig...].
+// A job operand signals the job's whole process group; a negative pid does the same for any
+// group (after "--" or a signal option, so it is not read as an option).
+#include <signal.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "builtins/declarations.hpp"
+#include "builtins/job_hooks.hpp"
+#include "builtins/number_util.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/traps/signals.hpp"
+
+namespace vsh {
+namespace {
+
+constexpr std::string_view kUsage =
+    "usage: kill [-s sig | -n num | -sig] pid|%job... or kill -l [exit_status]";
+
+// kill -l: without operands every signal name; an exit status above 128 names the signal
+// that killed a process; a name gives its number (as bash and ksh).
+int list_signals(Shell& sh, Args operands) {
+    if (operands.empty()) {
+        for (const SignalEntry& s : all_signals()) {
+            sh.out.write(s.name);
+            sh.out.put('\n');
+        }
+        return 0;
+    }
+    int status = 0;
+    for (const std::string& operand : operands) {
+        if (auto number = parse_unsigned(operand)) {
+            std::uintmax_t n = *number > 128 ? *number - 128 : *number;
+            std::string_view name = n < 1024 ? signal_name(static_cast<int>(n)) : std::string_view{};
+            if (!name.empty()) {
+                sh.out.write(name);
+                sh.out.put('\n');
+                continue;
+            }
+        } else if (int s = signal_number(operand); s >= 0) {
+            sh.out.write(std::to_string(s));
+            sh.out.put('\n');
+            continue;
+        }
+        sh.error("kill", "invalid signal number or exit status: " + operand);
+        status = 1;
+    }
+    return status;
+}
+
+}  // namespace
+
+int builtin_kill(Shell& sh, Args argv) {
+    int signal = SIGTERM;
+    std::size_t i = 1;
+    if (i < argv.size() && argv[i] == "-l") return list_signals(sh, argv.subspan(2));
+    if (i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-' && argv[i] != "--") {
+        const std::string& option = argv[i];
+        std::string spec;
+        if (option == "-s" || option == "-n") {
+            if (i + 1 >= argv.size()) {
+                sh.error("kill", option + ": option requires an argument");
+                return 2;
+            }
+            spec = argv[++i];
+        } else {
+            spec = option.substr(1);  // -INT, -9, -SIGINT
+        }
+        signal = signal_number(spec);
+        if (signal < 0) {
+            sh.error("kill", "invalid signal number or name: " + spec);
+            return 1;
+        }
+        ++i;
+    }
+    if (i < argv.size() && argv[i] == "--") ++i;
+    if (i >= argv.size()) {
+        sh.error("kill", kUsage);
+        return 2;
+    }
+
+    int status = 0;
+    for (; i < argv.size(); ++i) {
+        const std::string& target = argv[i];
+        pid_t pid;
+        if (!target.empty() && target[0] == '%') {
+            std::optional<pid_t> group = job_process_group(sh, target);
+            if (!group) {
+                sh.error("kill", target + ": no such job");
+                status = 1;
+                continue;
+            }
+            pid = -*group;
+        } else {
+            auto number = parse_decimal(target);
+            if (!number || *number != static_cast<pid_t>(*number)) {
+                sh.error("kill", target + ": arguments must be process or job IDs");
+                status = 1;
+                continue;
+            }
+            pid = static_cast<pid_t>(*number);
+        }
+        if (::kill(pid, signal) != 0) {
+            sh.error("kill", "(" + target + ") - " + std::strerror(errno));
+            status = 1;
+        }
+    }
+    return status;
+}
+
+}  // namespace vsh

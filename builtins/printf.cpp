@@ -1,0 +1,271 @@
+// printf (XCU printf): the format is reused while operands remain; missing operands read as
+// empty strings or zero; a bad number is reported, converted as far as it goes, and makes the
+// final status 1 without stopping the output. An invalid directive stops at once (status 2).
+#include <cerrno>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "builtins/declarations.hpp"
+#include "builtins/escape_util.hpp"
+#include "shell/core/shell.hpp"
+
+namespace vsh {
+namespace {
+
+enum class Outcome : unsigned char { Continue, StopOutput, InvalidDirective };
+
+class Formatter {
+public:
+    Formatter(Shell& sh, Args operands) : sh_(sh), operands_(operands) {}
+
+    // One pass over the format. Appends to `out`.
+    Outcome run_format(std::string_view format, std::string& out);
+
+    bool operands_left() const { return next_ < operands_.size(); }
+    std::size_t consumed() const { return next_; }
+    bool had_number_error() const { return number_error_; }
+
+private:
+    Shell& sh_;
+    Args operands_;
+    std::size_t next_ = 0;
+    bool number_error_ = false;
+
+    // The next operand, or nullptr when they are used up.
+    const std::string* take() { return next_ < operands_.size() ? &operands_[next_++] : nullptr; }
+
+    // Reports a number that did not convert cleanly (the value is still used).
+    void number_problem(const std::string& text, std::string_view what) {
+        sh_.error("printf", text + ": " + std::string(what));
+        number_error_ = true;
+    }
+    // Checks strto*'s result: `end` is where conversion stopped.
+    void check_conversion(const std::string& text, const char* end, int saved_errno) {
+        if (end == text.c_str()) {
+            number_problem(text, "expected numeric value");
+        } else if (*end != '\0') {
+            number_problem(text, "not completely converted");
+        } else if (saved_errno == ERANGE) {
+            number_problem(text, std::strerror(ERANGE));
+        }
+    }
+    // A leading ' or " gives the value of the next character (XCU printf, operands).
+    static bool quoted_character(const std::string& text, std::uintmax_t& value) {
+        if (text.empty() || (text[0] != '\'' && text[0] != '"')) return false;
+        value = text.size() > 1 ? static_cast<unsigned char>(text[1]) : 0;
+        return true;
+    }
+
+    std::intmax_t signed_operand();
+    std::uintmax_t unsigned_operand();
+    double float_operand();
+};
+
+std::intmax_t Formatter::signed_operand() {
+    const std::string* text = take();
+    if (text == nullptr || text->empty()) return 0;
+    std::uintmax_t c;
+    if (quoted_character(*text, c)) return static_cast<std::intmax_t>(c);
+    char* end = nullptr;
+    errno = 0;
+    std::intmax_t value = std::strtoimax(text->c_str(), &end, 0);
+    check_conversion(*text, end, errno);
+    return value;
+}
+
+std::uintmax_t Formatter::unsigned_operand() {
+    const std::string* text = take();
+    if (text == nullptr || text->empty()) return 0;
+    std::uintmax_t c;
+    if (quoted_character(*text, c)) return c;
+    char* end = nullptr;
+    errno = 0;
+    // strtoumax accepts a minus sign and wraps, which is what `printf %u -1` prints everywhere.
+    std::uintmax_t value = std::strtoumax(text->c_str(), &end, 0);
+    check_conversion(*text, end, errno);
+    return value;
+}
+
+double Formatter::float_operand() {
+    const std::string* text = take();
+    if (text == nullptr || text->empty()) return 0;
+    std::uintmax_t c;
+    if (quoted_character(*text, c)) return static_cast<double>(c);
+    char* end = nullptr;
+    errno = 0;
+    double value = std::strtod(text->c_str(), &end);
+    check_conversion(*text, end, errno);
+    return value;
+}
+
+// Pads `text` to `width` (negative or '-' flag: on the right).
+void append_padded(std::string& out, std::string_view text, long width, bool left_justify) {
+    std::size_t w = width < 0 ? static_cast<std::size_t>(-width) : static_cast<std::size_t>(width);
+    if (width < 0) left_justify = true;
+    std::size_t pad = w > text.size() ? w - text.size() : 0;
+    if (!left_justify) out.append(pad, ' ');
+    out.append(text);
+    if (left_justify) out.append(pad, ' ');
+}
+
+// snprintf into a std::string, for the numeric conversions.
+template <typename T>
+void append_formatted(std::string& out, const std::string& spec, T value) {
+    char small[128];
+    int n = std::snprintf(small, sizeof small, spec.c_str(), value);
+    if (n < 0) return;
+    if (static_cast<std::size_t>(n) < sizeof small) {
+        out.append(small, static_cast<std::size_t>(n));
+        return;
+    }
+    std::string big(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(big.data(), big.size(), spec.c_str(), value);
+    big.resize(static_cast<std::size_t>(n));
+    out.append(big);
+}
+
+Outcome Formatter::run_format(std::string_view format, std::string& out) {
+    constexpr std::string_view kFlags = "-+ #0";
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        char c = format[i];
+        if (c == '\\') {
+            i += expand_format_escape(format.substr(i + 1), out);
+            continue;
+        }
+        if (c != '%') {
+            out.push_back(c);
+            continue;
+        }
+        const std::size_t directive_start = i;
+        if (i + 1 < format.size() && format[i + 1] == '%') {
+            out.push_back('%');
+            ++i;
+            continue;
+        }
+        // %[flags][width][.precision]conversion; '*' takes width or precision from operands.
+        std::string spec = "%";
+        std::size_t j = i + 1;
+        bool left_justify = false;
+        while (j < format.size() && kFlags.find(format[j]) != std::string_view::npos) {
+            if (format[j] == '-') left_justify = true;
+            spec.push_back(format[j++]);
+        }
+        long width = 0;
+        bool has_width = false;
+        if (j < format.size() && format[j] == '*') {
+            width = static_cast<long>(signed_operand());
+            has_width = true;
+            ++j;
+        } else {
+            while (j < format.size() && format[j] >= '0' && format[j] <= '9') {
+                width = width * 10 + (format[j++] - '0');
+                has_width = true;
+            }
+        }
+        if (has_width) spec += std::to_string(width);
+        long precision = -1;
+        if (j < format.size() && format[j] == '.') {
+            ++j;
+            precision = 0;
+            if (j < format.size() && format[j] == '*') {
+                precision = static_cast<long>(signed_operand());
+                ++j;
+            } else {
+                while (j < format.size() && format[j] >= '0' && format[j] <= '9')
+                    precision = precision * 10 + (format[j++] - '0');
+            }
+            // A negative precision from '*' counts as none (C's rule, which dash follows).
+            if (precision >= 0) spec += "." + std::to_string(precision);
+        }
+        if (j >= format.size()) {
+            sh_.error("printf", "missing format character");
+            return Outcome::InvalidDirective;
+        }
+        const char conversion = format[j];
+        i = j;
+        switch (conversion) {
+            case 'd':
+            case 'i':
+                append_formatted(out, spec + "j" + conversion, signed_operand());
+                break;
+            case 'o':
+            case 'u':
+            case 'x':
+            case 'X':
+                append_formatted(out, spec + "j" + conversion, unsigned_operand());
+                break;
+            case 'a':
+            case 'A':
+            case 'e':
+            case 'E':
+            case 'f':
+            case 'F':
+            case 'g':
+            case 'G':
+                append_formatted(out, spec + conversion, float_operand());
+                break;
+            case 'c': {
+                const std::string* text = take();
+                std::string_view one;
+                if (text != nullptr && !text->empty()) one = std::string_view(*text).substr(0, 1);
+                append_padded(out, one, width, left_justify);
+                break;
+            }
+            case 's':
+            case 'b': {
+                const std::string* text = take();
+                std::string value;
+                Outcome outcome = Outcome::Continue;
+                if (text != nullptr) {
+                    if (conversion == 's') {
+                        value = *text;
+                    } else if (expand_b_escapes(*text, value) == AfterEscapes::StopOutput) {
+                        outcome = Outcome::StopOutput;
+                    }
+                }
+                if (precision >= 0 && static_cast<std::size_t>(precision) < value.size())
+                    value.resize(static_cast<std::size_t>(precision));
+                append_padded(out, value, width, left_justify);
+                if (outcome == Outcome::StopOutput) return outcome;
+                break;
+            }
+            default:
+                sh_.error("printf", std::string(format.substr(directive_start, j - directive_start + 1)) +
+                                        ": invalid directive");
+                return Outcome::InvalidDirective;
+        }
+    }
+    return Outcome::Continue;
+}
+
+}  // namespace
+
+int builtin_printf(Shell& sh, Args argv) {
+    std::size_t first = 1;
+    if (argv.size() > 1 && argv[1] == "--") first = 2;
+    if (argv.size() <= first) {
+        sh.error("printf", "usage: printf format [arg ...]");
+        return 2;
+    }
+    const std::string& format = argv[first];
+    Formatter formatter(sh, argv.subspan(first + 1));
+    std::string out;
+    int status = 0;
+    // The format is reused while operands remain, but only if a pass used some of them:
+    // a format without conversions is written once whatever follows it.
+    for (;;) {
+        std::size_t before = formatter.consumed();
+        Outcome outcome = formatter.run_format(format, out);
+        if (outcome == Outcome::InvalidDirective) status = 2;
+        if (outcome != Outcome::Continue) break;
+        if (!formatter.operands_left() || formatter.consumed() == before) break;
+    }
+    sh.out.write(out);
+    if (status == 0 && formatter.had_number_error()) status = 1;
+    return status;
+}
+
+}  // namespace vsh

@@ -1,0 +1,132 @@
+// trap: set, reset, ignore and list signal and EXIT actions (XCU 2.15 trap).
+#include <cstdlib>
+
+#include "builtins/declarations.hpp"
+#include "builtins/quote.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/traps/signals.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh {
+
+namespace {
+
+std::string condition_name(int signal) {
+    std::string_view name = signal_name(signal);
+    if (name.empty()) return std::to_string(signal);
+    return std::string(name);
+}
+
+void print_trap(Shell& sh, int signal) {
+    const Trap& t = sh.traps->get(signal);
+    if (t.kind == TrapKind::Default) return;
+    std::string action = t.kind == TrapKind::Ignore ? std::string("''") : shell_quote(t.action);
+    sh.out.write("trap -- " + action + " " + condition_name(signal) + "\n");
+}
+
+bool is_unsigned_decimal(const std::string& s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+}  // namespace
+
+int builtin_trap(Shell& sh, Args argv) {
+    std::size_t i = 1;
+    if (i < argv.size() && argv[i] == "--") ++i;
+    if (i < argv.size() && argv[i] == "-l") {
+        for (const SignalEntry& e : all_signals())
+            sh.out.write(std::to_string(e.number) + ") " + std::string(e.name) + "\n");
+        return 0;
+    }
+    if (i < argv.size() && argv[i] == "-p") {
+        ++i;
+        if (i >= argv.size()) {
+            for (int s = 0; s < TrapTable::kMaxSignal; ++s) print_trap(sh, s);
+            return 0;
+        }
+        int status = 0;
+        for (; i < argv.size(); ++i) {
+            int s = signal_number(argv[i]);
+            if (s < 0 || s >= TrapTable::kMaxSignal) {
+                sh.error("trap", argv[i] + ": bad trap");
+                status = 1;
+                continue;
+            }
+            print_trap(sh, s);
+        }
+        return status;
+    }
+    if (i >= argv.size()) {
+        for (int s = 0; s < TrapTable::kMaxSignal; ++s) print_trap(sh, s);
+        return 0;
+    }
+    // `trap N...` (first operand an unsigned integer) and `trap - N...` reset; a lone operand
+    // resets too.
+    std::string action;
+    TrapKind kind;
+    if (is_unsigned_decimal(argv[i]) || argv.size() - i == 1) {
+        kind = TrapKind::Default;
+    } else {
+        action = argv[i++];
+        if (action == "-") {
+            kind = TrapKind::Default;
+        } else if (action.empty()) {
+            kind = TrapKind::Ignore;
+        } else {
+            kind = TrapKind::Command;
+        }
+    }
+    int status = 0;
+    for (; i < argv.size(); ++i) {
+        int s = signal_number(argv[i]);
+        if (s < 0 || s >= TrapTable::kMaxSignal) {
+            sh.error("trap", argv[i] + ": bad trap");
+            status = 1;
+            continue;
+        }
+        if (!sh.traps->set(s, kind, kind == TrapKind::Command ? action : std::string())) {
+            sh.error("trap", argv[i] + ": cannot be trapped");
+            status = 1;
+        }
+    }
+    return status;
+}
+
+int builtin_unset(Shell& sh, Args argv) {
+    enum class Target : unsigned char { Variables, Functions } target = Target::Variables;
+    std::size_t i = 1;
+    for (; i < argv.size(); ++i) {
+        if (argv[i] == "--") {
+            ++i;
+            break;
+        }
+        if (argv[i] == "-f") {
+            target = Target::Functions;
+        } else if (argv[i] == "-v") {
+            target = Target::Variables;
+        } else if (argv[i].size() > 1 && argv[i][0] == '-') {
+            sh.error("unset", "illegal option " + argv[i]);
+            throw FatalError{2};
+        } else {
+            break;
+        }
+    }
+    int status = 0;
+    for (; i < argv.size(); ++i) {
+        const std::string& name = argv[i];
+        if (target == Target::Functions) {
+            sh.functions.erase(name);
+            continue;
+        }
+        if (!sh.vars.unset(name)) {
+            sh.error("unset", name + ": is read only");
+            status = 1;
+        }
+    }
+    return status;
+}
+
+}  // namespace vsh

@@ -1,0 +1,130 @@
+#include "shell/core/shell.hpp"
+
+#include <unistd.h>
+
+#include "builtins/getopts.hpp"
+#include "shell/exec/executor.hpp"
+#include "shell/jobs/jobs.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh {
+
+Shell::Shell()
+    : traps(std::make_unique<TrapTable>()),
+      jobs(std::make_unique<JobTable>()),
+      executor(std::make_unique<Executor>(*this)) {
+    shell_pid = getpid();
+    vars.on_change = [this](std::string_view name) {
+        if (name == "PATH") command_hash.clear();
+        if (name == "OPTIND") reset_getopts(*this);
+    };
+}
+
+Shell::~Shell() = default;
+
+void Shell::error(std::string_view message) {
+    out.flush();
+    std::string line = "vsh: ";
+    if (!source_name.empty()) {
+        line += source_name;
+        line += ':';
+        if (lineno > 0) {
+            line += std::to_string(lineno);
+            line += ':';
+        }
+        line += ' ';
+    }
+    line += message;
+    line += '\n';
+    err.write(line);
+    err.flush();
+}
+
+void Shell::error(std::string_view who, std::string_view message) {
+    std::string text(who);
+    text += ": ";
+    text += message;
+    error(text);
+}
+
+namespace {
+
+struct OptionInfo {
+    std::string_view name;
+    char letter;  // 0: long name only.
+    bool Options::*field;
+};
+
+constexpr OptionInfo kOptions[] = {
+    {"allexport", 'a', &Options::allexport}, {"notify", 'b', &Options::notify},
+    {"noclobber", 'C', &Options::noclobber}, {"errexit", 'e', &Options::errexit},
+    {"noglob", 'f', &Options::noglob},       {"hashall", 'h', &Options::hashall},
+    {"monitor", 'm', &Options::monitor},     {"noexec", 'n', &Options::noexec},
+    {"nounset", 'u', &Options::nounset},     {"verbose", 'v', &Options::verbose},
+    {"xtrace", 'x', &Options::xtrace},       {"ignoreeof", 0, &Options::ignoreeof},
+    {"nolog", 0, &Options::nolog},           {"pipefail", 0, &Options::pipefail},
+    {"vi", 0, &Options::vi},                 {"emacs", 0, &Options::emacs},
+    {"timing", 0, &Options::timing},
+};
+
+}  // namespace
+
+std::string Shell::option_letters() const {
+    std::string letters;
+    for (const OptionInfo& o : kOptions)
+        if (o.letter != 0 && options.*o.field) letters += o.letter;
+    if (options.interactive) letters += 'i';
+    if (options.stdin_mode) letters += 's';
+    return letters;
+}
+
+bool Shell::set_option_letter(char letter, bool on) {
+    for (const OptionInfo& o : kOptions) {
+        if (o.letter == letter) {
+            options.*o.field = on;
+            if (o.field == &Options::allexport) vars.set_allexport(on);
+            if (o.field == &Options::vi && on) options.emacs = false;
+            if (o.field == &Options::emacs && on) options.vi = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Shell::set_option_name(std::string_view name, bool on) {
+    for (const OptionInfo& o : kOptions) {
+        if (o.name == name) {
+            if (o.letter != 0) return set_option_letter(o.letter, on);
+            options.*o.field = on;
+            if (o.field == &Options::vi && on) options.emacs = false;
+            if (o.field == &Options::emacs && on) options.vi = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::pair<std::string_view, bool>> Shell::option_list() const {
+    std::vector<std::pair<std::string_view, bool>> list;
+    for (const OptionInfo& o : kOptions) list.emplace_back(o.name, options.*o.field);
+    return list;
+}
+
+bool Shell::assign(std::string_view name, std::string_view value) {
+    if (vars.set(name, value)) return true;
+    error(std::string(name) + ": is read only");
+    return false;
+}
+
+int Shell::run_string(std::string_view text, std::string_view name_for_errors) {
+    StringSource source{std::string(text)};
+    (void)name_for_errors;
+    return executor->run_source(source);
+}
+
+void Shell::flush_streams() {
+    out.flush();
+    err.flush();
+}
+
+}  // namespace vsh

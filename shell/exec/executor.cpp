@@ -1,0 +1,823 @@
+#include "shell/exec/executor.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "backends/backend.hpp"
+#include "builtins/builtin.hpp"
+#include "builtins/declarations.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/exec/redirect.hpp"
+#include "shell/exec/spawn.hpp"
+#include "shell/expand/expand.hpp"
+#include "shell/expand/pattern.hpp"
+#include "shell/jobs/jobs.hpp"
+#include "shell/parser/parser.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh {
+
+namespace {
+
+using Assignments = std::vector<std::pair<std::string, std::string>>;
+
+// Whether `set -e` looks at this command's status when it fails (XCU 2.8.1, `set -e`): simple
+// commands, pipelines and subshells; a compound command's failure already had its chance to
+// exit inside it.
+bool errexit_applies(const ast::Command& c) {
+    if (std::holds_alternative<ast::SimpleCommand>(c.node)) return true;
+    if (std::holds_alternative<ast::Subshell>(c.node)) return true;
+    if (const auto* p = std::get_if<ast::Pipeline>(&c.node)) {
+        if (p->negated) return false;
+        return p->commands.size() > 1 || errexit_applies(*p->commands[0]);
+    }
+    if (const auto* t = std::get_if<ast::Timed>(&c.node))
+        return t->pipeline && errexit_applies(*t->pipeline);
+    return false;
+}
+
+// Variables assigned for the duration of one builtin or function call, restored afterwards.
+class TemporaryAssignments {
+public:
+    TemporaryAssignments(Shell& sh) : sh_(sh) {}
+    ~TemporaryAssignments() {
+        for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+            if (it->existed) {
+                (void)sh_.vars.set(it->name, it->old.value);
+                if (!it->old.set) (void)sh_.vars.unset(it->name);
+                sh_.vars.set_exported(it->name, it->old.exported);
+            } else {
+                (void)sh_.vars.unset(it->name);
+            }
+        }
+    }
+    bool assign(const std::string& name, const std::string& value, bool exported) {
+        const Variable* v = sh_.vars.find(name);
+        saved_.push_back(Saved{name, v != nullptr, v != nullptr ? *v : Variable{}});
+        if (!sh_.assign(name, value)) {
+            saved_.pop_back();
+            return false;
+        }
+        if (exported) sh_.vars.set_exported(name, true);
+        return true;
+    }
+
+private:
+    struct Saved {
+        std::string name;
+        bool existed;
+        Variable old;
+    };
+    Shell& sh_;
+    std::vector<Saved> saved_;
+};
+
+// Quotes a word for `set -x` output when it would not read back as itself.
+std::string trace_quote(const std::string& s) {
+    if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?[]#~=%|&;<>(){}") == std::string::npos)
+        return s;
+    std::string q = "'";
+    for (char c : s) {
+        if (c == '\'') {
+            q += "'\\''";
+        } else {
+            q += c;
+        }
+    }
+    q += '\'';
+    return q;
+}
+
+bool read_all(int fd, std::string& out) {
+    char buf[8192];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        if (n == 0) return true;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+}
+
+// The builtins a $(...) may run inside the shell itself, with no child at all: they change no
+// shell state, so running them in-process is indistinguishable from a subshell.
+bool is_pure_builtin(std::string_view name) {
+    return name == "echo" || name == "printf" || name == "true" || name == "false" ||
+           name == ":" || name == "test" || name == "[" || name == "pwd";
+}
+
+bool word_is_plain(const ast::Word& w) {
+    for (const ast::WordPart& p : w) {
+        using K = ast::WordPart::Kind;
+        if (p.kind == K::CommandSubst || p.kind == K::Arith) return false;
+        if (p.kind == K::Param && p.op != ast::ParamOp::Plain && p.op != ast::ParamOp::Default &&
+            p.op != ast::ParamOp::Alternative && p.op != ast::ParamOp::Length)
+            return false;
+        if (!word_is_plain(p.parts)) return false;
+    }
+    return true;
+}
+
+// If `body` can run in-process as a pure builtin sequence, returns true.
+bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
+    const auto* list = std::get_if<ast::List>(&body.node);
+    if (list == nullptr || list->items.empty() || !body.redirections.empty()) return false;
+    if (sh.options.nounset || sh.options.xtrace) return false;
+    for (const ast::ListItem& item : list->items) {
+        if (item.async == ast::Async::Yes) return false;
+        const ast::Command& c = *item.command;
+        const auto* simple = std::get_if<ast::SimpleCommand>(&c.node);
+        if (simple == nullptr || !c.redirections.empty() || !simple->assignments.empty() ||
+            simple->words.empty())
+            return false;
+        const ast::Word& first = simple->words[0];
+        if (first.size() != 1 || first[0].kind != ast::WordPart::Kind::Literal) return false;
+        if (!is_pure_builtin(first[0].text)) return false;
+        if (sh.functions.count(first[0].text) != 0) return false;
+        for (const ast::Word& w : simple->words)
+            if (!word_is_plain(w)) return false;
+    }
+    return true;
+}
+
+bool is_declaration_utility(const ast::Word& w) {
+    if (w.size() != 1 || w[0].kind != ast::WordPart::Kind::Literal) return false;
+    const std::string& t = w[0].text;
+    return t == "export" || t == "readonly" || t == "local";
+}
+
+// An argument of a declaration utility that looks like an assignment (NAME=...).
+bool looks_like_assignment(const ast::Word& w) {
+    if (w.empty() || w[0].kind != ast::WordPart::Kind::Literal) return false;
+    const std::string& t = w[0].text;
+    std::size_t eq = t.find('=');
+    return eq != std::string::npos && eq > 0 && is_name(std::string_view(t).substr(0, eq));
+}
+
+// Expands a simple command's words. Arguments of export/readonly/local that look like
+// assignments are expanded as assignments are, without field splitting or globbing
+// (POSIX.1-2024, declaration utilities).
+void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+                          std::vector<std::string>& argv) {
+    if (words.empty() || !is_declaration_utility(words[0])) {
+        expander.expand_words(words, argv);
+        return;
+    }
+    for (const ast::Word& w : words) {
+        if (&w != &words[0] && looks_like_assignment(w)) {
+            argv.push_back(expander.expand_assignment(w));
+        } else {
+            expander.expand_word_fields(w, argv);
+        }
+    }
+}
+
+}  // namespace
+
+void Executor::check_errexit(int status, ExecContext ctx) {
+    if (status != 0 && sh_.options.errexit && ctx.errexit == ErrExit::Active &&
+        sh_.jump == Jump::None) {
+        exit_shell(status);
+    }
+}
+
+int Executor::run(const ast::Command& command, ExecContext ctx) {
+    if (TrapTable::pending()) sh_.traps->run_pending(sh_);
+    int status = 0;
+    bool compound = !std::holds_alternative<ast::SimpleCommand>(command.node) &&
+                    !command.redirections.empty() &&
+                    !std::holds_alternative<ast::FunctionDef>(command.node);
+    if (compound) {
+        // Redirections on a compound command apply to all of it and are undone afterwards.
+        PreparedRedirections redirs;
+        if (!redirs.prepare(sh_, command.redirections)) {
+            sh_.last_status = 1;
+            return 1;
+        }
+        SavedFds saved;
+        if (!redirs.apply(sh_, &saved)) {
+            sh_.last_status = 1;
+            return 1;
+        }
+        ctx.last = LastCommand::No;
+        status = run_body(command, ctx);
+        sh_.flush_streams();
+    } else {
+        status = run_body(command, ctx);
+    }
+    sh_.last_status = status;
+    return status;
+}
+
+int Executor::run_body(const ast::Command& command, ExecContext ctx) {
+    return std::visit(
+        [&](const auto& node) -> int {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, ast::SimpleCommand>) {
+                return run_simple(command, node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::Pipeline>) {
+                return run_pipeline(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::AndOrList>) {
+                return run_and_or(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::List>) {
+                return run_list(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::BraceGroup>) {
+                return run_list(node.body, ctx);
+            } else if constexpr (std::is_same_v<T, ast::Subshell>) {
+                return run_subshell(command, node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::If>) {
+                return run_if(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::Loop>) {
+                return run_loop(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::For>) {
+                return run_for(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::Case>) {
+                return run_case(node, ctx);
+            } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
+                sh_.functions[node.name] = node.body;
+                return 0;
+            } else if constexpr (std::is_same_v<T, ast::Timed>) {
+                return run_timed(node, ctx);
+            }
+        },
+        command.node);
+}
+
+int Executor::run_list(const ast::List& list, ExecContext ctx) {
+    int status = 0;
+    const std::size_t n = list.items.size();
+    if (n == 0) return sh_.last_status;
+    for (std::size_t i = 0; i < n; ++i) {
+        const ast::ListItem& item = list.items[i];
+        if (item.async == ast::Async::Yes) {
+            status = run_async(*item.command);
+        } else {
+            ExecContext item_ctx = ctx;
+            if (i + 1 < n) item_ctx.last = LastCommand::No;
+            status = run(*item.command, item_ctx);
+            if (errexit_applies(*item.command)) check_errexit(status, item_ctx);
+        }
+        sh_.last_status = status;
+        if (sh_.jump != Jump::None) break;
+    }
+    return status;
+}
+
+int Executor::run_and_or(const ast::AndOrList& list, ExecContext ctx) {
+    int status = 0;
+    const std::size_t n = list.items.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) {
+            ast::AndOrOp op = list.ops[i - 1];
+            if ((op == ast::AndOrOp::And) != (status == 0)) continue;
+        }
+        ExecContext item_ctx = ctx;
+        if (i + 1 < n) {
+            item_ctx.last = LastCommand::No;
+            item_ctx.errexit = ErrExit::Suppressed;
+        }
+        status = run(*list.items[i], item_ctx);
+        if (i + 1 == n && errexit_applies(*list.items[i])) check_errexit(status, item_ctx);
+        if (sh_.jump != Jump::None) break;
+    }
+    return status;
+}
+
+int Executor::run_if(const ast::If& node, ExecContext ctx) {
+    ExecContext cond{LastCommand::No, ErrExit::Suppressed};
+    for (const ast::IfBranch& branch : node.branches) {
+        int status = run_list(branch.condition, cond);
+        if (sh_.jump != Jump::None) return status;
+        if (status == 0) return run_list(branch.body, ctx);
+    }
+    if (node.else_body) return run_list(*node.else_body, ctx);
+    return 0;
+}
+
+int Executor::run_loop(const ast::Loop& node, ExecContext ctx) {
+    ExecContext cond{LastCommand::No, ErrExit::Suppressed};
+    ExecContext body_ctx{LastCommand::No, ctx.errexit};
+    int status = 0;
+    ++sh_.loop_depth;
+    for (;;) {
+        int c = run_list(node.condition, cond);
+        if (sh_.jump == Jump::Break) {
+            if (--sh_.jump_count == 0) sh_.jump = Jump::None;
+            break;
+        }
+        if (sh_.jump == Jump::Continue) {
+            if (--sh_.jump_count == 0) {
+                sh_.jump = Jump::None;
+                continue;
+            }
+            break;
+        }
+        if (sh_.jump != Jump::None) break;
+        if ((c == 0) != (node.kind == ast::LoopKind::While)) break;
+        status = run_list(node.body, body_ctx);
+        if (sh_.jump == Jump::Break) {
+            if (--sh_.jump_count == 0) sh_.jump = Jump::None;
+            break;
+        }
+        if (sh_.jump == Jump::Continue) {
+            if (--sh_.jump_count == 0) {
+                sh_.jump = Jump::None;
+                continue;
+            }
+            break;
+        }
+        if (sh_.jump != Jump::None) break;
+    }
+    --sh_.loop_depth;
+    return status;
+}
+
+int Executor::run_for(const ast::For& node, ExecContext ctx) {
+    std::vector<std::string> values;
+    if (node.has_in) {
+        Expander(sh_).expand_words(node.words, values);
+    } else {
+        values = sh_.positional;
+    }
+    ExecContext body_ctx{LastCommand::No, ctx.errexit};
+    int status = 0;
+    ++sh_.loop_depth;
+    for (const std::string& v : values) {
+        if (!sh_.assign(node.name, v)) {
+            status = 1;
+            if (!sh_.options.interactive) {
+                --sh_.loop_depth;
+                throw FatalError{2};
+            }
+            break;
+        }
+        status = run_list(node.body, body_ctx);
+        if (sh_.jump == Jump::Break) {
+            if (--sh_.jump_count == 0) sh_.jump = Jump::None;
+            break;
+        }
+        if (sh_.jump == Jump::Continue) {
+            if (--sh_.jump_count == 0) {
+                sh_.jump = Jump::None;
+                continue;
+            }
+            break;
+        }
+        if (sh_.jump != Jump::None) break;
+    }
+    --sh_.loop_depth;
+    return status;
+}
+
+int Executor::run_case(const ast::Case& node, ExecContext ctx) {
+    Expander expander(sh_);
+    std::string subject = expander.expand_string(node.subject);
+    const std::size_t n = node.items.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        bool matched = false;
+        for (const ast::Word& pattern_word : node.items[i].patterns) {
+            std::string pattern = expander.expand_pattern(pattern_word);
+            if (pattern_match(pattern, subject)) {
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) continue;
+        int status = 0;
+        // ;& falls through into the following bodies without testing their patterns.
+        for (std::size_t j = i; j < n; ++j) {
+            status = node.items[j].body.items.empty() ? 0 : run_list(node.items[j].body, ctx);
+            if (sh_.jump != Jump::None) return status;
+            if (node.items[j].terminator != ast::CaseTerminator::FallThrough) break;
+        }
+        return status;
+    }
+    return 0;
+}
+
+int Executor::run_subshell(const ast::Command& command, const ast::Subshell& node,
+                           ExecContext ctx) {
+    if (ctx.last == LastCommand::Exec && !sh_.traps->any_set()) {
+        // Nothing follows in this process: the subshell can be this process.
+        return run_list(node.body, ctx);
+    }
+    pid_t pid = fork_subshell(command, {});
+    if (pid < 0) return 2;
+    std::optional<int> ws = sh_.jobs->wait_pid(pid);
+    return exit_status_of(ws.value_or(0));
+}
+
+pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> close_in_child) {
+    sh_.flush_streams();
+    pid_t pid = fork();
+    if (pid < 0) {
+        sh_.error(std::string("fork: ") + std::strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        for (int fd : close_in_child) close(fd);
+        child_run(body);
+    }
+    return pid;
+}
+
+void Executor::child_run(const ast::Command& command) {
+    sh_.is_subshell = true;
+    sh_.traps->reset_for_subshell();
+    sh_.jobs->all().clear();
+    int status = 0;
+    try {
+        if (const auto* sub = std::get_if<ast::Subshell>(&command.node);
+            sub != nullptr && command.redirections.empty()) {
+            status = run_list(sub->body, ExecContext{LastCommand::Exec, ErrExit::Active});
+        } else {
+            status = run(command, ExecContext{LastCommand::Exec, ErrExit::Active});
+        }
+        if (sh_.jump == Jump::Exit) status = sh_.last_status;
+    } catch (const FatalError& e) {
+        status = e.status;
+    }
+    exit_shell(status);
+}
+
+void Executor::exit_shell(int status) {
+    sh_.last_status = status;
+    sh_.traps->run_exit_trap(sh_);
+    sh_.flush_streams();
+    _exit(sh_.last_status & 0xff);
+}
+
+int Executor::run_async(const ast::Command& command) {
+    sh_.flush_streams();
+    pid_t pid = -1;
+    const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_)) {
+        // An external command in the background goes through the backend like any other.
+        std::vector<std::string> argv;
+        Expander(sh_).expand_words(simple->words, argv);
+        if (!argv.empty() && argv[0].find('/') == std::string::npos &&
+            (find_builtin(argv[0]) != nullptr || sh_.functions.count(argv[0]) != 0)) {
+            argv.clear();
+        }
+        if (!argv.empty()) {
+            SpawnRequest req;
+            req.argv = &argv;
+            req.command = &command;
+            req.background = true;
+            Assignments env;
+            Expander ex(sh_);
+            for (const ast::Assignment& a : simple->assignments)
+                env.emplace_back(a.name, ex.expand_assignment(a.value));
+            req.env_overrides = env;
+            SpawnOutcome out = spawn_command(sh_, req);
+            pid = out.pid;
+            if (pid < 0) {
+                sh_.last_background = 0;
+                return 0;
+            }
+        }
+    }
+    if (pid < 0) {
+        sh_.flush_streams();
+        pid = fork();
+        if (pid < 0) {
+            sh_.error(std::string("fork: ") + std::strerror(errno));
+            return 2;
+        }
+        if (pid == 0) {
+            if (!sh_.options.monitor) {
+                // POSIX: without job control an asynchronous list's stdin is /dev/null.
+                int fd = open("/dev/null", O_RDONLY);
+                if (fd >= 0 && fd != 0) {
+                    dup2(fd, 0);
+                    close(fd);
+                }
+                signal(SIGINT, SIG_IGN);
+                signal(SIGQUIT, SIG_IGN);
+            }
+            child_run(command);
+        }
+    }
+    Job job;
+    job.processes.push_back(JobProcess{pid});
+    sh_.jobs->add(std::move(job));
+    sh_.last_background = pid;
+    return 0;
+}
+
+int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
+    int status;
+    if (pipeline.commands.size() == 1) {
+        ExecContext inner = ctx;
+        if (pipeline.negated) inner.errexit = ErrExit::Suppressed;
+        status = run(*pipeline.commands[0], inner);
+    } else {
+        status = run_pipeline_stages(sh_, *this, pipeline);
+    }
+    if (pipeline.negated) status = status == 0 ? 1 : 0;
+    return status;
+}
+
+int Executor::run_timed(const ast::Timed& node, ExecContext ctx) {
+    return run_time_command(sh_, *this, node, ctx);
+}
+
+void Executor::trace_command(const std::vector<std::string>& argv,
+                             std::span<const std::pair<std::string, std::string>> assignments) {
+    std::string line = expand_ps4(sh_);
+    bool first = true;
+    for (const auto& [name, value] : assignments) {
+        if (!first) line += ' ';
+        first = false;
+        line += name;
+        line += '=';
+        line += trace_quote(value);
+    }
+    for (const std::string& a : argv) {
+        if (!first) line += ' ';
+        first = false;
+        line += trace_quote(a);
+    }
+    line += '\n';
+    sh_.out.flush();
+    sh_.err.write(line);
+    sh_.err.flush();
+}
+
+int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& simple,
+                         ExecContext ctx) {
+    if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
+    Expander expander(sh_);
+    std::vector<std::string> argv;
+    argv.reserve(simple.words.size());
+    substitution_ran = false;
+    last_substitution_status = 0;
+    expand_command_words(expander, simple.words, argv);
+
+    if (argv.empty()) {
+        // Assignments (and redirections) alone, in the current shell.
+        Assignments done;
+        for (const ast::Assignment& a : simple.assignments) {
+            std::string value = expander.expand_assignment(a.value);
+            if (!sh_.assign(a.name, value)) {
+                if (!sh_.options.interactive) throw FatalError{2};
+                return 1;
+            }
+            if (sh_.options.xtrace) done.emplace_back(a.name, std::move(value));
+        }
+        if (sh_.options.xtrace && !done.empty()) trace_command({}, done);
+        int status = substitution_ran ? last_substitution_status : 0;
+        if (!command.redirections.empty()) {
+            PreparedRedirections redirs;
+            if (!redirs.prepare(sh_, command.redirections)) return 1;
+            SavedFds saved;
+            if (!redirs.apply(sh_, &saved)) return 1;
+        }
+        return status;
+    }
+    return run_expanded(command, simple, argv, ctx);
+}
+
+int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
+                           std::vector<std::string>& argv, ExecContext ctx) {
+    Expander expander(sh_);
+    const std::string& name = argv[0];
+    const Builtin* builtin = nullptr;
+    const ast::Command* function = nullptr;
+    if (name.find('/') == std::string::npos) {
+        builtin = find_builtin(name);
+        if (builtin == nullptr || builtin->cls != BuiltinClass::Special) {
+            auto it = sh_.functions.find(name);
+            if (it != sh_.functions.end()) {
+                function = it->second.get();
+                builtin = nullptr;
+            }
+        }
+    }
+
+    Assignments assignments;
+    for (const ast::Assignment& a : simple.assignments)
+        assignments.emplace_back(a.name, expander.expand_assignment(a.value));
+    if (sh_.options.xtrace) trace_command(argv, assignments);
+
+    if (builtin == nullptr && function == nullptr) {
+        SpawnRequest req;
+        req.argv = &argv;
+        req.command = &command;
+        req.env_overrides = assignments;
+        req.last = ctx.last;
+        return run_spawned(sh_, req);
+    }
+
+    const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
+    // Special builtins keep their assignments; regular builtins and functions see them only
+    // for their own duration (as dash does for functions).
+    std::optional<TemporaryAssignments> temporary;
+    if (special) {
+        for (const auto& [n, v] : assignments)
+            if (!sh_.assign(n, v)) throw FatalError{2};
+    } else if (!assignments.empty()) {
+        temporary.emplace(sh_);
+        for (const auto& [n, v] : assignments)
+            if (!temporary->assign(n, v, true)) {
+                if (!sh_.options.interactive) throw FatalError{2};
+                return 1;
+            }
+    }
+
+    PreparedRedirections redirs;
+    SavedFds saved;
+    // `exec` without a command makes its redirections permanent (XCU exec).
+    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
+    if (!command.redirections.empty()) {
+        if (!redirs.prepare(sh_, command.redirections) ||
+            !redirs.apply(sh_, permanent ? nullptr : &saved)) {
+            if (special && !sh_.options.interactive) throw FatalError{2};
+            return 1;
+        }
+    }
+
+    int status;
+    if (function != nullptr) {
+        status = run_function(*function, argv, ctx);
+    } else {
+        status = builtin->run(sh_, std::span<const std::string>(argv));
+        if (!sh_.out.flush() && status == 0) {
+            // A builtin whose output could not be written failed (e.g. echo > /dev/full).
+            sh_.error(name, std::string("write error: ") + std::strerror(errno));
+            status = 1;
+        }
+        sh_.err.flush();
+    }
+    return status;
+}
+
+int Executor::run_function(const ast::Command& body, std::vector<std::string>& argv,
+                           ExecContext ctx) {
+    std::vector<std::string> saved_positional = std::move(sh_.positional);
+    sh_.positional.assign(std::make_move_iterator(argv.begin() + 1),
+                          std::make_move_iterator(argv.end()));
+    ++sh_.function_depth;
+    sh_.vars.push_scope();
+    int saved_loop_depth = sh_.loop_depth;
+    sh_.loop_depth = 0;
+    int status;
+    try {
+        status = run(body, ExecContext{LastCommand::No, ctx.errexit});
+    } catch (...) {
+        sh_.loop_depth = saved_loop_depth;
+        sh_.vars.pop_scope();
+        --sh_.function_depth;
+        sh_.positional = std::move(saved_positional);
+        throw;
+    }
+    sh_.loop_depth = saved_loop_depth;
+    if (sh_.jump == Jump::Return) {
+        sh_.jump = Jump::None;
+        status = sh_.last_status;
+    } else if (sh_.jump == Jump::Break || sh_.jump == Jump::Continue) {
+        sh_.jump = Jump::None;
+    }
+    sh_.vars.pop_scope();
+    --sh_.function_depth;
+    sh_.positional = std::move(saved_positional);
+    return status;
+}
+
+int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok) {
+    if (argv.empty()) return 0;
+    const std::string& name = argv[0];
+    if (name.find('/') == std::string::npos) {
+        if (functions_ok) {
+            auto it = sh_.functions.find(name);
+            if (it != sh_.functions.end())
+                return run_function(*it->second, argv, ExecContext{});
+        }
+        if (const Builtin* b = find_builtin(name)) {
+            int status = b->run(sh_, std::span<const std::string>(argv));
+            sh_.flush_streams();
+            return status;
+        }
+    }
+    SpawnRequest req;
+    req.argv = &argv;
+    req.last = last;
+    return run_spawned(sh_, req);
+}
+
+int Executor::exec_replace(std::vector<std::string>& argv) {
+    SpawnRequest req;
+    req.argv = &argv;
+    req.last = LastCommand::Exec;
+    req.force_exec = true;
+    return run_spawned(sh_, req);
+}
+
+std::string Executor::find_in_path(const std::string& name, int* error, bool use_hash) {
+    return search_path(sh_, name, error, use_hash);
+}
+
+std::string Executor::command_substitution(const ast::Command* body) {
+    substitution_ran = true;
+    if (body == nullptr) {
+        last_substitution_status = 0;
+        return {};
+    }
+    std::string output;
+    int status = 0;
+    sh_.flush_streams();
+    if (substitution_runs_inline(*body, sh_)) {
+        // Pure builtins: no child at all (as ksh93 does). Output goes straight to a string.
+        std::string* previous = sh_.out.capture();
+        sh_.out.set_capture(&output);
+        std::uint32_t saved_line = sh_.lineno;
+        try {
+            status = run_list(std::get<ast::List>(body->node), ExecContext{});
+        } catch (...) {
+            sh_.out.set_capture(previous);
+            throw;
+        }
+        sh_.out.flush();
+        sh_.out.set_capture(previous);
+        sh_.lineno = saved_line;
+    } else if (!capture_spawned(sh_, *this, *body, output, &status)) {
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) < 0) {
+            sh_.error(std::string("pipe: ") + std::strerror(errno));
+            last_substitution_status = 2;
+            return {};
+        }
+        pid_t pid = fork();
+        if (pid < 0) {
+            sh_.error(std::string("fork: ") + std::strerror(errno));
+            close(p[0]);
+            close(p[1]);
+            last_substitution_status = 2;
+            return {};
+        }
+        if (pid == 0) {
+            close(p[0]);
+            if (p[1] != 1) {
+                dup2(p[1], 1);
+                close(p[1]);
+            }
+            child_run(*body);
+        }
+        close(p[1]);
+        read_all(p[0], output);
+        close(p[0]);
+        status = exit_status_of(sh_.jobs->wait_pid(pid).value_or(0));
+    }
+    while (!output.empty() && output.back() == '\n') output.pop_back();
+    last_substitution_status = status;
+    sh_.last_status = status;
+    return output;
+}
+
+int Executor::run_source(InputSource& source, bool interactive, std::uint32_t first_line) {
+    Parser parser(source, &sh_.aliases, first_line);
+    int status = 0;
+    for (;;) {
+        if (TrapTable::pending()) sh_.traps->run_pending(sh_);
+        ParseResult result = parser.next_command();
+        if (std::holds_alternative<EndOfInput>(result)) break;
+        if (auto* err = std::get_if<ParseError>(&result)) {
+            sh_.lineno = err->line;
+            sh_.error(err->message);
+            sh_.last_status = status = 2;
+            if (interactive) continue;
+            throw FatalError{2};
+        }
+        const auto& command = std::get<std::unique_ptr<ast::Command>>(result);
+        if (sh_.options.noexec && !interactive) continue;
+        ExecContext ctx;
+        if (source.at_end() && allow_exec_last_ && !sh_.options.interactive &&
+            !sh_.traps->any_set()) {
+            ctx.last = LastCommand::Exec;
+        }
+        if (interactive) {
+            try {
+                status = run(*command, ctx);
+            } catch (const FatalError& e) {
+                sh_.last_status = status = e.status;
+            }
+        } else {
+            status = run(*command, ctx);
+        }
+        if (sh_.jump != Jump::None) {
+            if (sh_.jump == Jump::Exit || sh_.jump == Jump::Return) break;
+            sh_.jump = Jump::None;  // break/continue outside a loop do nothing.
+        }
+    }
+    return status;
+}
+
+}  // namespace vsh

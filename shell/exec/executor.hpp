@@ -1,0 +1,100 @@
+// The executor walks the AST (DESIGN.md "Data flow"). External commands become SpawnPlans
+// handed to a backend; shell code that must run in a child gets a real fork.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shell/ast/ast.hpp"
+#include "shell/parser/source.hpp"
+
+namespace vsh {
+
+class Shell;
+class SavedFds;
+
+// Whether a command is the last thing its shell process will do. Then an external command may
+// replace the process instead of spawning (DESIGN.md rule 8).
+enum class LastCommand : unsigned char { No, Exec };
+
+// Whether a failing command triggers `set -e` here (not in if/while conditions, not on the
+// left of && or ||, not under !).
+enum class ErrExit : unsigned char { Active, Suppressed };
+
+struct ExecContext {
+    LastCommand last = LastCommand::No;
+    ErrExit errexit = ErrExit::Active;
+};
+
+class Executor {
+public:
+    explicit Executor(Shell& sh) : sh_(sh) {}
+
+    // Runs one command; returns its exit status and stores it in $?.
+    int run(const ast::Command& command, ExecContext ctx);
+    int run_list(const ast::List& list, ExecContext ctx);
+
+    // Reads, parses and runs complete commands from `source` until end of input or `exit`.
+    // `name` is used in messages. Returns the status of the last command.
+    int run_source(InputSource& source, bool interactive = false, std::uint32_t first_line = 1);
+
+    // Runs $(...) / `...` and returns its output with trailing newlines removed; sets
+    // `last_substitution_status`.
+    std::string command_substitution(const ast::Command* body);
+    int last_substitution_status = 0;
+    bool substitution_ran = false;
+
+    // Runs argv as a simple command that has already been expanded (used by `command`,
+    // `exec` ...): `builtins_ok` says whether builtins/functions may be used.
+    int run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok);
+
+    // `exec cmd args`: replaces the shell. Returns only on failure, with the status.
+    int exec_replace(std::vector<std::string>& argv);
+
+    // Forks a subshell; in the child runs `body` then exits. Returns the child's pid (parent).
+    pid_t fork_subshell(const ast::Command& body, std::span<const int> close_in_child);
+
+    // Resolves a command name through PATH and the hash table. Returns the path, or an empty
+    // string when not found; `error` gets ENOENT or EACCES.
+    std::string find_in_path(const std::string& name, int* error, bool use_hash = true);
+
+    // Exits the current shell process: runs the EXIT trap, flushes, _exit / exit.
+    [[noreturn]] void exit_shell(int status);
+
+    // Runs a simple command whose words are already expanded (`argv` non-empty).
+    int run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
+                     std::vector<std::string>& argv, ExecContext ctx);
+    int run_function(const ast::Command& body, std::vector<std::string>& argv, ExecContext ctx);
+
+    // In a forked child: runs `command` as the whole of this process, then exits.
+    [[noreturn]] void child_run(const ast::Command& command);
+
+    // Whether the last complete command of a source may replace the process (vsh -c, scripts).
+    void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
+
+private:
+    Shell& sh_;
+
+    int run_simple(const ast::Command& command, const ast::SimpleCommand& simple, ExecContext ctx);
+    int run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx);
+    int run_and_or(const ast::AndOrList& list, ExecContext ctx);
+    int run_async(const ast::Command& command);
+    int run_if(const ast::If& node, ExecContext ctx);
+    int run_loop(const ast::Loop& node, ExecContext ctx);
+    int run_for(const ast::For& node, ExecContext ctx);
+    int run_case(const ast::Case& node, ExecContext ctx);
+    int run_subshell(const ast::Command& command, const ast::Subshell& node, ExecContext ctx);
+    int run_timed(const ast::Timed& node, ExecContext ctx);
+    int run_body(const ast::Command& command, ExecContext ctx);
+    void check_errexit(int status, ExecContext ctx);
+    bool allow_exec_last_ = false;
+    void trace_command(const std::vector<std::string>& argv,
+                       std::span<const std::pair<std::string, std::string>> assignments);
+};
+
+}  // namespace vsh

@@ -1,0 +1,226 @@
+#include "shell/exec/redirect.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "shell/core/shell.hpp"
+#include "shell/expand/expand.hpp"
+
+namespace vsh {
+
+namespace {
+
+// Internal copies live at or above this fd, out of the way of the user's 0-9.
+constexpr int kFirstInternalFd = 10;
+
+bool write_all(int fd, const char* p, std::size_t n) {
+    while (n > 0) {
+        ssize_t w = ::write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += w;
+        n -= static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
+bool parse_fd_number(const std::string& s, int* fd) {
+    if (s.empty() || s.size() > 9) return false;
+    int n = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+    }
+    *fd = n;
+    return true;
+}
+
+// Moves a descriptor we own above the user's range, so that an fd move applied earlier in the
+// same command (`3<&0 <file`) cannot overwrite it.
+int move_high(int fd) {
+    if (fd < 0 || fd >= kFirstInternalFd) return fd;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, kFirstInternalFd);
+    close(fd);
+    return high;
+}
+
+}  // namespace
+
+int here_document_fd(const std::string& content) {
+    // Small bodies fit in a pipe's buffer, so writing them all before the reader starts
+    // cannot block. Larger ones go to a memory file.
+    if (content.size() <= 4096) {
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) == 0) {
+            write_all(p[1], content.data(), content.size());
+            close(p[1]);
+            return p[0];
+        }
+    }
+    int fd = memfd_create("vsh-here-document", MFD_CLOEXEC);
+    if (fd < 0) return -1;
+    if (!write_all(fd, content.data(), content.size()) || lseek(fd, 0, SEEK_SET) < 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+void SavedFds::save(int fd) {
+    for (const Saved& s : saved_)
+        if (s.fd == fd) return;
+    int copy = fcntl(fd, F_DUPFD_CLOEXEC, kFirstInternalFd);
+    saved_.push_back(Saved{fd, copy});
+}
+
+void SavedFds::restore() {
+    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+        if (it->copy >= 0) {
+            dup2(it->copy, it->fd);
+            close(it->copy);
+        } else {
+            close(it->fd);
+        }
+    }
+    saved_.clear();
+}
+
+void SavedFds::discard() {
+    for (const Saved& s : saved_)
+        if (s.copy >= 0) close(s.copy);
+    saved_.clear();
+}
+
+PreparedRedirections::~PreparedRedirections() {
+    for (int fd : owned_) close(fd);
+}
+
+bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection>& redirections) {
+    Expander expander(sh);
+    for (const ast::Redirection& r : redirections) {
+        if (r.span.begin.line != 0) sh.lineno = r.span.begin.line;
+        using ast::RedirOp;
+        if (r.op == RedirOp::HereDoc) {
+            std::string body = expander.expand_string(r.target);
+            int fd = move_high(here_document_fd(body));
+            if (fd < 0) {
+                sh.error(std::string("cannot create here-document: ") + std::strerror(errno));
+                return false;
+            }
+            owned_.push_back(fd);
+            moves_.push_back(FdMove{r.fd, fd});
+            continue;
+        }
+        std::string target = expander.expand_string(r.target);
+        if (r.op == RedirOp::DupInput || r.op == RedirOp::DupOutput) {
+            if (target == "-") {
+                moves_.push_back(FdMove{r.fd, -1});
+                continue;
+            }
+            int source;
+            if (!parse_fd_number(target, &source)) {
+                sh.error(target + ": bad file descriptor number");
+                return false;
+            }
+            // The source must be open now, or set up by an earlier redirection of this command.
+            bool earlier = false;
+            for (const FdMove& m : moves_)
+                if (m.fd == source) earlier = m.source >= 0;
+            if (!earlier && fcntl(source, F_GETFD) < 0) {
+                sh.error(target + ": bad file descriptor");
+                return false;
+            }
+            moves_.push_back(FdMove{r.fd, source});
+            continue;
+        }
+        int flags = O_CLOEXEC;
+        switch (r.op) {
+            case RedirOp::Input:
+                flags |= O_RDONLY;
+                break;
+            case RedirOp::Output:
+            case RedirOp::Clobber:
+                flags |= O_WRONLY | O_CREAT | O_TRUNC;
+                break;
+            case RedirOp::Append:
+                flags |= O_WRONLY | O_CREAT | O_APPEND;
+                break;
+            case RedirOp::ReadWrite:
+                flags |= O_RDWR | O_CREAT;
+                break;
+            default:
+                break;
+        }
+        int fd;
+        if (r.op == RedirOp::Output && sh.options.noclobber) {
+            // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
+            fd = open(target.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
+            if (fd < 0 && errno == EEXIST) {
+                struct stat st;
+                if (stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+                    sh.error("cannot create " + target + ": file exists (noclobber is set)");
+                    return false;
+                }
+                fd = open(target.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
+            }
+        } else {
+            do {
+                fd = open(target.c_str(), flags, 0666);
+            } while (fd < 0 && errno == EINTR);
+        }
+        if (fd < 0) {
+            bool reading = r.op == RedirOp::Input;
+            sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
+                     std::strerror(errno));
+            return false;
+        }
+        fd = move_high(fd);
+        owned_.push_back(fd);
+        moves_.push_back(FdMove{r.fd, fd});
+    }
+    return true;
+}
+
+bool PreparedRedirections::apply(Shell& sh, SavedFds* saved) {
+    sh.flush_streams();
+    for (const FdMove& m : moves_) {
+        if (saved != nullptr) saved->save(m.fd);
+        if (m.source < 0) {
+            close(m.fd);
+            continue;
+        }
+        if (m.source == m.fd) {
+            int fl = fcntl(m.fd, F_GETFD);
+            if (fl >= 0) fcntl(m.fd, F_SETFD, fl & ~FD_CLOEXEC);
+            continue;
+        }
+        if (dup2(m.source, m.fd) < 0) {
+            sh.error(std::to_string(m.fd) + ": " + std::strerror(errno));
+            return false;
+        }
+    }
+    return true;
+}
+
+void PreparedRedirections::add_to_plan(backends::SpawnPlan& plan) const {
+    for (const FdMove& m : moves_) {
+        backends::FdAction a;
+        a.fd = m.fd;
+        if (m.source < 0) {
+            a.kind = backends::FdActionKind::Close;
+        } else {
+            a.kind = backends::FdActionKind::Dup2;
+            a.source_fd = m.source;
+        }
+        plan.fd_actions.push_back(std::move(a));
+    }
+}
+
+}  // namespace vsh

@@ -1,0 +1,558 @@
+#include "shell/exec/spawn.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "backends/backend.hpp"
+#include "builtins/builtin.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/exec/redirect.hpp"
+#include "shell/expand/expand.hpp"
+#include "shell/jobs/jobs.hpp"
+#include "shell/parser/parser.hpp"
+#include "shell/timing/timing.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh {
+
+namespace {
+
+std::int64_t now_ns() {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// The signal mask vsh was started with: programs it runs start with it too.
+const sigset_t& startup_mask() {
+    static const sigset_t mask = [] {
+        sigset_t m;
+        sigprocmask(SIG_SETMASK, nullptr, &m);
+        return m;
+    }();
+    return mask;
+}
+
+constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+
+bool is_executable_file(const std::string& path, bool* exists) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) return false;
+    *exists = true;
+    return S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+void report_exec_error(Shell& sh, const std::string& name, int error, int* status) {
+    switch (error) {
+        case ENOENT:
+            sh.error(name, "not found");
+            *status = 127;
+            break;
+        case EACCES:
+        case EPERM:
+        case EISDIR:
+            sh.error(name, "Permission denied");
+            *status = 126;
+            break;
+        case E2BIG:
+            sh.error(name, "Argument list too long");
+            *status = 126;
+            break;
+        case EAGAIN:
+        case ENOMEM:
+            sh.error(name, std::string("cannot create a process: ") + std::strerror(error));
+            *status = 126;
+            break;
+        default:
+            sh.error(name, std::strerror(error));
+            *status = 126;
+            break;
+    }
+}
+
+// Environment for one spawn: the exported variables, with cmd-prefix assignments on top.
+class EnvironmentBlock {
+public:
+    EnvironmentBlock(Shell& sh, std::span<const std::pair<std::string, std::string>> overrides) {
+        if (overrides.empty()) {
+            envp_ = sh.vars.environment();
+            return;
+        }
+        for (char* const* e = sh.vars.environment(); *e != nullptr; ++e) {
+            std::string_view entry(*e);
+            std::string_view name = entry.substr(0, entry.find('='));
+            bool replaced = false;
+            for (const auto& [n, v] : overrides)
+                if (n == name) replaced = true;
+            if (!replaced) strings_.emplace_back(entry);
+        }
+        for (const auto& [n, v] : overrides) strings_.push_back(n + "=" + v);
+        for (std::string& s : strings_) pointers_.push_back(s.data());
+        pointers_.push_back(nullptr);
+        envp_ = pointers_.data();
+    }
+    char* const* envp() const { return envp_; }
+
+private:
+    std::vector<std::string> strings_;
+    std::vector<char*> pointers_;
+    char* const* envp_ = nullptr;
+};
+
+struct FdCloser {
+    int fd = -1;
+    ~FdCloser() {
+        if (fd >= 0) close(fd);
+    }
+};
+
+void print_signal_death(Shell& sh, int wait_status) {
+    if (!WIFSIGNALED(wait_status)) return;
+    int sig = WTERMSIG(wait_status);
+    if (sig == SIGINT || sig == SIGPIPE) {
+        if (sig == SIGINT && sh.options.interactive) sh.err.write("\n");
+        return;
+    }
+    std::string msg = strsignal(sig);
+    if (WCOREDUMP(wait_status)) msg += " (core dumped)";
+    msg += '\n';
+    sh.out.flush();
+    sh.err.write(msg);
+    sh.err.flush();
+}
+
+}  // namespace
+
+bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
+    if (sh.options.nounset) return false;
+    for (const ast::Word& w : simple.words)
+        if (Expander::has_side_effects(w)) return false;
+    for (const ast::Assignment& a : simple.assignments)
+        if (Expander::has_side_effects(a.value)) return false;
+    return true;
+}
+
+const ast::Command& unwrap_command(const ast::Command& command) {
+    const ast::Command* c = &command;
+    for (;;) {
+        if (!c->redirections.empty()) return *c;
+        if (const auto* list = std::get_if<ast::List>(&c->node);
+            list != nullptr && list->items.size() == 1 && list->items[0].async == ast::Async::No) {
+            c = list->items[0].command.get();
+            continue;
+        }
+        if (const auto* andor = std::get_if<ast::AndOrList>(&c->node);
+            andor != nullptr && andor->items.size() == 1) {
+            c = andor->items[0].get();
+            continue;
+        }
+        if (const auto* p = std::get_if<ast::Pipeline>(&c->node);
+            p != nullptr && p->commands.size() == 1 && !p->negated) {
+            c = p->commands[0].get();
+            continue;
+        }
+        return *c;
+    }
+}
+
+std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash) {
+    if (use_hash) {
+        auto it = sh.command_hash.find(name);
+        if (it != sh.command_hash.end()) return it->second;
+    }
+    const std::string* path_var = sh.vars.get("PATH");
+    std::string_view path = path_var != nullptr ? std::string_view(*path_var) : kDefaultPath;
+    bool denied = false;
+    std::string candidate;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t colon = path.find(':', start);
+        std::string_view dir =
+            path.substr(start, colon == std::string_view::npos ? std::string_view::npos
+                                                                 : colon - start);
+        candidate.assign(dir.empty() ? std::string_view(".") : dir);
+        candidate += '/';
+        candidate += name;
+        bool exists = false;
+        if (is_executable_file(candidate, &exists)) {
+            sh.command_hash[name] = candidate;
+            return candidate;
+        }
+        if (exists) {
+            struct stat st;
+            if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode)) denied = true;
+        }
+        if (colon == std::string_view::npos) break;
+        start = colon + 1;
+    }
+    *error = denied ? EACCES : ENOENT;
+    return {};
+}
+
+SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
+    SpawnOutcome outcome;
+    std::vector<std::string>& argv = *request.argv;
+    const std::string& name = argv[0];
+
+    PreparedRedirections redirs;
+    if (request.command != nullptr && !request.command->redirections.empty()) {
+        if (!redirs.prepare(sh, request.command->redirections)) {
+            outcome.status = 1;
+            return outcome;
+        }
+    }
+
+    std::string path;
+    if (name.find('/') != std::string::npos) {
+        path = name;
+    } else {
+        int error = ENOENT;
+        path = search_path(sh, name, &error, true);
+        if (path.empty()) {
+            report_exec_error(sh, name, error, &outcome.status);
+            return outcome;
+        }
+    }
+
+    backends::SpawnPlan plan;
+    plan.path = std::move(path);
+    plan.args = argv;
+    EnvironmentBlock env(sh, request.env_overrides);
+    plan.envp = env.envp();
+    plan.fd_actions = request.plumbing;
+    FdCloser devnull;
+    if (request.background && !sh.options.monitor) {
+        // POSIX: an asynchronous list without job control reads /dev/null, not the terminal.
+        int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            devnull.fd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+            close(fd);
+            backends::FdAction a;
+            a.kind = backends::FdActionKind::Dup2;
+            a.fd = 0;
+            a.source_fd = devnull.fd;
+            plan.fd_actions.push_back(a);
+        }
+    }
+    redirs.add_to_plan(plan);
+    plan.process_group = request.process_group;
+    plan.pgid = request.pgid;
+    plan.child_mask = startup_mask();
+    plan.default_signals = sh.traps->child_default_signals();
+    if (request.background && !sh.options.monitor) {
+        // Background commands ignore SIGINT/SIGQUIT (XCU 2.11); they must not be reset.
+        sigdelset(&plan.default_signals, SIGINT);
+        sigdelset(&plan.default_signals, SIGQUIT);
+    }
+    if (!sh.self_path.empty()) plan.enoexec_shell = sh.self_path;
+    plan.finalize();
+
+    sh.flush_streams();
+    bool replace = request.force_exec ||
+                   (request.last == LastCommand::Exec && !sh.options.interactive &&
+                    !sh.traps->any_set() && sh.jobs->all().empty());
+    if (replace) {
+        int error = backends::exec_in_place(plan);
+        report_exec_error(sh, name, error, &outcome.status);
+        if (error == ENOENT) sh.command_hash.erase(name);
+        return outcome;
+    }
+
+    backends::Backend* backend = sh.backend;
+    const char* why = nullptr;
+    if (backend == nullptr) {
+        backend = backends::choose_auto(plan);
+    } else if (!backend->can_spawn(plan, &why)) {
+        outcome.fallback = why;
+        backend = &backends::fork_backend();
+    }
+    outcome.backend = backend->name().data();
+    if (timing_wanted(sh)) outcome.started_unix_ns = unix_time_ns();
+    std::int64_t start = now_ns();
+    backends::SpawnResult result = backend->spawn(plan);
+    outcome.started_ns = start;
+    outcome.spawn_ns = now_ns() - start;
+    if (result.error != 0) {
+        if (result.error == ENOENT) sh.command_hash.erase(name);
+        report_exec_error(sh, name, result.error, &outcome.status);
+        return outcome;
+    }
+    outcome.pid = result.pid;
+    return outcome;
+}
+
+int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(outcome.pid).value_or(0);
+    ProcessRecord r;
+    r.shell_rss_kb = shell_rss_kb();
+    int ws = sh.jobs->wait_pid(outcome.pid, &r.usage).value_or(0);
+    r.wall_ns = now_ns() - outcome.started_ns;
+    r.command = command;
+    r.backend = outcome.backend;
+    r.fallback = outcome.fallback;
+    r.pid = outcome.pid;
+    r.start_unix_ns = outcome.started_unix_ns;
+    r.spawn_ns = outcome.spawn_ns;
+    r.wait_status = ws;
+    timing_record(sh, std::move(r));
+    return ws;
+}
+
+int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
+                const char* what) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(pid).value_or(0);
+    ProcessRecord r;
+    r.shell_rss_kb = shell_rss_kb();
+    int ws = sh.jobs->wait_pid(pid, &r.usage).value_or(0);
+    r.wall_ns = now_ns() - started_ns;
+    r.command = what;
+    r.backend = "fork";
+    r.shell_code = true;
+    r.pid = pid;
+    r.start_unix_ns = started_unix_ns;
+    r.wait_status = ws;
+    timing_record(sh, std::move(r));
+    return ws;
+}
+
+int run_spawned(Shell& sh, const SpawnRequest& request) {
+    SpawnOutcome outcome = spawn_command(sh, request);
+    if (outcome.pid < 0) {
+        if (request.force_exec || (request.last == LastCommand::Exec && sh.is_subshell)) {
+            // `exec cmd` that failed, or a subshell's last command: nothing else to run.
+            if (request.force_exec && sh.options.interactive) return outcome.status;
+        }
+        return outcome.status;
+    }
+    int wait_status = wait_and_record(sh, outcome, (*request.argv)[0]);
+    print_signal_death(sh, wait_status);
+    return exit_status_of(wait_status);
+}
+
+bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, std::string& output,
+                     int* status) {
+    const ast::Command& command = unwrap_command(body);
+    const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(*simple, sh))
+        return false;
+    std::vector<std::string> argv;
+    Expander expander(sh);
+    expander.expand_words(simple->words, argv);
+
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        sh.error(std::string("pipe: ") + std::strerror(errno));
+        *status = 2;
+        return true;
+    }
+    bool external = !argv.empty() && (argv[0].find('/') != std::string::npos ||
+                                      (find_builtin(argv[0]) == nullptr &&
+                                       sh.functions.count(argv[0]) == 0));
+    pid_t pid = -1;
+    int fixed_status = 0;
+    if (external) {
+        std::vector<std::pair<std::string, std::string>> env;
+        for (const ast::Assignment& a : simple->assignments)
+            env.emplace_back(a.name, expander.expand_assignment(a.value));
+        SpawnRequest req;
+        req.argv = &argv;
+        req.command = &command;
+        req.env_overrides = env;
+        backends::FdAction to_stdout;
+        to_stdout.kind = backends::FdActionKind::Dup2;
+        to_stdout.fd = 1;
+        to_stdout.source_fd = p[1];
+        req.plumbing.push_back(to_stdout);
+        SpawnOutcome out = spawn_command(sh, req);
+        pid = out.pid;
+        fixed_status = out.status;
+    } else {
+        // A builtin or function: it runs in a forked child, with the words expanded once.
+        sh.flush_streams();
+        pid = fork();
+        if (pid == 0) {
+            close(p[0]);
+            dup2(p[1], 1);
+            close(p[1]);
+            sh.is_subshell = true;
+            sh.traps->reset_for_subshell();
+            int st;
+            try {
+                st = argv.empty() ? 0
+                                  : executor.run_expanded(command, *simple, argv,
+                                                          ExecContext{LastCommand::Exec});
+            } catch (const FatalError& e) {
+                st = e.status;
+            }
+            executor.exit_shell(st);
+        }
+    }
+    close(p[1]);
+    char buf[8192];
+    for (;;) {
+        ssize_t n = read(p[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        output.append(buf, static_cast<std::size_t>(n));
+    }
+    close(p[0]);
+    *status = pid < 0 ? fixed_status : exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
+    return true;
+}
+
+int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline) {
+    const std::size_t n = pipeline.commands.size();
+    std::vector<pid_t> pids(n, -1);
+    std::vector<int> fixed(n, 0);
+    std::vector<SpawnOutcome> outcomes(n);   // For timing: how each stage was created.
+    std::vector<std::string> names(n);
+    const bool timing = timing_wanted(sh);
+    int prev_read = -1;
+    sh.flush_streams();
+    for (std::size_t i = 0; i < n; ++i) {
+        int pfd[2] = {-1, -1};
+        if (i + 1 < n && pipe2(pfd, O_CLOEXEC) < 0) {
+            sh.error(std::string("pipe: ") + std::strerror(errno));
+            fixed[i] = 2;
+            break;
+        }
+        const ast::Command& stage = *pipeline.commands[i];
+        const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
+        bool started = false;
+        if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {
+            std::vector<std::string> argv;
+            Expander expander(sh);
+            expander.expand_words(simple->words, argv);
+            bool external = !argv.empty() && (argv[0].find('/') != std::string::npos ||
+                                              (find_builtin(argv[0]) == nullptr &&
+                                               sh.functions.count(argv[0]) == 0));
+            if (external) {
+                std::vector<std::pair<std::string, std::string>> env;
+                for (const ast::Assignment& a : simple->assignments)
+                    env.emplace_back(a.name, expander.expand_assignment(a.value));
+                SpawnRequest req;
+                req.argv = &argv;
+                req.command = &stage;
+                req.env_overrides = env;
+                if (prev_read >= 0) {
+                    backends::FdAction a;
+                    a.kind = backends::FdActionKind::Dup2;
+                    a.fd = 0;
+                    a.source_fd = prev_read;
+                    req.plumbing.push_back(a);
+                }
+                if (pfd[1] >= 0) {
+                    backends::FdAction a;
+                    a.kind = backends::FdActionKind::Dup2;
+                    a.fd = 1;
+                    a.source_fd = pfd[1];
+                    req.plumbing.push_back(a);
+                }
+                SpawnOutcome out = spawn_command(sh, req);
+                pids[i] = out.pid;
+                fixed[i] = out.status;
+                outcomes[i] = out;
+                names[i] = argv[0];
+                started = true;
+            } else if (!argv.empty()) {
+                names[i] = argv[0];
+                outcomes[i].started_ns = now_ns();
+                if (timing) outcomes[i].started_unix_ns = unix_time_ns();
+                pid_t pid = fork();
+                if (pid == 0) {
+                    if (prev_read >= 0) dup2(prev_read, 0);
+                    if (pfd[1] >= 0) dup2(pfd[1], 1);
+                    sh.is_subshell = true;
+                    sh.traps->reset_for_subshell();
+                    int st;
+                    try {
+                        st = executor.run_expanded(stage, *simple, argv,
+                                                   ExecContext{LastCommand::Exec});
+                    } catch (const FatalError& e) {
+                        st = e.status;
+                    }
+                    executor.exit_shell(st);
+                }
+                pids[i] = pid;
+                started = true;
+            }
+        }
+        if (!started) {
+            names[i] = "(shell code)";
+            outcomes[i].started_ns = now_ns();
+            if (timing) outcomes[i].started_unix_ns = unix_time_ns();
+            pid_t pid = fork();
+            if (pid == 0) {
+                if (prev_read >= 0) dup2(prev_read, 0);
+                if (pfd[1] >= 0) dup2(pfd[1], 1);
+                executor.child_run(stage);
+            }
+            pids[i] = pid;
+        }
+        if (pfd[1] >= 0) close(pfd[1]);
+        if (prev_read >= 0) close(prev_read);
+        prev_read = pfd[0];
+    }
+    if (prev_read >= 0) close(prev_read);
+
+    std::vector<int> statuses(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (pids[i] > 0) {
+            int ws;
+            if (!outcomes[i].backend[0]) {
+                ws = wait_forked(sh, pids[i], outcomes[i].started_ns, outcomes[i].started_unix_ns,
+                                 names[i].c_str());
+            } else {
+                ws = wait_and_record(sh, outcomes[i], names[i]);
+            }
+            if (i + 1 == n) print_signal_death(sh, ws);
+            statuses[i] = exit_status_of(ws);
+        } else {
+            statuses[i] = fixed[i];
+        }
+    }
+    if (sh.options.pipefail) {
+        for (auto it = statuses.rbegin(); it != statuses.rend(); ++it)
+            if (*it != 0) return *it;
+        return 0;
+    }
+    return statuses.back();
+}
+
+std::string expand_ps4(Shell& sh) {
+    const std::string* ps4 = sh.vars.get("PS4");
+    if (ps4 == nullptr) return "+ ";
+    if (ps4->find_first_of("$`") == std::string::npos) return *ps4;
+    std::string text = ": \"";
+    for (char c : *ps4) {
+        if (c == '"') text += '\\';
+        text += c;
+    }
+    text += '"';
+    auto parsed = parse_program(text, nullptr);
+    auto* command = std::get_if<std::unique_ptr<ast::Command>>(&parsed);
+    if (command == nullptr) return *ps4;
+    const auto* simple = std::get_if<ast::SimpleCommand>(&unwrap_command(**command).node);
+    if (simple == nullptr || simple->words.size() < 2) return *ps4;
+    bool xtrace = sh.options.xtrace;
+    sh.options.xtrace = false;
+    std::string result;
+    try {
+        result = Expander(sh).expand_string(simple->words[1]);
+    } catch (const FatalError&) {
+        result = *ps4;
+    }
+    sh.options.xtrace = xtrace;
+    return result;
+}
+
+}  // namespace vsh

@@ -1,0 +1,81 @@
+// From an expanded command to a running process: PATH search, the SpawnPlan (built entirely in
+// the parent, DESIGN.md "The backend contract"), the choice of backend, and the cases where
+// the executor needs a child of its own (pipelines, $(...), `time`).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "backends/spawn_plan.hpp"
+#include "shell/ast/ast.hpp"
+#include "shell/exec/executor.hpp"
+
+namespace vsh {
+
+class Shell;
+
+struct SpawnRequest {
+    std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.
+    const ast::Command* command = nullptr;     // For its redirections (null: none).
+    std::span<const std::pair<std::string, std::string>> env_overrides;  // cmd-prefix VAR=x
+    LastCommand last = LastCommand::No;  // Exec: replace this process when nothing follows.
+    bool background = false;             // `cmd &`: stdin /dev/null without job control.
+    bool force_exec = false;             // `exec cmd`: always replace the process.
+    // Fd moves applied before the command's own redirections (pipeline plumbing).
+    std::vector<backends::FdAction> plumbing;
+    backends::ProcessGroup process_group = backends::ProcessGroup::Inherit;
+    pid_t pgid = 0;
+    bool take_terminal = false;
+};
+
+struct SpawnOutcome {
+    pid_t pid = -1;   // The child, when the spawn worked.
+    int status = 0;   // When pid < 0: the exit status to report (1, 126, 127).
+    std::int64_t spawn_ns = 0;       // How long the shell was blocked in the spawn.
+    std::int64_t started_ns = 0;     // Monotonic time the spawn began.
+    std::int64_t started_unix_ns = 0;  // Wall-clock time the spawn began.
+    const char* backend = "";        // The backend that ran it.
+    const char* fallback = nullptr;  // Why the chosen backend fell back to fork (or null).
+};
+
+// Resolves redirections and the command path, builds the plan and spawns; does not wait.
+SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request);
+// Waits for a spawned child and hands its timing record on (when timing is wanted). Returns
+// the raw wait status.
+int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command);
+// The same for a child forked to run shell code.
+int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
+                const char* what);
+
+// spawn_command() and wait (or replace the process when the request allows it).
+int run_spawned(Shell& sh, const SpawnRequest& request);
+
+// PATH search with the remembered-location table. Empty result: not found, with *error set to
+// ENOENT or EACCES (a match that is not executable).
+std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash);
+
+// $(cmd) whose body is one simple command: when its words can be expanded here and it turns
+// out to be an external program, spawn it through the backend with stdout on a pipe. Returns
+// false (having done nothing) when the body is not of that shape.
+bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, std::string& output,
+                     int* status);
+
+int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline);
+int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, ExecContext ctx);
+
+// $PS4 expanded for a `set -x` line.
+std::string expand_ps4(Shell& sh);
+
+// Whether a simple command's words can be expanded in the parent on behalf of a child: nothing
+// in them changes shell state or can abort the shell.
+bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
+
+// Strips trivial wrappers (a one-command pipeline, a one-item list) around a command.
+const ast::Command& unwrap_command(const ast::Command& command);
+
+}  // namespace vsh

@@ -1,0 +1,616 @@
+#include "shell/expand/expand.hpp"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <string_view>
+
+#include "shell/core/shell.hpp"
+#include "shell/exec/executor.hpp"
+#include "shell/expand/arith.hpp"
+#include "shell/expand/glob.hpp"
+#include "shell/expand/pattern.hpp"
+
+namespace vsh {
+namespace {
+
+using ast::ParamOp;
+using ast::WordPart;
+using Kind = ast::WordPart::Kind;
+
+enum class Mode : unsigned char {
+    Fields,   // Command words: split by IFS, pathname expansion, quote removal.
+    String,   // One string, no splitting, no globbing.
+    Pattern,  // One string; quoted characters backslash-escaped for pattern matching.
+};
+
+// Whether text came from quotes (or a quoted context) and is therefore inert.
+enum class Quoting : unsigned char { Unquoted, Quoted };
+
+constexpr std::string_view kDefaultIfs = " \t\n";
+
+bool is_pattern_special(char c) { return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\'; }
+
+// Accumulates the expansion of one word (or of several fields for "$@" and splitting).
+class Builder {
+public:
+    Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob)
+        : mode_(mode), fields_(fields), ifs_(ifs), noglob_(noglob) {}
+
+    // Unquoted source text: pattern characters stay active; never split.
+    void literal(std::string_view text) {
+        started_ = true;
+        split_ = Split::None;
+        if (mode_ == Mode::String) {
+            cur_.append(text);
+            return;
+        }
+        for (char c : text) {
+            if (c == '\\') {
+                cur_ += "\\\\";
+                escaped_ = true;
+            } else {
+                if (c == '*' || c == '?' || c == '[') glob_ = true;
+                cur_ += c;
+            }
+        }
+    }
+
+    // Quoted text: never split, pattern characters inert.
+    void quoted(std::string_view text) {
+        started_ = true;
+        split_ = Split::None;
+        if (mode_ == Mode::String) {
+            cur_.append(text);
+            return;
+        }
+        for (char c : text) {
+            if (is_pattern_special(c)) {
+                cur_ += '\\';
+                escaped_ = true;
+            }
+            cur_ += c;
+        }
+    }
+
+    // The result of an unquoted expansion: split by IFS (Fields mode), pattern characters
+    // active, backslashes literal.
+    void expanded(std::string_view text) {
+        if (mode_ != Mode::Fields) {
+            if (!text.empty()) started_ = true;
+            if (mode_ == Mode::String) {
+                cur_.append(text);
+            } else {
+                for (char c : text) {
+                    if (c == '\\') cur_ += '\\';
+                    cur_ += c;
+                }
+            }
+            return;
+        }
+        for (char c : text) {
+            if (ifs_.find(c) != std::string_view::npos) {
+                bool white = c == ' ' || c == '\t' || c == '\n';
+                if (white) {
+                    if (started_) {
+                        emit();
+                        split_ = Split::AfterWhite;
+                    }
+                } else {
+                    if (split_ != Split::AfterWhite) emit();
+                    split_ = Split::AfterNonWhite;
+                }
+                continue;
+            }
+            started_ = true;
+            split_ = Split::None;
+            if (c == '\\') {
+                cur_ += "\\\\";
+                escaped_ = true;
+            } else {
+                if (c == '*' || c == '?' || c == '[') glob_ = true;
+                cur_ += c;
+            }
+        }
+    }
+
+    void append(std::string_view text, Quoting q) {
+        if (q == Quoting::Quoted) {
+            quoted(text);
+        } else {
+            expanded(text);
+        }
+    }
+
+    // Ends the current field unconditionally (between the words of "$@").
+    void field_break() {
+        if (mode_ == Mode::Fields) {
+            emit();
+        } else {
+            cur_ += ' ';
+        }
+    }
+    // Ends the current field if one has begun (between the words of unquoted $@).
+    void soft_break() {
+        if (mode_ == Mode::Fields) {
+            if (started_) emit();
+        } else {
+            cur_ += ' ';
+        }
+    }
+
+    void mark_started() { started_ = true; }
+
+    void finish() {
+        if (mode_ == Mode::Fields && started_) emit();
+    }
+
+    std::string& text() { return cur_; }
+
+private:
+    enum class Split : unsigned char { None, AfterWhite, AfterNonWhite };
+    Mode mode_;
+    std::vector<std::string>* fields_;
+    std::string_view ifs_;
+    bool noglob_;
+    std::string cur_;
+    bool started_ = false;
+    bool glob_ = false;
+    bool escaped_ = false;
+    Split split_ = Split::None;
+
+    void emit() {
+        if (glob_ && !noglob_) {
+            std::vector<std::string> matches = expand_pathname(cur_);
+            if (!matches.empty()) {
+                for (std::string& m : matches) fields_->push_back(std::move(m));
+                reset();
+                return;
+            }
+        }
+        if (escaped_) {
+            fields_->push_back(unescape_pattern(cur_));
+        } else {
+            fields_->push_back(std::move(cur_));
+        }
+        reset();
+    }
+    void reset() {
+        cur_.clear();
+        started_ = glob_ = escaped_ = false;
+    }
+};
+
+class ShellArithEnv final : public ArithEnv {
+public:
+    explicit ShellArithEnv(Shell& sh) : sh_(sh) {}
+    const std::string* get(std::string_view name) override { return sh_.vars.get(name); }
+    bool set(std::string_view name, std::string_view value) override {
+        return sh_.assign(name, value);
+    }
+    bool nounset() const override { return sh_.options.nounset; }
+
+private:
+    Shell& sh_;
+};
+
+class WordExpansion {
+public:
+    WordExpansion(Shell& sh, Builder& b) : sh_(sh), b_(b) {}
+
+    void parts(const ast::Word& word, Quoting q, bool operand = false) {
+        for (const WordPart& part : word) one(part, q, operand);
+    }
+
+private:
+    Shell& sh_;
+    Builder& b_;
+    std::string scratch_;
+
+    void one(const WordPart& part, Quoting q, bool operand) {
+        switch (part.kind) {
+            case Kind::Literal:
+                if (q == Quoting::Quoted) {
+                    b_.quoted(part.text);
+                } else if (operand) {
+                    // The word of an unquoted ${x:-word} is part of the expansion's result
+                    // and is split with it.
+                    b_.expanded(part.text);
+                } else {
+                    b_.literal(part.text);
+                }
+                break;
+            case Kind::Quoted:
+                b_.quoted(part.text);
+                break;
+            case Kind::DoubleQuoted:
+                b_.mark_started();
+                if (part.parts.size() == 1 && part.parts[0].kind == Kind::Param &&
+                    part.parts[0].text == "@" && part.parts[0].op == ParamOp::Plain &&
+                    sh_.positional.empty()) {
+                    // "$@" with no parameters is no field at all. A field already begun by
+                    // other text stays; the builder cannot un-start it, so only bail out when
+                    // nothing else is in the word (handled by the caller's mark).
+                    unmark_ = true;
+                }
+                parts(part.parts, Quoting::Quoted);
+                break;
+            case Kind::Param:
+                param(part, q);
+                break;
+            case Kind::CommandSubst: {
+                std::string output = sh_.executor->command_substitution(part.command.get());
+                b_.append(output, q);
+                break;
+            }
+            case Kind::Arith:
+                arith(part, q);
+                break;
+            case Kind::Tilde:
+                tilde(part);
+                break;
+        }
+    }
+
+public:
+    bool unmark_ = false;
+
+private:
+    void tilde(const WordPart& part) {
+        if (part.text.empty()) {
+            const std::string* home = sh_.vars.get("HOME");
+            if (home != nullptr) {
+                b_.quoted(*home);
+                return;
+            }
+            if (struct passwd* pw = getpwuid(getuid())) {
+                b_.quoted(pw->pw_dir);
+                return;
+            }
+            b_.quoted("~");
+            return;
+        }
+        if (struct passwd* pw = getpwnam(part.text.c_str())) {
+            b_.quoted(pw->pw_dir);
+        } else {
+            b_.quoted("~" + part.text);
+        }
+    }
+
+    void arith(const WordPart& part, Quoting q) {
+        std::vector<std::string> unused;
+        Builder inner(Mode::String, &unused, kDefaultIfs, true);
+        WordExpansion sub(sh_, inner);
+        sub.parts(part.parts, Quoting::Quoted);
+        ShellArithEnv env(sh_);
+        ArithResult r = evaluate_arith(inner.text(), env);
+        if (!r.ok) {
+            sh_.error("arithmetic expression: " + r.error);
+            throw FatalError{2};
+        }
+        char buf[24];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, r.value);
+        b_.append(std::string_view(buf, static_cast<std::size_t>(end - buf)), q);
+    }
+
+    // The value of a parameter, or null when unset. Special parameters are formatted into
+    // scratch_.
+    const std::string* lookup(const std::string& name) {
+        char c = name[0];
+        if (name.size() == 1 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '_') {
+            switch (c) {
+                case '?':
+                    scratch_ = std::to_string(sh_.last_status);
+                    return &scratch_;
+                case '#':
+                    scratch_ = std::to_string(sh_.positional.size());
+                    return &scratch_;
+                case '$':
+                    scratch_ = std::to_string(sh_.shell_pid);
+                    return &scratch_;
+                case '!':
+                    if (sh_.last_background == 0) return nullptr;
+                    scratch_ = std::to_string(sh_.last_background);
+                    return &scratch_;
+                case '-':
+                    scratch_ = sh_.option_letters();
+                    return &scratch_;
+                case '0':
+                    return &sh_.arg0;
+                case '@':
+                case '*':
+                    if (sh_.positional.empty()) return nullptr;
+                    scratch_ = join_positional();
+                    return &scratch_;
+                default:
+                    break;
+            }
+        }
+        if (c >= '0' && c <= '9') {
+            std::size_t n = 0;
+            for (char d : name) n = n * 10 + static_cast<std::size_t>(d - '0');
+            if (n == 0) return &sh_.arg0;
+            if (n > sh_.positional.size()) return nullptr;
+            return &sh_.positional[n - 1];
+        }
+        if (name == "LINENO") {
+            scratch_ = std::to_string(sh_.lineno);
+            return &scratch_;
+        }
+        return sh_.vars.get(name);
+    }
+
+    std::string join_positional() {
+        const std::string* ifs = sh_.vars.get("IFS");
+        std::string sep = ifs == nullptr ? " " : ifs->substr(0, 1);
+        std::string joined;
+        for (std::size_t i = 0; i < sh_.positional.size(); ++i) {
+            if (i > 0) joined += sep;
+            joined += sh_.positional[i];
+        }
+        return joined;
+    }
+
+    [[noreturn]] void unset_error(const std::string& name) {
+        sh_.error(name + ": parameter not set");
+        throw FatalError{2};
+    }
+
+    void param(const WordPart& part, Quoting q) {
+        const std::string& name = part.text;
+        bool multi = name == "@" || name == "*";
+        const std::string* value = lookup(name);
+
+        switch (part.op) {
+            case ParamOp::Plain:
+                if (multi) {
+                    positional_words(name == "@", q);
+                    return;
+                }
+                if (value == nullptr) {
+                    if (sh_.options.nounset) unset_error(name);
+                    return;
+                }
+                b_.append(*value, q);
+                return;
+            case ParamOp::Length: {
+                std::size_t n = 0;
+                if (multi) {
+                    n = sh_.positional.size();
+                } else if (value != nullptr) {
+                    n = value->size();
+                } else if (sh_.options.nounset) {
+                    unset_error(name);
+                }
+                b_.append(std::to_string(n), q);
+                return;
+            }
+            default:
+                break;
+        }
+
+        bool is_set = value != nullptr && !(part.colon && value->empty());
+        switch (part.op) {
+            case ParamOp::Default:
+                if (is_set) {
+                    if (multi) {
+                        positional_words(name == "@", q);
+                    } else {
+                        b_.append(*value, q);
+                    }
+                } else {
+                    parts(part.parts, q, true);
+                }
+                return;
+            case ParamOp::Alternative:
+                if (is_set) parts(part.parts, q, true);
+                return;
+            case ParamOp::Assign: {
+                if (is_set) {
+                    b_.append(*value, q);
+                    return;
+                }
+                if (!is_name(name)) {
+                    sh_.error("${" + name + "=...}: cannot assign in this way");
+                    throw FatalError{2};
+                }
+                std::string word = operand_string(part);
+                if (!sh_.assign(name, word)) throw FatalError{2};
+                b_.append(word, q);
+                return;
+            }
+            case ParamOp::Error: {
+                if (is_set) {
+                    b_.append(*value, q);
+                    return;
+                }
+                std::string message = operand_string(part);
+                if (message.empty())
+                    message = value == nullptr ? "parameter not set" : "parameter null or not set";
+                sh_.error(name + ": " + message);
+                throw FatalError{2};
+            }
+            case ParamOp::RemoveSmallestSuffix:
+            case ParamOp::RemoveLargestSuffix:
+            case ParamOp::RemoveSmallestPrefix:
+            case ParamOp::RemoveLargestPrefix: {
+                if (value == nullptr) {
+                    if (sh_.options.nounset) unset_error(name);
+                    return;
+                }
+                std::string pattern = operand_pattern(part);
+                if (multi && name == "@") {
+                    for (std::size_t i = 0; i < sh_.positional.size(); ++i) {
+                        if (i > 0) {
+                            if (q == Quoting::Quoted) {
+                                b_.field_break();
+                            } else {
+                                b_.soft_break();
+                            }
+                        }
+                        b_.append(remove_affix(part.op, pattern, sh_.positional[i]), q);
+                    }
+                    return;
+                }
+                b_.append(remove_affix(part.op, pattern, *value), q);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+
+    static std::string remove_affix(ParamOp op, const std::string& pattern,
+                                    const std::string& value) {
+        std::size_t n;
+        switch (op) {
+            case ParamOp::RemoveSmallestPrefix:
+            case ParamOp::RemoveLargestPrefix:
+                n = match_prefix(pattern, value,
+                                 op == ParamOp::RemoveLargestPrefix ? MatchLength::Longest
+                                                                    : MatchLength::Shortest);
+                return n == std::string::npos ? value : value.substr(n);
+            default:
+                n = match_suffix(pattern, value,
+                                 op == ParamOp::RemoveLargestSuffix ? MatchLength::Longest
+                                                                    : MatchLength::Shortest);
+                return n == std::string::npos ? value : value.substr(0, value.size() - n);
+        }
+    }
+
+    std::string operand_string(const WordPart& part) {
+        std::vector<std::string> unused;
+        Builder inner(Mode::String, &unused, kDefaultIfs, true);
+        WordExpansion sub(sh_, inner);
+        sub.parts(part.parts, Quoting::Unquoted);
+        return std::move(inner.text());
+    }
+
+    std::string operand_pattern(const WordPart& part) {
+        std::vector<std::string> unused;
+        Builder inner(Mode::Pattern, &unused, kDefaultIfs, true);
+        WordExpansion sub(sh_, inner);
+        sub.parts(part.parts, Quoting::Unquoted);
+        return std::move(inner.text());
+    }
+
+    // $@, $*, "$@", "$*".
+    void positional_words(bool at, Quoting q) {
+        const auto& params = sh_.positional;
+        if (q == Quoting::Quoted && !at) {
+            b_.quoted(join_positional());
+            return;
+        }
+        if (params.empty()) {
+            if (sh_.options.nounset && false) unset_error(at ? "@" : "*");
+            return;
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (i > 0) {
+                if (q == Quoting::Quoted) {
+                    b_.field_break();
+                } else {
+                    b_.soft_break();
+                }
+            }
+            b_.append(params[i], q);
+            if (q == Quoting::Quoted) b_.mark_started();
+        }
+    }
+};
+
+std::string_view current_ifs(Shell& sh) {
+    const std::string* ifs = sh.vars.get("IFS");
+    return ifs == nullptr ? kDefaultIfs : std::string_view(*ifs);
+}
+
+bool arith_assigns(const ast::Word& word) {
+    for (const WordPart& p : word) {
+        if (p.kind == Kind::Literal || p.kind == Kind::Quoted) {
+            const std::string& t = p.text;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                char c = t[i];
+                if (c == '=') {
+                    char prev = i > 0 ? t[i - 1] : '\0';
+                    char next = i + 1 < t.size() ? t[i + 1] : '\0';
+                    if (next == '=' || prev == '=' || prev == '!' || prev == '<' || prev == '>')
+                        continue;
+                    return true;
+                }
+                if ((c == '+' || c == '-') && i + 1 < t.size() && t[i + 1] == c) return true;
+            }
+        }
+        if (arith_assigns(p.parts)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void Expander::expand_word_fields(const ast::Word& word, std::vector<std::string>& out) {
+    // Fast path: a word of plain literal text without pattern characters is itself.
+    if (word.size() == 1 && word[0].kind == Kind::Literal) {
+        const std::string& t = word[0].text;
+        if (t.find_first_of("*?[\\") == std::string::npos) {
+            out.push_back(t);
+            return;
+        }
+    }
+    if (word.size() == 1 && word[0].kind == Kind::Quoted) {
+        out.push_back(word[0].text);
+        return;
+    }
+    Builder b(Mode::Fields, &out, current_ifs(sh_), sh_.options.noglob);
+    WordExpansion e(sh_, b);
+    std::size_t before = out.size();
+    e.parts(word, Quoting::Unquoted);
+    b.finish();
+    // A word that was exactly "$@" with no parameters yields no field.
+    if (e.unmark_ && word.size() == 1 && out.size() == before + 1 && out.back().empty())
+        out.pop_back();
+}
+
+void Expander::expand_words(const std::vector<ast::Word>& words, std::vector<std::string>& out) {
+    for (const ast::Word& w : words) expand_word_fields(w, out);
+}
+
+std::string Expander::expand_string(const ast::Word& word) {
+    if (word.size() == 1 && (word[0].kind == Kind::Literal || word[0].kind == Kind::Quoted))
+        return word[0].text;
+    std::vector<std::string> unused;
+    Builder b(Mode::String, &unused, kDefaultIfs, true);
+    WordExpansion e(sh_, b);
+    e.parts(word, Quoting::Unquoted);
+    return std::move(b.text());
+}
+
+std::string Expander::expand_pattern(const ast::Word& word) {
+    std::vector<std::string> unused;
+    Builder b(Mode::Pattern, &unused, kDefaultIfs, true);
+    WordExpansion e(sh_, b);
+    e.parts(word, Quoting::Unquoted);
+    return std::move(b.text());
+}
+
+bool Expander::has_side_effects(const ast::Word& word) {
+    for (const WordPart& p : word) {
+        switch (p.kind) {
+            case Kind::Param:
+                if (p.op == ParamOp::Assign || p.op == ParamOp::Error) return true;
+                if (has_side_effects(p.parts)) return true;
+                break;
+            case Kind::Arith:
+                if (arith_assigns(p.parts) || has_side_effects(p.parts)) return true;
+                break;
+            case Kind::DoubleQuoted:
+                if (has_side_effects(p.parts)) return true;
+                break;
+            default:
+                break;
+        }
+    }
+    return false;
+}
+
+}  // namespace vsh

@@ -1,0 +1,164 @@
+#include "shell/jobs/jobs.hpp"
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+namespace vsh {
+
+int exit_status_of(int wait_status) {
+    if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+    if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
+    if (WIFSTOPPED(wait_status)) return 128 + WSTOPSIG(wait_status);
+    return 1;
+}
+
+JobState Job::state() const {
+    bool any_stopped = false;
+    for (const JobProcess& p : processes) {
+        if (!p.done && !p.stopped) return JobState::Running;
+        if (p.stopped) any_stopped = true;
+    }
+    return any_stopped ? JobState::Stopped : JobState::Done;
+}
+
+int Job::status() const {
+    if (processes.empty()) return 0;
+    if (pipefail) {
+        for (auto it = processes.rbegin(); it != processes.rend(); ++it) {
+            int s = exit_status_of(it->wait_status);
+            if (s != 0) return s;
+        }
+        return 0;
+    }
+    return exit_status_of(processes.back().wait_status);
+}
+
+int JobTable::add(Job job) {
+    if (jobs_.empty()) next_id_ = 1;
+    job.id = next_id_++;
+    jobs_.push_back(std::move(job));
+    return jobs_.back().id;
+}
+
+void JobTable::record(pid_t pid, int wait_status) {
+    for (Job& job : jobs_) {
+        for (JobProcess& p : job.processes) {
+            if (p.pid != pid) continue;
+            p.wait_status = wait_status;
+            if (WIFSTOPPED(wait_status)) {
+                p.stopped = true;
+            } else if (WIFCONTINUED(wait_status)) {
+                p.stopped = false;
+            } else {
+                p.done = true;
+                p.stopped = false;
+            }
+            return;
+        }
+    }
+    if (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)) reaped_[pid] = wait_status;
+}
+
+std::optional<int> JobTable::take_reaped(pid_t pid) {
+    auto it = reaped_.find(pid);
+    if (it == reaped_.end()) return std::nullopt;
+    int s = it->second;
+    reaped_.erase(it);
+    return s;
+}
+
+std::optional<int> JobTable::wait_pid(pid_t pid, struct rusage* usage, bool interruptible,
+                                      bool untraced) {
+    if (auto s = take_reaped(pid)) return s;
+    for (;;) {
+        int status = 0;
+        struct rusage ru;
+        pid_t got = wait4(-1, &status, untraced ? WUNTRACED : 0, &ru);
+        if (got < 0) {
+            if (errno == EINTR) {
+                if (interruptible) return std::nullopt;
+                continue;
+            }
+            // ECHILD: nothing left to wait for; the pid was reaped elsewhere.
+            return take_reaped(pid).value_or(0);
+        }
+        if (got == pid) {
+            if (usage != nullptr) *usage = ru;
+            // Keep job bookkeeping in step if the pid belongs to a job.
+            record(pid, status);
+            reaped_.erase(pid);
+            return status;
+        }
+        record(got, status);
+    }
+}
+
+void JobTable::reap_nonblocking() {
+    for (;;) {
+        int status = 0;
+        pid_t got = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED);
+        if (got <= 0) return;
+        record(got, status);
+    }
+}
+
+Job* JobTable::find_by_pid(pid_t pid) {
+    for (Job& job : jobs_)
+        for (const JobProcess& p : job.processes)
+            if (p.pid == pid) return &job;
+    return nullptr;
+}
+
+Job* JobTable::current() {
+    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
+        if (it->state() == JobState::Stopped) return &*it;
+    return jobs_.empty() ? nullptr : &jobs_.back();
+}
+
+Job* JobTable::find(const std::string& spec) {
+    if (spec.empty()) return nullptr;
+    if (spec[0] != '%') {
+        char* end = nullptr;
+        long pid = std::strtol(spec.c_str(), &end, 10);
+        if (end == spec.c_str() || *end != '\0') return nullptr;
+        return find_by_pid(static_cast<pid_t>(pid));
+    }
+    std::string rest = spec.substr(1);
+    if (rest.empty() || rest == "%" || rest == "+") return current();
+    if (rest == "-") {
+        Job* cur = current();
+        for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
+            if (&*it != cur) return &*it;
+        return nullptr;
+    }
+    if (rest[0] >= '0' && rest[0] <= '9') {
+        int id = std::atoi(rest.c_str());
+        for (Job& job : jobs_)
+            if (job.id == id) return &job;
+        return nullptr;
+    }
+    bool contains = rest[0] == '?';
+    std::string text = contains ? rest.substr(1) : rest;
+    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it) {
+        if (contains ? it->command.find(text) != std::string::npos
+                     : it->command.compare(0, text.size(), text) == 0)
+            return &*it;
+    }
+    return nullptr;
+}
+
+void JobTable::remove(int id) {
+    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
+                jobs_.end());
+}
+
+void JobTable::remove_done() {
+    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(),
+                               [](const Job& j) { return j.state() == JobState::Done; }),
+                jobs_.end());
+}
+
+}  // namespace vsh

@@ -1,0 +1,75 @@
+// The job table: background jobs (`cmd &`), and the bookkeeping of every child the shell
+// waits for. All reaping goes through here so that a status reaped while waiting for one
+// child is kept for whoever asks for it later (`wait $!`).
+#pragma once
+
+#include <sys/resource.h>
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace vsh {
+
+struct JobProcess {
+    pid_t pid = 0;
+    int wait_status = 0;  // Raw status from wait4 (valid when done).
+    bool done = false;
+    bool stopped = false;
+};
+
+enum class JobState : unsigned char { Running, Stopped, Done };
+
+struct Job {
+    int id = 0;                       // %N
+    pid_t pgid = 0;                   // Process group (0 without job control).
+    std::vector<JobProcess> processes;
+    std::string command;              // Text shown by `jobs`.
+    bool pipefail = false;            // The status is pipefail's, computed at the end.
+    bool reported = false;            // `Done` already shown (interactive notification).
+
+    JobState state() const;
+    // The job's exit status as $? would show it (last process, or pipefail's rule).
+    int status() const;
+};
+
+// Converts a raw wait status to a shell exit status (128+signal for a signal).
+int exit_status_of(int wait_status);
+
+class JobTable {
+public:
+    // Adds a background job; returns its number.
+    int add(Job job);
+
+    // Blocks until `pid` has exited (or stopped, when `untraced`). Statuses of other children
+    // reaped meanwhile are recorded. Returns the raw wait status; `usage` gets the child's
+    // resource usage when not null. EINTR from a trapped signal does not end the wait unless
+    // `interruptible` is set, in which case std::nullopt is returned.
+    std::optional<int> wait_pid(pid_t pid, struct rusage* usage = nullptr,
+                                bool interruptible = false, bool untraced = false);
+
+    // Reaps whatever children have finished, without blocking.
+    void reap_nonblocking();
+
+    // Looks up a job by `%N`, `%%`, `%+`, `%-`, `%prefix`, `%?text` or a pid.
+    Job* find(const std::string& spec);
+    Job* find_by_pid(pid_t pid);
+    Job* current();
+    std::vector<Job>& all() { return jobs_; }
+    void remove(int id);
+    // Removes jobs that are done (after they have been reported/waited for).
+    void remove_done();
+
+    // The status of a pid that was reaped but not claimed (for `wait PID` after it exited).
+    std::optional<int> take_reaped(pid_t pid);
+
+private:
+    std::vector<Job> jobs_;
+    std::unordered_map<pid_t, int> reaped_;  // pid -> raw status, for pids not in a job.
+    int next_id_ = 1;
+    void record(pid_t pid, int wait_status);
+};
+
+}  // namespace vsh

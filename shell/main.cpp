@@ -1,0 +1,228 @@
+// vsh entry point: options, start-up environment, then the command loop.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "backends/backend.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/exec/executor.hpp"
+#include "shell/interactive/interactive.hpp"
+#include "shell/parser/fd_source.hpp"
+#include "shell/timing/report.hpp"
+#include "shell/traps/traps.hpp"
+
+extern char** environ;
+
+namespace vsh {
+namespace {
+
+constexpr std::string_view kUsage =
+    "usage: vsh [-abCefhimnuvx] [-o option] [--backend=NAME] [script [args...]]\n"
+    "       vsh [options] -c command_string [command_name [args...]]\n"
+    "       vsh [options] -s [args...]\n"
+    "       vsh --timing-report [--json] FILE\n"
+    "       vsh --help | --version\n";
+
+void write_stderr(std::string_view text) {
+    ssize_t ignored = write(2, text.data(), text.size());
+    (void)ignored;
+}
+
+[[noreturn]] void usage_error(std::string_view message) {
+    std::string text = "vsh: ";
+    text += message;
+    text += '\n';
+    text += kUsage;
+    write_stderr(text);
+    _exit(2);
+}
+
+void set_default_variables(Shell& sh) {
+    (void)sh.vars.set("IFS", " \t\n");
+    (void)sh.vars.set("PS2", "> ");
+    (void)sh.vars.set("PS4", "+ ");
+    (void)sh.vars.set("OPTIND", "1");
+    (void)sh.vars.set("PPID", std::to_string(getppid()));
+    // PWD: keep the inherited value only if it really names the current directory.
+    const std::string* pwd = sh.vars.get("PWD");
+    struct stat a, b;
+    if (pwd == nullptr || (*pwd)[0] != '/' || stat(pwd->c_str(), &a) != 0 || stat(".", &b) != 0 ||
+        a.st_dev != b.st_dev || a.st_ino != b.st_ino) {
+        char buf[4096];
+        if (getcwd(buf, sizeof buf) != nullptr) (void)sh.vars.set("PWD", buf);
+    }
+}
+
+bool select_backend(Shell& sh, std::string_view name) {
+    if (name == "auto") {
+        sh.backend = nullptr;
+        return true;
+    }
+    backends::Backend* b = backends::find_backend(name);
+    if (b == nullptr) {
+        std::string msg = "unknown backend \"" + std::string(name) + "\" (valid: auto";
+        for (backends::Backend* each : backends::all_backends()) {
+            msg += ", ";
+            msg += each->name();
+        }
+        msg += ")";
+        write_stderr("vsh: " + msg + "\n");
+        return false;
+    }
+    sh.backend = b;
+    return true;
+}
+
+std::string self_exe() {
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return {};
+    return std::string(buf, static_cast<std::size_t>(n));
+}
+
+int run_main(int argc, char** argv) {
+    Shell sh;
+    sh.vars.import_environment(environ);
+    set_default_variables(sh);
+    sh.traps->note_ignored_on_entry();
+    sh.arg0 = argc > 0 ? argv[0] : "vsh";
+
+    std::string command_string;
+    bool have_command = false;
+    bool force_interactive = false;
+    const char* backend_name = nullptr;
+    int i = 1;
+    for (; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") {
+            ++i;
+            break;
+        }
+        if (arg == "--help") {
+            write_stderr(kUsage);
+            return 0;
+        }
+        if (arg == "--version") {
+            std::string v = "vsh " VSH_VERSION "\n";
+            ssize_t ignored = write(1, v.data(), v.size());
+            (void)ignored;
+            return 0;
+        }
+        if (arg.starts_with("--backend")) {
+            if (arg.size() > 9 && arg[9] == '=') {
+                backend_name = argv[i] + 10;
+            } else if (arg.size() == 9 && i + 1 < argc) {
+                backend_name = argv[++i];
+            } else {
+                usage_error("--backend needs a name");
+            }
+            continue;
+        }
+        if (arg == "--timing-report") {
+            return timing_report_main(argc - i - 1, argv + i + 1);
+        }
+        if (arg.size() < 2 || (arg[0] != '-' && arg[0] != '+')) break;
+        if (arg.starts_with("--")) usage_error("unknown option " + std::string(arg));
+        bool on = arg[0] == '-';
+        for (std::size_t k = 1; k < arg.size(); ++k) {
+            char c = arg[k];
+            if (c == 'c') {
+                have_command = true;
+            } else if (c == 's') {
+                sh.options.stdin_mode = true;
+            } else if (c == 'i') {
+                force_interactive = on;
+            } else if (c == 'o') {
+                if (i + 1 >= argc) usage_error("-o needs an option name");
+                if (!sh.set_option_name(argv[++i], on))
+                    usage_error("unknown option name " + std::string(argv[i]));
+            } else if (!sh.set_option_letter(c, on)) {
+                usage_error(std::string("unknown option -") + c);
+            }
+        }
+    }
+
+    if (backend_name == nullptr) {
+        if (const std::string* env = sh.vars.get("VSH_BACKEND"); env != nullptr && !env->empty())
+            backend_name = env->c_str();
+    }
+    if (backend_name != nullptr) {
+        std::string name = backend_name;
+        if (!select_backend(sh, name)) return 2;
+        // Child shells (make's recipe lines) inherit the choice.
+        if (sh.assign("VSH_BACKEND", name)) sh.vars.set_exported("VSH_BACKEND", true);
+    }
+    sh.self_path = self_exe();
+    if (const std::string* t = sh.vars.get("VSH_TIMING"); t != nullptr && *t == "1")
+        sh.options.timing = true;
+
+    if (have_command) {
+        if (i >= argc) usage_error("-c needs a command string");
+        command_string = argv[i++];
+        if (i < argc) sh.arg0 = argv[i++];
+        sh.positional.assign(argv + i, argv + argc);
+        sh.source_name = "-c";
+        sh.executor->set_allow_exec_last(true);
+        StringSource source(std::move(command_string));
+        int status = 0;
+        try {
+            status = sh.executor->run_source(source);
+        } catch (const FatalError& e) {
+            status = e.status;
+        }
+        if (sh.jump == Jump::Exit) status = sh.last_status;
+        sh.executor->exit_shell(status);
+    }
+
+    if (!sh.options.stdin_mode && i < argc) {
+        // A script file.
+        std::string path = argv[i++];
+        sh.arg0 = path;
+        sh.positional.assign(argv + i, argv + argc);
+        sh.source_name = path;
+        std::string text;
+        int error = 0;
+        if (!read_script_file(path, text, &error)) {
+            write_stderr("vsh: cannot open " + path + ": " + std::strerror(error) + "\n");
+            return error == ENOENT ? 127 : 126;
+        }
+        sh.executor->set_allow_exec_last(true);
+        StringSource source(std::move(text));
+        int status = 0;
+        try {
+            status = sh.executor->run_source(source);
+        } catch (const FatalError& e) {
+            status = e.status;
+        }
+        if (sh.jump == Jump::Exit) status = sh.last_status;
+        sh.executor->exit_shell(status);
+    }
+
+    // Commands from standard input.
+    sh.positional.assign(argv + i, argv + argc);
+    bool interactive = force_interactive || (isatty(0) && isatty(2));
+    if (interactive) {
+        sh.options.interactive = true;
+        return run_interactive(sh);
+    }
+    sh.source_name = sh.arg0;
+    FdSource source(0);
+    int status = 0;
+    try {
+        status = sh.executor->run_source(source);
+    } catch (const FatalError& e) {
+        status = e.status;
+    }
+    if (sh.jump == Jump::Exit) status = sh.last_status;
+    sh.executor->exit_shell(status);
+}
+
+}  // namespace
+}  // namespace vsh
+
+int main(int argc, char** argv) { return vsh::run_main(argc, argv); }

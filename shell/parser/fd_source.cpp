@@ -1,0 +1,81 @@
+#include "shell/parser/fd_source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace vsh {
+
+FdSource::FdSource(int fd) : fd_(fd) { seekable_ = lseek(fd, 0, SEEK_CUR) >= 0; }
+
+bool FdSource::read_line(std::string& buffer, Prompt) {
+    if (eof_) return false;
+    std::size_t start = buffer.size();
+    if (seekable_) {
+        // Read a block, keep one line, and seek back over the rest.
+        char chunk[4096];
+        for (;;) {
+            ssize_t n = read(fd_, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                eof_ = true;
+                return buffer.size() > start;
+            }
+            const char* nl = static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
+            if (nl == nullptr) {
+                buffer.append(chunk, static_cast<std::size_t>(n));
+                continue;
+            }
+            std::size_t keep = static_cast<std::size_t>(nl - chunk) + 1;
+            buffer.append(chunk, keep);
+            lseek(fd_, static_cast<off_t>(keep) - n, SEEK_CUR);
+            return true;
+        }
+    }
+    // A pipe or terminal: one byte at a time, so nothing past the newline is consumed.
+    for (;;) {
+        char c;
+        ssize_t n = read(fd_, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            eof_ = true;
+            return buffer.size() > start;
+        }
+        buffer.push_back(c);
+        if (c == '\n') return true;
+    }
+}
+
+bool read_script_file(const std::string& path, std::string& text, int* error) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = errno;
+        return false;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        *error = EISDIR;
+        return false;
+    }
+    if (st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            *error = errno;
+            close(fd);
+            return false;
+        }
+        if (n == 0) break;
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    return true;
+}
+
+}  // namespace vsh

@@ -1,0 +1,26 @@
+// Reading commands from a file descriptor (vsh -s, sh < script, a pipe) without reading past
+// the current line, so a command that reads the same input (read, cat) gets what follows
+// (POSIX XCU 2.1 / sh: "the shell shall read its input in such a way that ...").
+#pragma once
+
+#include <string>
+
+#include "shell/parser/source.hpp"
+
+namespace vsh {
+
+class FdSource final : public InputSource {
+public:
+    explicit FdSource(int fd);
+    bool read_line(std::string& buffer, Prompt prompt) override;
+
+private:
+    int fd_;
+    bool seekable_;
+    bool eof_ = false;
+};
+
+// Reads a whole script file. Returns false with *error set when it cannot be read.
+bool read_script_file(const std::string& path, std::string& text, int* error);
+
+}  // namespace vsh

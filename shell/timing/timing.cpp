@@ -1,0 +1,47 @@
+#include "shell/timing/timing.hpp"
+
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "shell/core/shell.hpp"
+
+namespace vsh {
+
+std::int64_t unix_time_ns() {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+std::int64_t monotonic_ns() {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+long shell_rss_kb() {
+    int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    char buf[128];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = '\0';
+    long size = 0, resident = 0;
+    if (std::sscanf(buf, "%ld %ld", &size, &resident) != 2) return 0;
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+bool timing_wanted(const Shell& sh) {
+    return sh.timing_collector != nullptr || sh.vars.get("VSH_TIMING_LOG") != nullptr;
+}
+
+void timing_record(Shell& sh, ProcessRecord&& record) {
+    // TODO(issue 4): write the JSON line to VSH_TIMING_LOG.
+    if (sh.timing_collector != nullptr) sh.timing_collector->records.push_back(std::move(record));
+}
+
+}  // namespace vsh

@@ -1,0 +1,132 @@
+#include "shell/traps/traps.hpp"
+
+#include <cstring>
+
+#include "shell/core/shell.hpp"
+
+namespace vsh {
+
+volatile sig_atomic_t TrapTable::pending_any_ = 0;
+volatile sig_atomic_t TrapTable::pending_[TrapTable::kMaxSignal] = {};
+
+TrapTable::TrapTable() { sigemptyset(&child_defaults_); }
+
+void TrapTable::on_signal(int signal) {
+    if (signal > 0 && signal < kMaxSignal) {
+        pending_[signal] = 1;
+        pending_any_ = 1;
+    }
+}
+
+void TrapTable::note_ignored_on_entry() {
+    for (int s = 1; s < kMaxSignal; ++s) {
+        struct sigaction sa;
+        if (sigaction(s, nullptr, &sa) == 0 && sa.sa_handler == SIG_IGN) ignored_on_entry_[s] = true;
+    }
+}
+
+void TrapTable::install(int signal) {
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    switch (traps_[signal].kind) {
+        case TrapKind::Command:
+            // No SA_RESTART: a blocking wait or read must see EINTR so the trap runs promptly.
+            sa.sa_handler = on_signal;
+            break;
+        case TrapKind::Ignore:
+            sa.sa_handler = SIG_IGN;
+            break;
+        case TrapKind::Default:
+            sa.sa_handler = SIG_DFL;
+            if (interactive_ && (signal == SIGINT || signal == SIGQUIT || signal == SIGTERM)) {
+                sa.sa_handler = signal == SIGINT ? on_signal : SIG_IGN;
+            }
+            break;
+    }
+    sigaction(signal, &sa, nullptr);
+}
+
+bool TrapTable::set(int signal, TrapKind kind, std::string action) {
+    if (signal < 0 || signal >= kMaxSignal) return false;
+    if (signal == SIGKILL || signal == SIGSTOP) return false;
+    if (signal != 0 && ignored_on_entry_[signal] && !interactive_) return true;
+    traps_[signal].kind = kind;
+    traps_[signal].action = std::move(action);
+    if (signal != 0) install(signal);
+    recompute_child_defaults();
+    return true;
+}
+
+bool TrapTable::any_set() const {
+    for (const Trap& t : traps_)
+        if (t.kind != TrapKind::Default) return true;
+    return false;
+}
+
+void TrapTable::recompute_child_defaults() {
+    sigemptyset(&child_defaults_);
+    for (int s = 1; s < kMaxSignal; ++s) {
+        if (traps_[s].kind == TrapKind::Command) sigaddset(&child_defaults_, s);
+    }
+    if (interactive_) {
+        for (int s : {SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU}) {
+            if (traps_[s].kind != TrapKind::Ignore) sigaddset(&child_defaults_, s);
+        }
+    }
+}
+
+void TrapTable::run_pending(Shell& sh) {
+    while (pending_any_) {
+        pending_any_ = 0;
+        for (int s = 1; s < kMaxSignal; ++s) {
+            if (!pending_[s]) continue;
+            pending_[s] = 0;
+            if (traps_[s].kind != TrapKind::Command) continue;
+            int saved_status = sh.last_status;
+            std::string action = traps_[s].action;  // The action may reset the trap.
+            sh.run_string(action, "trap");
+            if (sh.jump != Jump::Exit) sh.last_status = saved_status;
+        }
+    }
+}
+
+void TrapTable::run_exit_trap(Shell& sh) {
+    if (traps_[0].kind != TrapKind::Command) return;
+    std::string action = std::move(traps_[0].action);
+    traps_[0] = Trap{};
+    int saved_status = sh.last_status;
+    Jump saved_jump = sh.jump;
+    sh.jump = Jump::None;
+    sh.run_string(action, "trap");
+    // `exit` inside the EXIT trap sets the status; otherwise the shell's status stands.
+    if (sh.jump != Jump::Exit) sh.last_status = saved_status;
+    if (sh.jump == Jump::None) sh.jump = saved_jump;
+}
+
+void TrapTable::reset_for_subshell() {
+    for (int s = 0; s < kMaxSignal; ++s) {
+        if (traps_[s].kind == TrapKind::Command) {
+            traps_[s] = Trap{};
+            if (s != 0) install(s);
+        }
+    }
+    pending_any_ = 0;
+    for (int s = 0; s < kMaxSignal; ++s) pending_[s] = 0;
+    recompute_child_defaults();
+}
+
+void TrapTable::setup_interactive(bool job_control) {
+    interactive_ = true;
+    install(SIGINT);
+    install(SIGQUIT);
+    install(SIGTERM);
+    if (job_control) {
+        signal(SIGTSTP, SIG_IGN);
+        signal(SIGTTIN, SIG_IGN);
+        signal(SIGTTOU, SIG_IGN);
+    }
+    recompute_child_defaults();
+}
+
+}  // namespace vsh

@@ -1,0 +1,87 @@
+// Traps (XCU 2.15 `trap`): what the shell does on each signal and on EXIT.
+//
+// Signal handlers only set a flag; the actions run at safe points (between commands, and when
+// `wait` or `read` is interrupted), never inside the handler.
+#pragma once
+
+#include <signal.h>
+
+#include <array>
+#include <optional>
+#include <string>
+
+namespace vsh {
+
+class Shell;
+
+enum class TrapKind : unsigned char {
+    Default,  // No trap set: the signal's default (or what the shell set up for itself).
+    Ignore,   // trap '' SIG
+    Command,  // trap 'action' SIG
+};
+
+struct Trap {
+    TrapKind kind = TrapKind::Default;
+    std::string action;
+};
+
+class TrapTable {
+public:
+    static constexpr int kMaxSignal = 65;  // Index 0 is EXIT.
+
+    TrapTable();
+
+    // Records which signals were ignored when the shell started: POSIX says a non-interactive
+    // shell may not trap or reset them, and children keep them ignored.
+    void note_ignored_on_entry();
+
+    // Sets a trap; returns false for a signal that cannot be trapped (KILL, STOP) or was
+    // ignored on entry (silently kept, as POSIX allows).
+    bool set(int signal, TrapKind kind, std::string action);
+    const Trap& get(int signal) const { return traps_[signal]; }
+
+    // Whether any trap (other than Default) is set; the executor then may not exec the last
+    // command in place.
+    bool any_set() const;
+    bool exit_trap_set() const { return traps_[0].kind == TrapKind::Command; }
+
+    // True if a trapped signal arrived and its action has not run yet.
+    static bool pending() { return pending_any_ != 0; }
+    // The lowest-numbered signal whose action is pending, or 0.
+    static int first_pending_signal() {
+        for (int s = 1; s < kMaxSignal; ++s)
+            if (pending_[s]) return s;
+        return 0;
+    }
+    // Runs the actions of every pending signal (in the current shell). Preserves $?.
+    void run_pending(Shell& sh);
+    // Runs the EXIT trap once (on exit of the shell or subshell).
+    void run_exit_trap(Shell& sh);
+
+    // In a forked subshell: traps with commands are reset to default (XCU 2.12), ignored ones
+    // stay ignored.
+    void reset_for_subshell();
+
+    // The signals the child of an exec must have reset to SIG_DFL: everything the shell
+    // catches (traps with actions, and the shell's own handlers such as SIGINT in an
+    // interactive shell), plus the job-control signals an interactive shell ignores.
+    const sigset_t& child_default_signals() const { return child_defaults_; }
+
+    // Installs the shell's own dispositions for an interactive shell with job control.
+    void setup_interactive(bool job_control);
+
+    bool ignored_on_entry(int signal) const { return ignored_on_entry_[signal]; }
+
+private:
+    std::array<Trap, kMaxSignal> traps_;
+    std::array<bool, kMaxSignal> ignored_on_entry_{};
+    sigset_t child_defaults_;
+    bool interactive_ = false;
+    static volatile sig_atomic_t pending_any_;
+    static volatile sig_atomic_t pending_[kMaxSignal];
+    static void on_signal(int signal);
+    void install(int signal);
+    void recompute_child_defaults();
+};
+
+}  // namespace vsh

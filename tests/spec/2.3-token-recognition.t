@@ -1,0 +1,187 @@
+XCU 2.3 Token Recognition, 2.3.1 Alias Substitution, 2.4 Reserved Words.
+
+#### comment runs to the end of the line
+echo a # b c
+echo d#e
+---- stdout
+a
+d#e
+
+#### hash inside a word does not start a comment
+echo x#y '#z' \#w
+---- stdout
+x#y #z #w
+
+#### operators need no blanks around them
+echo a;echo b&&echo c||echo d
+---- stdout
+a
+b
+c
+
+#### longest operator is recognised
+true&&echo and
+false||echo or
+---- stdout
+and
+or
+
+#### redirection operator splits a word
+echo hi>out; cat out
+---- stdout
+hi
+
+#### digits before a redirection form an IO number
+echo x 2>/dev/null 1>out; cat out
+---- stdout
+x
+
+#### digits separated from the operator are a word
+echo 2 >out; cat out
+---- stdout
+2
+
+#### blank lines and leading blanks are ignored
+   
+	echo   spaced    out   
+---- stdout
+spaced out
+
+#### dollar followed by a non-name is literal
+echo $ a$ "$"
+---- stdout
+$ a$ $
+
+#### reserved word only in command position
+echo if then else fi do done
+---- stdout
+if then else fi do done
+
+#### reserved word after a semicolon is recognised
+if true; then echo yes; fi
+---- stdout
+yes
+
+#### braces are reserved words, not operators
+{ echo a; }
+---- stdout
+a
+
+#### brace needs a delimiter to be reserved
+# reason: XCU 2.4 — `{echo` is a plain word, a command that is not found
+{true 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### close brace after a word is an argument
+echo }
+---- stdout
+}
+
+#### reserved word after assignment is an argument
+x=1 if 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### bang as a reserved word
+! false
+echo $?
+---- stdout
+0
+
+#### in is reserved only in its place
+for in in in; do echo $in; done
+---- stdout
+in
+
+#### case pattern may look like a reserved word
+case fi in fi) echo matched;; esac
+---- stdout
+matched
+
+#### alias replaces a command word
+alias say='echo said'
+say hello
+---- stdout
+said hello
+
+#### alias ending in a blank makes the next word eligible
+alias run='command '
+alias greet='echo hi'
+run greet there
+---- stdout
+hi there
+
+#### alias is not expanded in argument position
+alias greet='echo hi'
+echo greet
+---- stdout
+greet
+
+#### quoted alias name is not expanded
+alias greet='echo hi'
+'greet' 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### alias defined on a line applies to the next line
+alias lateral='echo later'
+lateral
+---- stdout
+later
+
+#### recursive alias is expanded once
+alias echo='echo wrapped'
+echo x
+---- stdout
+wrapped x
+
+#### alias may contain operators
+alias both='echo one; echo two'
+both
+---- stdout
+one
+two
+
+#### alias to a reserved word start
+alias begin='{'
+begin echo grouped; }
+---- stdout
+grouped
+
+#### unalias removes an alias
+alias greet='echo hi'
+unalias greet
+greet 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### alias with no operands lists aliases in reusable form
+alias aa='echo x'
+alias
+---- stdout
+aa='echo x'
+
+#### alias NAME prints one alias
+alias bb='b c'
+alias bb
+---- stdout
+bb='b c'
+
+#### alias of an unknown name fails
+alias nosuchalias 2>/dev/null
+echo $?
+---- stdout
+1
+
+#### unalias -a removes all
+alias a1=x a2=y
+unalias -a
+alias
+echo done
+---- stdout
+done

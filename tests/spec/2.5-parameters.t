@@ -1,0 +1,268 @@
+XCU 2.5 Parameters and Variables: positional, special, and shell variables.
+
+#### positional parameters from set --
+set -- a b c
+echo $1 $2 $3 $#
+---- stdout
+a b c 3
+
+#### positional parameter beyond 9 needs braces
+set -- 1 2 3 4 5 6 7 8 9 ten eleven
+echo ${10} ${11} $10
+---- stdout
+ten eleven 10
+
+#### unset positional parameter is empty
+set -- a
+echo "[$2]"
+---- stdout
+[]
+
+#### $# counts parameters
+set -- a '' 'b c'
+echo $#
+---- stdout
+3
+
+#### $? is the last status
+false
+echo $?
+true
+echo $?
+(exit 42)
+echo $?
+---- stdout
+1
+0
+42
+
+#### $$ is the shell's pid, same in a subshell
+a=$$
+b=$(echo $$)
+[ "$a" = "$b" ] && echo same
+---- stdout
+same
+
+#### $! is the pid of the last background job
+sleep 0 &
+pid=$!
+wait $pid
+echo $?
+case $pid in ''|*[!0-9]*) echo bad;; *) echo number;; esac
+---- stdout
+0
+number
+
+#### $0 is the script path
+case $0 in */case.sh) echo script;; *) echo "other: $0";; esac
+---- stdout
+script
+
+#### $- holds the option letters
+set -f
+case $- in *f*) echo has-f;; esac
+set +f
+case $- in *f*) echo still;; *) echo gone;; esac
+---- stdout
+has-f
+gone
+
+#### "$@" keeps each parameter a field
+set -- 'a b' c ''
+printf '[%s]' "$@"; echo
+---- stdout
+[a b][c][]
+
+#### "$@" with no parameters expands to nothing
+set --
+printf '[%s]' x "$@" y; echo
+---- stdout
+[x][y]
+
+#### "$@" joined with text on each side
+set -- a b
+printf '[%s]' "x$@y"; echo
+---- stdout
+[xa][by]
+
+#### "$@" with no parameters inside text leaves the text
+set --
+printf '[%s]' "x$@y"; echo
+---- stdout
+[xy]
+
+#### "$*" joins with the first character of IFS
+set -- a b c
+IFS=:
+echo "$*"
+---- stdout
+a:b:c
+
+#### "$*" joins with space when IFS is unset
+set -- a b c
+unset IFS
+echo "$*"
+---- stdout
+a b c
+
+#### "$*" joins with nothing when IFS is empty
+set -- a b c
+IFS=
+echo "$*"
+---- stdout
+abc
+
+#### "$*" with no parameters is one empty field
+set --
+printf '[%s]' "$*"; echo
+---- stdout
+[]
+
+#### unquoted $* splits each parameter
+set -- 'a b' c
+printf '[%s]' $*; echo
+---- stdout
+[a][b][c]
+
+#### unquoted $@ drops empty parameters
+set -- a '' b
+printf '[%s]' $@; echo
+---- stdout
+[a][b]
+
+#### unquoted $* with empty IFS keeps parameters apart
+# reason: XCU 2.5.2 — with IFS null, $* still expands to separate fields
+set -- 'a b' c
+IFS=
+printf '[%s]' $*; echo
+---- stdout
+[a b][c]
+
+#### "${@}" is the same as "$@"
+set -- 'x y' z
+printf '[%s]' "${@}"; echo
+---- stdout
+[x y][z]
+
+#### $@ in an assignment joins with spaces
+set -- a b c
+x=$@
+echo "$x"
+---- stdout
+a b c
+
+#### shift moves parameters
+set -- a b c
+shift
+echo $# $1
+shift 2
+echo $#
+---- stdout
+2 b
+0
+
+#### function has its own positional parameters
+f() { echo "$# $1"; }
+set -- outer1 outer2
+f inner
+echo "$# $1"
+---- stdout
+1 inner
+2 outer1
+
+#### variable assignment and use
+name=value
+echo $name ${name}
+---- stdout
+value value
+
+#### assignment value is not field split
+x='a   b'
+y=$x
+echo "$y"
+---- stdout
+a   b
+
+#### assignment value is not pathname expanded
+touch f1 f2
+x=f*
+echo "$x"
+---- stdout
+f*
+
+#### LINENO is the current line
+# reason: XCU 2.5.3 — LINENO is set before each command
+# dash: differs — Debian builds dash without LINENO support
+echo $LINENO
+
+echo $LINENO
+---- stdout
+1
+3
+
+#### LINENO inside a function
+# dash: differs — Debian builds dash without LINENO support
+f() {
+    echo $LINENO
+}
+f
+---- stdout
+2
+
+#### PPID is the parent of the shell
+echo $PPID | grep -q '^[0-9][0-9]*$' && echo ok
+---- stdout
+ok
+
+#### PPID is not changed in a subshell
+a=$PPID
+b=$( (echo $PPID) )
+[ "$a" = "$b" ] && echo same
+---- stdout
+same
+
+#### PWD is set at start-up
+[ "$PWD" = "$(pwd)" ] && echo ok
+---- stdout
+ok
+
+#### cd sets PWD and OLDPWD
+start=$PWD
+mkdir sub
+cd sub
+[ "$PWD" = "$start/sub" ] && echo pwd
+[ "$OLDPWD" = "$start" ] && echo oldpwd
+---- stdout
+pwd
+oldpwd
+
+#### OPTIND starts at 1
+echo $OPTIND
+---- stdout
+1
+
+#### IFS default splits on space tab newline
+x='a	b
+c d'
+set -- $x
+echo $#
+---- stdout
+4
+
+#### unset variable is empty
+unset nothing
+echo "[$nothing]"
+---- stdout
+[]
+
+#### variable names may contain digits and underscores
+a_1=x _b=y
+echo $a_1$_b
+---- stdout
+xy
+
+#### $10 is $1 followed by 0
+set -- one
+echo $10
+---- stdout
+one0

@@ -1,0 +1,103 @@
+// Each backend creates processes with the system call it is named for, seen from outside with
+// strace: the test re-runs this test binary under strace, where a hidden case spawns /bin/true
+// through the backend named in VSH_TEST_BACKEND.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "test_backend_helpers.hpp"
+
+using namespace vsh::test_backend;
+
+extern char** environ;
+
+namespace {
+
+constexpr const char* kStrace = "/usr/bin/strace";
+constexpr const char* kHiddenCase = "[.backend_strace_child]";
+
+// The process-creation calls strace recorded, one line each (a call split by -f into
+// "unfinished" and "resumed" halves counts once).
+std::vector<std::string> creation_calls(const std::string& trace_file) {
+    std::vector<std::string> calls;
+    std::ifstream trace(trace_file);
+    std::string line;
+    while (std::getline(trace, line)) {
+        if (line.find("resumed>") != std::string::npos) continue;
+        for (const char* call : {"fork(", "vfork(", "clone(", "clone3("}) {
+            std::size_t at = line.find(call);
+            // A whole name: "vfork(" also contains "fork(".
+            if (at != std::string::npos && (at == 0 || line[at - 1] == ' ')) {
+                calls.push_back(line);
+                break;
+            }
+        }
+    }
+    return calls;
+}
+
+bool contains(const std::string& text, const char* part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("backend strace child", kHiddenCase) {
+    const char* name = std::getenv("VSH_TEST_BACKEND");
+    if (name == nullptr) return;
+    TestCommand command("/bin/true", {"true"});
+    command.finalize();
+    SpawnResult result = resolve(name, command.plan).spawn(command.plan);
+    REQUIRE(result.error == 0);
+    CHECK(wait_status(result.pid) == 0);
+}
+
+TEST_CASE("each backend uses its own system call", "[backend][strace]") {
+    if (access(kStrace, X_OK) != 0) {
+        WARN("strace is not installed; system calls not checked");
+        return;
+    }
+    const std::string backend = GENERATE(as<std::string>{}, "fork", "vfork", "clone",
+                                         "posix_spawn");
+    INFO("backend: " << backend);
+    char self[4096];
+    ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
+    REQUIRE(length > 0);
+    self[length] = '\0';
+    ScratchDir scratch;
+    const std::string trace_file = scratch.path + "/trace";
+
+    std::vector<std::string> env;
+    for (char** entry = environ; *entry != nullptr; ++entry) env.emplace_back(*entry);
+    env.push_back("VSH_TEST_BACKEND=" + backend);
+    TestCommand command(kStrace,
+                        {"strace", "-f", "-qq", "-e", "trace=fork,vfork,clone,clone3", "-o",
+                         trace_file, self, kHiddenCase},
+                        env);
+    command.plan.fd_actions = {open_action(1, "/dev/null", O_WRONLY)};
+    command.finalize();
+    SpawnResult result = vsh::backends::fork_backend().spawn(command.plan);
+    REQUIRE(result.error == 0);
+    int status = wait_status(result.pid);
+    std::vector<std::string> calls = creation_calls(trace_file);
+    if (status != 0 && calls.empty()) {
+        WARN("strace could not trace here (no ptrace?); system calls not checked");
+        return;
+    }
+    CHECK(status == 0);
+    REQUIRE(calls.size() == 1);
+    const std::string& call = calls[0];
+    INFO("traced: " << call);
+    if (backend == "fork") {
+        CHECK((contains(call, "clone(") || contains(call, "fork(")));
+        CHECK_FALSE(contains(call, "CLONE_VM"));
+        CHECK_FALSE(contains(call, "vfork("));
+    } else if (backend == "vfork") {
+        CHECK(contains(call, "vfork("));
+    } else {
+        // clone: the clone wrapper; posix_spawn: glibc's clone3 (clone on older kernels).
+        CHECK(contains(call, backend == "clone" ? "clone(" : "clone"));
+        CHECK(contains(call, "CLONE_VM|CLONE_VFORK"));
+    }
+}
