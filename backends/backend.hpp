@@ -24,7 +24,7 @@ struct SpawnResult {
 };
 
 class Backend {
-public:
+  public:
     virtual ~Backend() = default;
     // "fork", "vfork", "clone", "posix_spawn".
     virtual std::string_view name() const = 0;

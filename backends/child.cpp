@@ -15,18 +15,23 @@
 
 namespace vsh::backends::child {
 
-void join_process_group(const SpawnPlan& plan) noexcept {
+VSH_CHILD_SIDE void join_process_group(const SpawnPlan& plan) noexcept {
     // Errors are ignored, as in every job-control shell: the parent makes the same call
     // (whichever runs first wins), and a Join whose leader has already gone leaves the
     // process in the shell's group rather than failing the command.
     switch (plan.process_group) {
-        case ProcessGroup::Inherit: break;
-        case ProcessGroup::NewGroup: setpgid(0, 0); break;
-        case ProcessGroup::Join: setpgid(0, plan.pgid); break;
+        case ProcessGroup::Inherit:
+            break;
+        case ProcessGroup::NewGroup:
+            setpgid(0, 0);
+            break;
+        case ProcessGroup::Join:
+            setpgid(0, plan.pgid);
+            break;
     }
 }
 
-int take_terminal(const SpawnPlan& plan) noexcept {
+VSH_CHILD_SIDE int take_terminal(const SpawnPlan& plan) noexcept {
     if (plan.terminal != Terminal::Foreground) return 0;
     // SIGTTOU is blocked here (every signal is), so a process in a background group may
     // move the terminal. Failing is an error, as posix_spawn's addtcsetpgrp_np makes it.
@@ -36,14 +41,14 @@ int take_terminal(const SpawnPlan& plan) noexcept {
 
 namespace {
 
-int clear_close_on_exec(int fd) noexcept {
+VSH_CHILD_SIDE int clear_close_on_exec(int fd) noexcept {
     int flags = fcntl(fd, F_GETFD);
     if (flags < 0) return errno;
     if ((flags & FD_CLOEXEC) != 0 && fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC) < 0) return errno;
     return 0;
 }
 
-int open_onto(const FdAction& action) noexcept {
+VSH_CHILD_SIDE int open_onto(const FdAction& action) noexcept {
     int opened = open(action.path.c_str(), action.flags, action.mode);
     if (opened < 0) return errno;
     // open() returns the lowest free descriptor, which may be the target itself (it was
@@ -57,7 +62,7 @@ int open_onto(const FdAction& action) noexcept {
 
 }  // namespace
 
-int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept {
+VSH_CHILD_SIDE int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept {
     // Indexing, not iterators: plain loads from the plan's storage, nothing else.
     const FdAction* actions = plan.fd_actions.data();
     const int count = static_cast<int>(plan.fd_actions.size());
@@ -75,7 +80,9 @@ int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept {
                 // Closing a descriptor that is not open is not an error (`exec 5>&-`).
                 if (close(action.fd) < 0 && errno != EBADF) error = errno;
                 break;
-            case FdActionKind::Open: error = open_onto(action); break;
+            case FdActionKind::Open:
+                error = open_onto(action);
+                break;
         }
         if (error != 0) {
             *failed_action = i;
@@ -85,7 +92,7 @@ int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept {
     return 0;
 }
 
-void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
+VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
     struct sigaction default_action = {};
     default_action.sa_handler = SIG_DFL;
     sigemptyset(&default_action.sa_mask);
@@ -105,7 +112,7 @@ void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
     }
 }
 
-int exec_program(const SpawnPlan& plan) noexcept {
+VSH_CHILD_SIDE int exec_program(const SpawnPlan& plan) noexcept {
     execve(plan.path.c_str(), plan.argv.data(), plan.envp);
     int error = errno;
     if (error == ENOEXEC && !plan.enoexec_shell.empty()) {
@@ -118,7 +125,7 @@ int exec_program(const SpawnPlan& plan) noexcept {
 
 namespace {
 
-[[noreturn]] void fail(ErrorChannel channel, int error, int failed_action) noexcept {
+[[noreturn]] VSH_CHILD_SIDE void fail(ErrorChannel channel, int error, int failed_action) noexcept {
     if (channel.shared != nullptr) {
         channel.shared->error = error;
         channel.shared->failed_action = failed_action;
@@ -134,7 +141,7 @@ namespace {
 
 }  // namespace
 
-void run(const SpawnPlan& plan, ErrorChannel channel) noexcept {
+VSH_CHILD_SIDE void run(const SpawnPlan& plan, ErrorChannel channel) noexcept {
     join_process_group(plan);
     if (int error = take_terminal(plan); error != 0) fail(channel, error, -1);
     int failed_action = -1;

@@ -4,6 +4,15 @@
 
 #include "backends/spawn_plan.hpp"
 
+// Keeps AddressSanitizer's instrumentation out of child-side code (ASan builds only): its
+// bookkeeping before a noreturn call inspects the current stack, and the clone child runs on a
+// stack ASan does not know. Every function on the child side carries it.
+#if defined(__SANITIZE_ADDRESS__)
+#define VSH_CHILD_SIDE __attribute__((no_sanitize_address))
+#else
+#define VSH_CHILD_SIDE
+#endif
+
 namespace vsh::backends::child {
 
 // Why the child could not exec: the errno, and which fd action failed (-1: the exec itself).
@@ -22,16 +31,16 @@ struct ErrorChannel {
 // The whole child: every step of the plan in order, then execve; on failure reports through
 // `channel` and _exit(127). Called with every signal blocked (the parent blocked them before
 // the split).
-[[noreturn]] void run(const SpawnPlan& plan, ErrorChannel channel) noexcept;
+[[noreturn]] VSH_CHILD_SIDE void run(const SpawnPlan& plan, ErrorChannel channel) noexcept;
 
 // The steps run() takes, in its order; exec_in_place() calls them one by one. Each returns 0
 // or an errno.
-void join_process_group(const SpawnPlan& plan) noexcept;
-int take_terminal(const SpawnPlan& plan) noexcept;
+VSH_CHILD_SIDE void join_process_group(const SpawnPlan& plan) noexcept;
+VSH_CHILD_SIDE int take_terminal(const SpawnPlan& plan) noexcept;
 // On failure `*failed_action` is the index of the action that failed.
-int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept;
-void reset_signal_dispositions(const SpawnPlan& plan) noexcept;
+VSH_CHILD_SIDE int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept;
+VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept;
 // execve(plan.path), and on ENOEXEC the enoexec shell; returns only on failure.
-int exec_program(const SpawnPlan& plan) noexcept;
+VSH_CHILD_SIDE int exec_program(const SpawnPlan& plan) noexcept;
 
 }  // namespace vsh::backends::child

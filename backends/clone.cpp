@@ -57,13 +57,13 @@ struct CloneArgument {
     volatile child::ChildFailure* failure;
 };
 
-int child_entry(void* raw) {
+VSH_CHILD_SIDE int child_entry(void* raw) {
     auto* argument = static_cast<CloneArgument*>(raw);
     child::run(*argument->plan, child::ErrorChannel{argument->failure, -1});
 }
 
 class CloneBackend final : public Backend {
-public:
+  public:
     std::string_view name() const override { return "clone"; }
     bool supported() const override { return true; }
     bool can_spawn(const SpawnPlan&, const char**) const override { return true; }

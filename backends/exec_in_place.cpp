@@ -18,11 +18,13 @@ struct SavedDispositions {
     bool valid[NSIG] = {};
 
     void save() {
-        for (int sig = 1; sig < NSIG; ++sig) valid[sig] = sigaction(sig, nullptr, &actions[sig]) == 0;
+        for (int sig = 1; sig < NSIG; ++sig)
+            valid[sig] = sigaction(sig, nullptr, &actions[sig]) == 0;
     }
     void restore() const {
         for (int sig = 1; sig < NSIG; ++sig)
-            if (valid[sig] && sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &actions[sig], nullptr);
+            if (valid[sig] && sig != SIGKILL && sig != SIGSTOP)
+                sigaction(sig, &actions[sig], nullptr);
     }
 };
 

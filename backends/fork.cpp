@@ -14,7 +14,7 @@ namespace vsh::backends {
 namespace {
 
 class ForkBackend final : public Backend {
-public:
+  public:
     std::string_view name() const override { return "fork"; }
     bool supported() const override { return true; }
     bool can_spawn(const SpawnPlan&, const char**) const override { return true; }
@@ -85,7 +85,7 @@ SpawnResult ForkBackend::spawn(const SpawnPlan& plan) {
 
     parent::AllSignalsBlocked blocked;
     pid_t pid = fork();
-    if (pid == 0) run(plan, child::ErrorChannel{nullptr, ends[1]});
+    if (pid == 0) child::run(plan, child::ErrorChannel{nullptr, ends[1]});
     if (pid < 0) error = errno;
     close(ends[1]);
 

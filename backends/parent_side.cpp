@@ -15,11 +15,15 @@ AllSignalsBlocked::AllSignalsBlocked() noexcept {
     pthread_sigmask(SIG_SETMASK, &all, &saved_);
 }
 
-AllSignalsBlocked::~AllSignalsBlocked() { pthread_sigmask(SIG_SETMASK, &saved_, nullptr); }
+AllSignalsBlocked::~AllSignalsBlocked() {
+    pthread_sigmask(SIG_SETMASK, &saved_, nullptr);
+}
 
 ErrnoKept::ErrnoKept() noexcept : saved_(errno) {}
 
-ErrnoKept::~ErrnoKept() { errno = saved_; }
+ErrnoKept::~ErrnoKept() {
+    errno = saved_;
+}
 
 void reap(pid_t pid) noexcept {
     int status = 0;
@@ -29,9 +33,14 @@ void reap(pid_t pid) noexcept {
 
 void set_process_group(const SpawnPlan& plan, pid_t pid) noexcept {
     switch (plan.process_group) {
-        case ProcessGroup::Inherit: break;
-        case ProcessGroup::NewGroup: setpgid(pid, pid); break;
-        case ProcessGroup::Join: setpgid(pid, plan.pgid); break;
+        case ProcessGroup::Inherit:
+            break;
+        case ProcessGroup::NewGroup:
+            setpgid(pid, pid);
+            break;
+        case ProcessGroup::Join:
+            setpgid(pid, plan.pgid);
+            break;
     }
 }
 

@@ -11,25 +11,25 @@ namespace vsh::backends::parent {
 // Blocks every signal for its lifetime (DESIGN.md rule 2): no shell handler may run in a
 // child that shares the shell's memory, nor between the split and the parent's bookkeeping.
 class AllSignalsBlocked {
-public:
+  public:
     AllSignalsBlocked() noexcept;
     ~AllSignalsBlocked();
     AllSignalsBlocked(const AllSignalsBlocked&) = delete;
     AllSignalsBlocked& operator=(const AllSignalsBlocked&) = delete;
 
-private:
+  private:
     sigset_t saved_;
 };
 
 // Keeps the caller's errno: a vfork/clone child writes the shared errno.
 class ErrnoKept {
-public:
+  public:
     ErrnoKept() noexcept;
     ~ErrnoKept();
     ErrnoKept(const ErrnoKept&) = delete;
     ErrnoKept& operator=(const ErrnoKept&) = delete;
 
-private:
+  private:
     int saved_;
 };
 

@@ -21,26 +21,26 @@ constexpr bool kHasTcsetpgrpAction = false;
 #endif
 
 class FileActions {
-public:
+  public:
     FileActions() { posix_spawn_file_actions_init(&actions_); }
     ~FileActions() { posix_spawn_file_actions_destroy(&actions_); }
     FileActions(const FileActions&) = delete;
     FileActions& operator=(const FileActions&) = delete;
     posix_spawn_file_actions_t* get() { return &actions_; }
 
-private:
+  private:
     posix_spawn_file_actions_t actions_;
 };
 
 class Attributes {
-public:
+  public:
     Attributes() { posix_spawnattr_init(&attributes_); }
     ~Attributes() { posix_spawnattr_destroy(&attributes_); }
     Attributes(const Attributes&) = delete;
     Attributes& operator=(const Attributes&) = delete;
     posix_spawnattr_t* get() { return &attributes_; }
 
-private:
+  private:
     posix_spawnattr_t attributes_;
 };
 
@@ -88,16 +88,15 @@ int translate(const SpawnPlan& plan, FileActions& actions, Attributes& attribute
         switch (action.kind) {
             case FdActionKind::Dup2:
                 // glibc >= 2.29 clears FD_CLOEXEC when source == target, as the plan means.
-                error = posix_spawn_file_actions_adddup2(actions.get(), action.source_fd,
-                                                         action.fd);
+                error =
+                    posix_spawn_file_actions_adddup2(actions.get(), action.source_fd, action.fd);
                 break;
             case FdActionKind::Close:
                 error = posix_spawn_file_actions_addclose(actions.get(), action.fd);
                 break;
             case FdActionKind::Open:
-                error = posix_spawn_file_actions_addopen(actions.get(), action.fd,
-                                                         action.path.c_str(), action.flags,
-                                                         action.mode);
+                error = posix_spawn_file_actions_addopen(
+                    actions.get(), action.fd, action.path.c_str(), action.flags, action.mode);
                 break;
         }
         if (error != 0) {
@@ -119,7 +118,7 @@ int guess_failed_step(const SpawnPlan& plan, int error) {
 }
 
 class PosixSpawnBackend final : public Backend {
-public:
+  public:
     std::string_view name() const override { return "posix_spawn"; }
     bool supported() const override { return true; }
     bool can_spawn(const SpawnPlan& plan, const char** why) const override;

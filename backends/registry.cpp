@@ -8,7 +8,7 @@ namespace vsh::backends {
 
 const std::vector<Backend*>& all_backends() {
     static const std::vector<Backend*> backends = {&fork_backend(), &vfork_backend(),
-                                                    &clone_backend(), &posix_spawn_backend()};
+                                                   &clone_backend(), &posix_spawn_backend()};
     return backends;
 }
 
@@ -22,8 +22,8 @@ Backend* choose_auto(const SpawnPlan& plan) {
     // Fastest first. Measured on the development machine (2 cores, Linux 6.18, glibc 2.36),
     // spawning a static `int main(){return 0;}` 2000 times and waiting for each, through
     // each backend's spawn() from a small parent:
-    //   hyperfine -N -w 3 -r 30 './bench vfork 2000' './bench clone 2000' './bench posix_spawn 2000'
-    //   run 1: fork 1.729 s ± 0.387, vfork 1.021 s ± 0.063, clone 0.956 s ± 0.069,
+    //   hyperfine -N -w 3 -r 30 './bench vfork 2000' './bench clone 2000' './bench posix_spawn
+    //   2000' run 1: fork 1.729 s ± 0.387, vfork 1.021 s ± 0.063, clone 0.956 s ± 0.069,
     //          posix_spawn 1.090 s ± 0.071
     //   run 2: vfork 0.978 s ± 0.069, clone 1.024 s ± 0.086, posix_spawn 1.071 s ± 0.071
     // vfork and clone tie within the noise (~0.5 ms per spawn+exec+wait); posix_spawn is

@@ -13,7 +13,7 @@ namespace vsh::backends {
 namespace {
 
 class VforkBackend final : public Backend {
-public:
+  public:
     std::string_view name() const override { return "vfork"; }
     bool supported() const override { return true; }
     bool can_spawn(const SpawnPlan&, const char**) const override { return true; }

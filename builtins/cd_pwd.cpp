@@ -110,8 +110,9 @@ std::optional<std::string> search_cdpath(Shell& sh, const std::string& dir, bool
     std::size_t start = 0;
     for (;;) {
         std::size_t colon = cdpath->find(':', start);
-        std::string entry = cdpath->substr(start, colon == std::string::npos ? colon : colon - start);
-        std::string candidate = entry.empty() ? "./" + dir
+        std::string entry =
+            cdpath->substr(start, colon == std::string::npos ? colon : colon - start);
+        std::string candidate = entry.empty()         ? "./" + dir
                                 : entry.back() == '/' ? entry + dir
                                                       : entry + "/" + dir;
         if (is_directory(candidate)) {
@@ -123,7 +124,9 @@ std::optional<std::string> search_cdpath(Shell& sh, const std::string& dir, bool
     }
 }
 
-std::string error_text(int error) { return std::strerror(error); }
+std::string error_text(int error) {
+    return std::strerror(error);
+}
 
 }  // namespace
 

@@ -26,6 +26,12 @@ int builtin_echo(Shell& sh, Args argv) {
     }
     if (newline) line.push_back('\n');
     sh.out.write(line);
+    // Written at once, as dash does, so that a failed write (a closed or full output) shows
+    // in echo's own status.
+    if (!sh.out.flush()) {
+        sh.error("echo", "write error");
+        return 1;
+    }
     return 0;
 }
 

@@ -3,21 +3,33 @@
 namespace vsh {
 namespace {
 
-bool is_octal(char c) { return c >= '0' && c <= '7'; }
+bool is_octal(char c) {
+    return c >= '0' && c <= '7';
+}
 
 // The value of the simple one-letter escapes shared by %b and the format, or -1.
 int simple_escape(char c) {
     switch (c) {
-        case 'a': return '\a';
-        case 'b': return '\b';
-        case 'e': return 033;  // Not POSIX, but dash, bash and ksh all have it.
-        case 'f': return '\f';
-        case 'n': return '\n';
-        case 'r': return '\r';
-        case 't': return '\t';
-        case 'v': return '\v';
-        case '\\': return '\\';
-        default: return -1;
+        case 'a':
+            return '\a';
+        case 'b':
+            return '\b';
+        case 'e':
+            return 033;  // Not POSIX, but dash, bash and ksh all have it.
+        case 'f':
+            return '\f';
+        case 'n':
+            return '\n';
+        case 'r':
+            return '\r';
+        case 't':
+            return '\t';
+        case 'v':
+            return '\v';
+        case '\\':
+            return '\\';
+        default:
+            return -1;
     }
 }
 
@@ -25,7 +37,8 @@ int simple_escape(char c) {
 std::size_t read_octal(std::string_view text, std::size_t max_digits, unsigned& value) {
     std::size_t n = 0;
     value = 0;
-    while (n < max_digits && n < text.size() && is_octal(text[n])) value = value * 8 + (text[n++] - '0');
+    while (n < max_digits && n < text.size() && is_octal(text[n]))
+        value = value * 8 + (text[n++] - '0');
     return n;
 }
 

@@ -25,7 +25,9 @@ enum class Found : unsigned char { Option, End };
 
 }  // namespace
 
-void reset_getopts(Shell&) { state = GetoptsState{}; }
+void reset_getopts(Shell&) {
+    state = GetoptsState{};
+}
 
 int builtin_getopts(Shell& sh, Args argv) {
     if (argv.size() < 3) {

@@ -33,7 +33,8 @@ int list_signals(Shell& sh, Args operands) {
     for (const std::string& operand : operands) {
         if (auto number = parse_unsigned(operand)) {
             std::uintmax_t n = *number > 128 ? *number - 128 : *number;
-            std::string_view name = n < 1024 ? signal_name(static_cast<int>(n)) : std::string_view{};
+            std::string_view name =
+                n < 1024 ? signal_name(static_cast<int>(n)) : std::string_view{};
             if (!name.empty()) {
                 sh.out.write(name);
                 sh.out.put('\n');

@@ -21,8 +21,8 @@ char OptionScanner::next() {
     const std::string& arg = argv_[index_];
     char letter = arg[position_++];
     std::size_t at = spec_.find(letter);
-    bool takes_argument = at != std::string_view::npos && at + 1 < spec_.size() &&
-                          spec_[at + 1] == ':';
+    bool takes_argument =
+        at != std::string_view::npos && at + 1 < spec_.size() && spec_[at + 1] == ':';
     if (at == std::string_view::npos || letter == ':') {
         sh_.error(argv_[0], std::string("illegal option -") + letter);
         return '?';

@@ -11,7 +11,7 @@
 namespace vsh {
 
 class OptionScanner {
-public:
+  public:
     // `spec` lists the option letters; a letter followed by ':' takes an argument.
     OptionScanner(Shell& sh, Args argv, std::string_view spec)
         : sh_(sh), argv_(argv), spec_(spec) {}
@@ -25,7 +25,7 @@ public:
     // Index in argv of the first operand, valid once next() has returned 0.
     [[nodiscard]] std::size_t operand_index() const { return index_; }
 
-private:
+  private:
     Shell& sh_;
     Args argv_;
     std::string_view spec_;

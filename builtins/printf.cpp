@@ -18,7 +18,7 @@ namespace {
 enum class Outcome : unsigned char { Continue, StopOutput, InvalidDirective };
 
 class Formatter {
-public:
+  public:
     Formatter(Shell& sh, Args operands) : sh_(sh), operands_(operands) {}
 
     // One pass over the format. Appends to `out`.
@@ -28,7 +28,7 @@ public:
     std::size_t consumed() const { return next_; }
     bool had_number_error() const { return number_error_; }
 
-private:
+  private:
     Shell& sh_;
     Args operands_;
     std::size_t next_ = 0;
@@ -233,8 +233,9 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
                 break;
             }
             default:
-                sh_.error("printf", std::string(format.substr(directive_start, j - directive_start + 1)) +
-                                        ": invalid directive");
+                sh_.error("printf",
+                          std::string(format.substr(directive_start, j - directive_start + 1)) +
+                              ": invalid directive");
                 return Outcome::InvalidDirective;
         }
     }
@@ -245,7 +246,14 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
 
 int builtin_printf(Shell& sh, Args argv) {
     std::size_t first = 1;
-    if (argv.size() > 1 && argv[1] == "--") first = 2;
+    if (argv.size() > 1 && argv[1] == "--") {
+        first = 2;
+    } else if (argv.size() > 1 && argv[1].size() > 1 && argv[1][0] == '-') {
+        // printf has no options, but follows the utility syntax guidelines (dash, bash): a
+        // format starting with '-' must come after "--".
+        sh.error("printf", "illegal option " + argv[1].substr(0, 2));
+        return 2;
+    }
     if (argv.size() <= first) {
         sh.error("printf", "usage: printf format [arg ...]");
         return 2;
@@ -264,6 +272,10 @@ int builtin_printf(Shell& sh, Args argv) {
         if (!formatter.operands_left() || formatter.consumed() == before) break;
     }
     sh.out.write(out);
+    if (!sh.out.flush()) {  // See echo.cpp: a failed write is printf's failure.
+        sh.error("printf", "write error");
+        return 1;
+    }
     if (status == 0 && formatter.had_number_error()) status = 1;
     return status;
 }

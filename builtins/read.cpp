@@ -20,7 +20,7 @@ namespace {
 
 // Byte source over fd 0 that never reads past what it hands out (see the file comment).
 class InputBytes {
-public:
+  public:
     static constexpr int kEnd = -1;          // End of file.
     static constexpr int kInterrupted = -2;  // A trapped signal arrived; see signal().
     static constexpr int kError = -3;        // errno holds the reason.
@@ -52,7 +52,7 @@ public:
 
     int signal() const { return signal_; }
 
-private:
+  private:
     // Seeks back over bytes read but not used, so the next command starts right after the
     // delimiter.
     void give_back() {
@@ -104,7 +104,7 @@ LineEnd read_line(InputBytes& input, char delimiter, Backslashes backslashes, Ma
 
 // Splits `line` by IFS into `count` fields, the last one taking the rest of the line.
 class FieldSplitter {
-public:
+  public:
     FieldSplitter(const MarkedLine& line, std::string_view ifs) : line_(line), ifs_(ifs) {}
 
     std::vector<std::string> split(std::size_t count) {
@@ -127,7 +127,7 @@ public:
         return fields;
     }
 
-private:
+  private:
     const MarkedLine& line_;
     std::string_view ifs_;
 
@@ -162,11 +162,13 @@ int builtin_read(Shell& sh, Args argv) {
     OptionScanner options(sh, argv, "rd:");
     while (char letter = options.next()) {
         if (letter == '?') return 2;
-        if (letter == 'r') backslashes = Backslashes::Raw;
-        else delimiter = options.argument().empty() ? '\0' : options.argument()[0];
+        if (letter == 'r')
+            backslashes = Backslashes::Raw;
+        else
+            delimiter = options.argument().empty() ? '\0' : options.argument()[0];
     }
-    std::vector<std::string> names(argv.begin() + static_cast<std::ptrdiff_t>(options.operand_index()),
-                                   argv.end());
+    std::vector<std::string> names(
+        argv.begin() + static_cast<std::ptrdiff_t>(options.operand_index()), argv.end());
     // Without names the line goes to REPLY unsplit (bash, ksh, mksh).
     const bool reply = names.empty();
     if (reply) names.emplace_back("REPLY");

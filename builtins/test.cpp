@@ -1,8 +1,8 @@
 // test and [ (XCU test). POSIX fixes the meaning of zero to four arguments by counting them;
 // beyond that (and where a count rule does not apply) a recursive-descent parser handles
 // ! ( ) -a -o with -o binding loosest, as dash does. Every error exits with status 2.
-#include <sys/stat.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -27,15 +27,15 @@ bool is_unary_operator(std::string_view op) {
 }
 
 bool is_binary_operator(std::string_view op) {
-    for (std::string_view b : {"=", "!=", "<", ">", "-eq", "-ne", "-gt", "-ge", "-lt", "-le",
-                               "-nt", "-ot", "-ef"}) {
+    for (std::string_view b :
+         {"=", "!=", "<", ">", "-eq", "-ne", "-gt", "-ge", "-lt", "-le", "-nt", "-ot", "-ef"}) {
         if (op == b) return true;
     }
     return false;
 }
 
 class TestEvaluator {
-public:
+  public:
     TestEvaluator(Shell& sh, Args args) : sh_(sh), args_(args) {}
 
     // Applies the argument-count rules to args[first, last), falling back to the parser.
@@ -52,14 +52,18 @@ public:
             case 3:
                 if (is_binary_operator(args_[first + 1]))
                     return binary(args_[first], args_[first + 1], args_[first + 2]);
-                if (args_[first + 1] == "-a") return !args_[first].empty() && !args_[last - 1].empty();
-                if (args_[first + 1] == "-o") return !args_[first].empty() || !args_[last - 1].empty();
+                if (args_[first + 1] == "-a")
+                    return !args_[first].empty() && !args_[last - 1].empty();
+                if (args_[first + 1] == "-o")
+                    return !args_[first].empty() || !args_[last - 1].empty();
                 if (args_[first] == "!") return !evaluate(first + 1, last);
-                if (args_[first] == "(" && args_[last - 1] == ")") return evaluate(first + 1, last - 1);
+                if (args_[first] == "(" && args_[last - 1] == ")")
+                    return evaluate(first + 1, last - 1);
                 break;
             case 4:
                 if (args_[first] == "!") return !evaluate(first + 1, last);
-                if (args_[first] == "(" && args_[last - 1] == ")") return evaluate(first + 1, last - 1);
+                if (args_[first] == "(" && args_[last - 1] == ")")
+                    return evaluate(first + 1, last - 1);
                 break;
             default:
                 break;
@@ -67,7 +71,7 @@ public:
         return parse_all(first, last);
     }
 
-private:
+  private:
     Shell& sh_;
     Args args_;
     std::size_t pos_ = 0;
@@ -159,32 +163,50 @@ private:
         const char* path = operand.c_str();
         struct stat st;
         switch (op[1]) {
-            case 'n': return !operand.empty();
-            case 'z': return operand.empty();
+            case 'n':
+                return !operand.empty();
+            case 'z':
+                return operand.empty();
             case 't': {
                 std::intmax_t fd = integer(operand);
                 return fd >= 0 && fd <= 1 << 20 && isatty(static_cast<int>(fd));
             }
             case 'h':
-            case 'L': return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
-            case 'r': return faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) == 0;
-            case 'w': return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0;
-            case 'x': return faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) == 0;
-            default: break;
+            case 'L':
+                return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+            case 'r':
+                return faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) == 0;
+            case 'w':
+                return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0;
+            case 'x':
+                return faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) == 0;
+            default:
+                break;
         }
         if (stat(path, &st) != 0) return false;
         switch (op[1]) {
-            case 'b': return S_ISBLK(st.st_mode);
-            case 'c': return S_ISCHR(st.st_mode);
-            case 'd': return S_ISDIR(st.st_mode);
-            case 'e': return true;
-            case 'f': return S_ISREG(st.st_mode);
-            case 'g': return (st.st_mode & S_ISGID) != 0;
-            case 'p': return S_ISFIFO(st.st_mode);
-            case 'S': return S_ISSOCK(st.st_mode);
-            case 's': return st.st_size > 0;
-            case 'u': return (st.st_mode & S_ISUID) != 0;
-            default: return false;
+            case 'b':
+                return S_ISBLK(st.st_mode);
+            case 'c':
+                return S_ISCHR(st.st_mode);
+            case 'd':
+                return S_ISDIR(st.st_mode);
+            case 'e':
+                return true;
+            case 'f':
+                return S_ISREG(st.st_mode);
+            case 'g':
+                return (st.st_mode & S_ISGID) != 0;
+            case 'p':
+                return S_ISFIFO(st.st_mode);
+            case 'S':
+                return S_ISSOCK(st.st_mode);
+            case 's':
+                return st.st_size > 0;
+            case 'u':
+                return (st.st_mode & S_ISUID) != 0;
+            default:
+                return false;
         }
     }
 

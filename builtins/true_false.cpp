@@ -3,7 +3,11 @@
 
 namespace vsh {
 
-int builtin_true(Shell&, Args) { return 0; }
-int builtin_false(Shell&, Args) { return 1; }
+int builtin_true(Shell&, Args) {
+    return 0;
+}
+int builtin_false(Shell&, Args) {
+    return 1;
+}
 
 }  // namespace vsh

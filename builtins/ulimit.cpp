@@ -62,10 +62,14 @@ int builtin_ulimit(Shell& sh, Args argv) {
     OptionScanner options(sh, argv, "HSatfdscmlpnvwru");
     while (char letter = options.next()) {
         if (letter == '?') return 2;
-        if (letter == 'H') which = Which::Hard;
-        else if (letter == 'S') which = Which::Soft;
-        else if (letter == 'a') all = true;
-        else resource = find_resource(letter);  // The last resource named wins (dash).
+        if (letter == 'H')
+            which = Which::Hard;
+        else if (letter == 'S')
+            which = Which::Soft;
+        else if (letter == 'a')
+            all = true;
+        else
+            resource = find_resource(letter);  // The last resource named wins (dash).
     }
     std::size_t operand = options.operand_index();
     if (argv.size() - operand > 1) {
@@ -80,7 +84,8 @@ int builtin_ulimit(Shell& sh, Args argv) {
             getrlimit(r.resource, &limit);
             std::string label = r.label;
             if (label.size() < 20) label.resize(20, ' ');
-            out += label + " " + show(which == Which::Hard ? limit.rlim_max : limit.rlim_cur, r.unit) + "\n";
+            out += label + " " +
+                   show(which == Which::Hard ? limit.rlim_max : limit.rlim_cur, r.unit) + "\n";
         }
         sh.out.write(out);
         return 0;

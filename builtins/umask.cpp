@@ -48,7 +48,9 @@ std::optional<mode_t> parse_octal(std::string_view text) {
 
 // The bits of one class (u, g or o), replicated to all three positions: 0421 pattern times
 // the class value, so that masking with `who` picks the right ones.
-mode_t spread(mode_t three_bits) { return three_bits * 0111; }
+mode_t spread(mode_t three_bits) {
+    return three_bits * 0111;
+}
 
 // Applies a symbolic mode (XCU chmod's grammar, without s and t, which a mask cannot hold)
 // to `permissions`. Returns nullopt if the text does not parse.
@@ -58,11 +60,16 @@ std::optional<mode_t> apply_symbolic(std::string_view text, mode_t permissions) 
         mode_t who = 0;
         for (; i < text.size(); ++i) {
             char c = text[i];
-            if (c == 'u') who |= 0700;
-            else if (c == 'g') who |= 0070;
-            else if (c == 'o') who |= 0007;
-            else if (c == 'a') who |= 0777;
-            else break;
+            if (c == 'u')
+                who |= 0700;
+            else if (c == 'g')
+                who |= 0070;
+            else if (c == 'o')
+                who |= 0007;
+            else if (c == 'a')
+                who |= 0777;
+            else
+                break;
         }
         // No `who` means all: a mask has no umask of its own to filter by (as dash, bash).
         if (who == 0) who = 0777;
@@ -78,18 +85,27 @@ std::optional<mode_t> apply_symbolic(std::string_view text, mode_t permissions) 
             } else {
                 for (; i < text.size(); ++i) {
                     char c = text[i];
-                    if (c == 'r') bits |= 0444;
-                    else if (c == 'w') bits |= 0222;
-                    else if (c == 'x') bits |= 0111;
-                    else if (c == 'X') bits |= (permissions & 0111) ? 0111 : 0;
-                    else if (c == 's' || c == 't') continue;
-                    else break;
+                    if (c == 'r')
+                        bits |= 0444;
+                    else if (c == 'w')
+                        bits |= 0222;
+                    else if (c == 'x')
+                        bits |= 0111;
+                    else if (c == 'X')
+                        bits |= (permissions & 0111) ? 0111 : 0;
+                    else if (c == 's' || c == 't')
+                        continue;
+                    else
+                        break;
                 }
             }
             bits &= who;
-            if (op == '+') permissions |= bits;
-            else if (op == '-') permissions &= ~bits;
-            else permissions = (permissions & ~who) | bits;
+            if (op == '+')
+                permissions |= bits;
+            else if (op == '-')
+                permissions &= ~bits;
+            else
+                permissions = (permissions & ~who) | bits;
         }
         if (i == text.size()) return permissions;
         if (text[i] != ',') return std::nullopt;
@@ -114,7 +130,8 @@ int builtin_umask(Shell& sh, Args argv) {
         } else {
             char text[8];
             text[0] = '0';
-            for (int i = 0; i < 3; ++i) text[1 + i] = static_cast<char>('0' + ((mask >> (6 - 3 * i)) & 7));
+            for (int i = 0; i < 3; ++i)
+                text[1 + i] = static_cast<char>('0' + ((mask >> (6 - 3 * i)) & 7));
             sh.out.write(std::string_view(text, 4));
         }
         sh.out.put('\n');

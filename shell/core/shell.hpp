@@ -105,6 +105,8 @@ public:
     // Timing mode: records of the processes spawned while a `time` is running (null when
     // none is), and the VSH_TIMING_LOG descriptor (-2: not opened yet, -1: unusable).
     TimingCollector* timing_collector = nullptr;
+    // The terminal for job control (-2: not looked for yet; see shell/jobs/job_control.hpp).
+    int tty_fd = -2;
     int timing_log_fd = -2;
 
     // Remembered command locations (the `hash` table); cleared when PATH changes.

@@ -17,6 +17,7 @@
 #include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/pattern.hpp"
+#include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
 #include "shell/traps/traps.hpp"
@@ -409,10 +410,24 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         // Nothing follows in this process: the subshell can be this process.
         return run_list(node.body, ctx);
     }
-    pid_t pid = fork_subshell(command, {});
-    if (pid < 0) return 2;
-    std::optional<int> ws = sh_.jobs->wait_pid(pid);
-    return exit_status_of(ws.value_or(0));
+    const bool job_control = job_control_active(sh_);
+    sh_.flush_streams();
+    pid_t pid = fork();
+    if (pid < 0) {
+        sh_.error(std::string("fork: ") + std::strerror(errno));
+        return 2;
+    }
+    if (pid == 0) {
+        if (job_control) child_enter_job(sh_, 0, true);
+        child_run(command);
+    }
+    if (job_control) setpgid(pid, pid);
+    int ws = sh_.jobs->wait_pid(pid, nullptr, false, job_control).value_or(0);
+    if (job_control) {
+        take_terminal_back(sh_);
+        if (register_if_stopped(sh_, {pid}, {ws}, pid, "( ... )")) return 128 + SIGTSTP;
+    }
+    return exit_status_of(ws);
 }
 
 pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> close_in_child) {
@@ -458,6 +473,8 @@ void Executor::exit_shell(int status) {
 int Executor::run_async(const ast::Command& command) {
     sh_.flush_streams();
     pid_t pid = -1;
+    const bool job_control = job_control_active(sh_);
+    std::string text = "(shell code)";
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
     if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_)) {
         // An external command in the background goes through the backend like any other.
@@ -477,8 +494,11 @@ int Executor::run_async(const ast::Command& command) {
             for (const ast::Assignment& a : simple->assignments)
                 env.emplace_back(a.name, ex.expand_assignment(a.value));
             req.env_overrides = env;
+            if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
             SpawnOutcome out = spawn_command(sh_, req);
             pid = out.pid;
+            text.clear();
+            for (const std::string& a : argv) text += (text.empty() ? "" : " ") + a;
             if (pid < 0) {
                 sh_.last_background = 0;
                 return 0;
@@ -493,7 +513,8 @@ int Executor::run_async(const ast::Command& command) {
             return 2;
         }
         if (pid == 0) {
-            if (!sh_.options.monitor) {
+            if (job_control) child_enter_job(sh_, 0, false);
+            if (!job_control) {
                 // POSIX: without job control an asynchronous list's stdin is /dev/null.
                 int fd = open("/dev/null", O_RDONLY);
                 if (fd >= 0 && fd != 0) {
@@ -506,9 +527,16 @@ int Executor::run_async(const ast::Command& command) {
             child_run(command);
         }
     }
+    if (job_control) setpgid(pid, pid);
     Job job;
     job.processes.push_back(JobProcess{pid});
-    sh_.jobs->add(std::move(job));
+    job.pgid = job_control ? pid : 0;
+    job.command = text;
+    int id = sh_.jobs->add(std::move(job));
+    if (sh_.options.interactive && !sh_.is_subshell) {
+        sh_.err.write("[" + std::to_string(id) + "] " + std::to_string(pid) + "\n");
+        sh_.err.flush();
+    }
     sh_.last_background = pid;
     return 0;
 }

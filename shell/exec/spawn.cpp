@@ -17,6 +17,7 @@
 #include "shell/core/shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/expand/expand.hpp"
+#include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
 #include "shell/timing/timing.hpp"
@@ -246,6 +247,10 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     redirs.add_to_plan(plan);
     plan.process_group = request.process_group;
     plan.pgid = request.pgid;
+    if (request.take_terminal && terminal_fd(sh) >= 0) {
+        plan.terminal = backends::Terminal::Foreground;
+        plan.tty_fd = terminal_fd(sh);
+    }
     plan.child_mask = startup_mask();
     plan.default_signals = sh.traps->child_default_signals();
     if (request.background && !sh.options.monitor) {
@@ -287,14 +292,20 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
         return outcome;
     }
     outcome.pid = result.pid;
+    if (request.process_group != backends::ProcessGroup::Inherit) {
+        // Also in the parent: whichever of the two runs first, the group exists before anyone
+        // signals it (the classic race).
+        setpgid(result.pid, request.pgid == 0 ? result.pid : request.pgid);
+    }
     return outcome;
 }
 
-int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command) {
-    if (!timing_wanted(sh)) return sh.jobs->wait_pid(outcome.pid).value_or(0);
+int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command,
+                    bool untraced) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(outcome.pid, nullptr, false, untraced).value_or(0);
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
-    int ws = sh.jobs->wait_pid(outcome.pid, &r.usage).value_or(0);
+    int ws = sh.jobs->wait_pid(outcome.pid, &r.usage, false, untraced).value_or(0);
     r.wall_ns = now_ns() - outcome.started_ns;
     r.command = command;
     r.backend = outcome.backend;
@@ -308,11 +319,11 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
 }
 
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
-                const char* what) {
-    if (!timing_wanted(sh)) return sh.jobs->wait_pid(pid).value_or(0);
+                const char* what, bool untraced) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(pid, nullptr, false, untraced).value_or(0);
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
-    int ws = sh.jobs->wait_pid(pid, &r.usage).value_or(0);
+    int ws = sh.jobs->wait_pid(pid, &r.usage, false, untraced).value_or(0);
     r.wall_ns = now_ns() - started_ns;
     r.command = what;
     r.backend = "fork";
@@ -324,16 +335,37 @@ int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t star
     return ws;
 }
 
+std::string job_text(const std::vector<std::string>& argv) {
+    std::string text;
+    for (const std::string& a : argv) {
+        if (!text.empty()) text += ' ';
+        text += a;
+    }
+    return text;
+}
+
 int run_spawned(Shell& sh, const SpawnRequest& request) {
-    SpawnOutcome outcome = spawn_command(sh, request);
+    const bool job_control = !request.force_exec && job_control_active(sh);
+    SpawnOutcome outcome;
+    if (job_control) {
+        SpawnRequest own_group = request;
+        own_group.process_group = backends::ProcessGroup::NewGroup;
+        own_group.take_terminal = true;
+        outcome = spawn_command(sh, own_group);
+    } else {
+        outcome = spawn_command(sh, request);
+    }
     if (outcome.pid < 0) {
-        if (request.force_exec || (request.last == LastCommand::Exec && sh.is_subshell)) {
-            // `exec cmd` that failed, or a subshell's last command: nothing else to run.
-            if (request.force_exec && sh.options.interactive) return outcome.status;
-        }
+        if (job_control) take_terminal_back(sh);
         return outcome.status;
     }
-    int wait_status = wait_and_record(sh, outcome, (*request.argv)[0]);
+    int wait_status = wait_and_record(sh, outcome, (*request.argv)[0], job_control);
+    if (job_control) {
+        take_terminal_back(sh);
+        if (register_if_stopped(sh, {outcome.pid}, {wait_status}, outcome.pid,
+                                job_text(*request.argv)))
+            return 128 + WSTOPSIG(wait_status);
+    }
     print_signal_death(sh, wait_status);
     return exit_status_of(wait_status);
 }
@@ -416,6 +448,9 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     std::vector<SpawnOutcome> outcomes(n);   // For timing: how each stage was created.
     std::vector<std::string> names(n);
     const bool timing = timing_wanted(sh);
+    const bool job_control = job_control_active(sh);
+    pid_t pgid = 0;
+    std::string text;
     int prev_read = -1;
     sh.flush_streams();
     for (std::size_t i = 0; i < n; ++i) {
@@ -457,6 +492,12 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                     a.source_fd = pfd[1];
                     req.plumbing.push_back(a);
                 }
+                if (job_control) {
+                    req.process_group = pgid == 0 ? backends::ProcessGroup::NewGroup
+                                                  : backends::ProcessGroup::Join;
+                    req.pgid = pgid;
+                    req.take_terminal = pgid == 0;
+                }
                 SpawnOutcome out = spawn_command(sh, req);
                 pids[i] = out.pid;
                 fixed[i] = out.status;
@@ -469,6 +510,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                 if (timing) outcomes[i].started_unix_ns = unix_time_ns();
                 pid_t pid = fork();
                 if (pid == 0) {
+                    if (job_control) child_enter_job(sh, pgid, pgid == 0);
                     if (prev_read >= 0) dup2(prev_read, 0);
                     if (pfd[1] >= 0) dup2(pfd[1], 1);
                     sh.is_subshell = true;
@@ -492,12 +534,19 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             if (timing) outcomes[i].started_unix_ns = unix_time_ns();
             pid_t pid = fork();
             if (pid == 0) {
+                if (job_control) child_enter_job(sh, pgid, pgid == 0);
                 if (prev_read >= 0) dup2(prev_read, 0);
                 if (pfd[1] >= 0) dup2(pfd[1], 1);
                 executor.child_run(stage);
             }
             pids[i] = pid;
         }
+        if (job_control && pids[i] > 0) {
+            if (pgid == 0) pgid = pids[i];
+            setpgid(pids[i], pgid);
+        }
+        if (!text.empty()) text += " | ";
+        text += names[i];
         if (pfd[1] >= 0) close(pfd[1]);
         if (prev_read >= 0) close(prev_read);
         prev_read = pfd[0];
@@ -505,20 +554,27 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     if (prev_read >= 0) close(prev_read);
 
     std::vector<int> statuses(n, 0);
+    std::vector<int> wait_statuses(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         if (pids[i] > 0) {
             int ws;
             if (!outcomes[i].backend[0]) {
                 ws = wait_forked(sh, pids[i], outcomes[i].started_ns, outcomes[i].started_unix_ns,
-                                 names[i].c_str());
+                                 names[i].c_str(), job_control);
             } else {
-                ws = wait_and_record(sh, outcomes[i], names[i]);
+                ws = wait_and_record(sh, outcomes[i], names[i], job_control);
             }
-            if (i + 1 == n) print_signal_death(sh, ws);
+            wait_statuses[i] = ws;
+            if (i + 1 == n && !WIFSTOPPED(ws)) print_signal_death(sh, ws);
             statuses[i] = exit_status_of(ws);
         } else {
             statuses[i] = fixed[i];
         }
+    }
+    if (job_control) {
+        take_terminal_back(sh);
+        if (register_if_stopped(sh, pids, wait_statuses, pgid, text))
+            return 128 + SIGTSTP;
     }
     if (sh.options.pipefail) {
         for (auto it = statuses.rbegin(); it != statuses.rend(); ++it)

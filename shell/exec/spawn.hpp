@@ -47,10 +47,11 @@ struct SpawnOutcome {
 SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request);
 // Waits for a spawned child and hands its timing record on (when timing is wanted). Returns
 // the raw wait status.
-int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command);
+int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command,
+                    bool untraced = false);
 // The same for a child forked to run shell code.
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
-                const char* what);
+                const char* what, bool untraced = false);
 
 // spawn_command() and wait (or replace the process when the request allows it).
 int run_spawned(Shell& sh, const SpawnRequest& request);

@@ -74,9 +74,15 @@ struct Token {
 bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_name_start(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_name_char(char c) {
+    return is_name_start(c) || is_digit(c);
+}
 
 int digit_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -108,15 +114,27 @@ bool parse_constant(std::string_view text, i64& value) {
     return true;
 }
 
-i64 wrap_add(i64 a, i64 b) { return static_cast<i64>(static_cast<u64>(a) + static_cast<u64>(b)); }
-i64 wrap_sub(i64 a, i64 b) { return static_cast<i64>(static_cast<u64>(a) - static_cast<u64>(b)); }
-i64 wrap_mul(i64 a, i64 b) { return static_cast<i64>(static_cast<u64>(a) * static_cast<u64>(b)); }
-i64 wrap_neg(i64 a) { return static_cast<i64>(0 - static_cast<u64>(a)); }
+i64 wrap_add(i64 a, i64 b) {
+    return static_cast<i64>(static_cast<u64>(a) + static_cast<u64>(b));
+}
+i64 wrap_sub(i64 a, i64 b) {
+    return static_cast<i64>(static_cast<u64>(a) - static_cast<u64>(b));
+}
+i64 wrap_mul(i64 a, i64 b) {
+    return static_cast<i64>(static_cast<u64>(a) * static_cast<u64>(b));
+}
+i64 wrap_neg(i64 a) {
+    return static_cast<i64>(0 - static_cast<u64>(a));
+}
 
 // Shift counts are reduced modulo 64 as the x86 shift instructions (and so dash, bash and
 // ksh) do: 1 << 64 is 1, 1 << -1 is INT64_MIN. No undefined behaviour either way.
-i64 shift_left(i64 a, i64 b) { return static_cast<i64>(static_cast<u64>(a) << (b & 63)); }
-i64 shift_right(i64 a, i64 b) { return a >> (b & 63); }  // Arithmetic shift (C++20).
+i64 shift_left(i64 a, i64 b) {
+    return static_cast<i64>(static_cast<u64>(a) << (b & 63));
+}
+i64 shift_right(i64 a, i64 b) {
+    return a >> (b & 63);
+}  // Arithmetic shift (C++20).
 
 i64 power(i64 base, i64 exponent) {
     u64 result = 1;
@@ -132,26 +150,38 @@ i64 power(i64 base, i64 exponent) {
 // below 1 and are parsed by their own functions.
 int binary_precedence(Tok t) {
     switch (t) {
-        case Tok::LogOr: return 1;
-        case Tok::LogAnd: return 2;
-        case Tok::BitOr: return 3;
-        case Tok::BitXor: return 4;
-        case Tok::BitAnd: return 5;
+        case Tok::LogOr:
+            return 1;
+        case Tok::LogAnd:
+            return 2;
+        case Tok::BitOr:
+            return 3;
+        case Tok::BitXor:
+            return 4;
+        case Tok::BitAnd:
+            return 5;
         case Tok::Eq:
-        case Tok::Ne: return 6;
+        case Tok::Ne:
+            return 6;
         case Tok::Lt:
         case Tok::Le:
         case Tok::Gt:
-        case Tok::Ge: return 7;
+        case Tok::Ge:
+            return 7;
         case Tok::Shl:
-        case Tok::Shr: return 8;
+        case Tok::Shr:
+            return 8;
         case Tok::Plus:
-        case Tok::Minus: return 9;
+        case Tok::Minus:
+            return 9;
         case Tok::Star:
         case Tok::Slash:
-        case Tok::Percent: return 10;
-        case Tok::Power: return 11;
-        default: return 0;
+        case Tok::Percent:
+            return 10;
+        case Tok::Power:
+            return 11;
+        default:
+            return 0;
     }
 }
 
@@ -159,23 +189,35 @@ int binary_precedence(Tok t) {
 // `t` assigns nothing.
 Tok assignment_operator(Tok t) {
     switch (t) {
-        case Tok::Assign: return Tok::Assign;
-        case Tok::MulAssign: return Tok::Star;
-        case Tok::DivAssign: return Tok::Slash;
-        case Tok::ModAssign: return Tok::Percent;
-        case Tok::AddAssign: return Tok::Plus;
-        case Tok::SubAssign: return Tok::Minus;
-        case Tok::ShlAssign: return Tok::Shl;
-        case Tok::ShrAssign: return Tok::Shr;
-        case Tok::AndAssign: return Tok::BitAnd;
-        case Tok::XorAssign: return Tok::BitXor;
-        case Tok::OrAssign: return Tok::BitOr;
-        default: return Tok::End;
+        case Tok::Assign:
+            return Tok::Assign;
+        case Tok::MulAssign:
+            return Tok::Star;
+        case Tok::DivAssign:
+            return Tok::Slash;
+        case Tok::ModAssign:
+            return Tok::Percent;
+        case Tok::AddAssign:
+            return Tok::Plus;
+        case Tok::SubAssign:
+            return Tok::Minus;
+        case Tok::ShlAssign:
+            return Tok::Shl;
+        case Tok::ShrAssign:
+            return Tok::Shr;
+        case Tok::AndAssign:
+            return Tok::BitAnd;
+        case Tok::XorAssign:
+            return Tok::BitXor;
+        case Tok::OrAssign:
+            return Tok::BitOr;
+        default:
+            return Tok::End;
     }
 }
 
 class Evaluator {
-public:
+  public:
     Evaluator(std::string_view expr, ArithEnv& env) : expr_(expr), env_(env) {}
 
     ArithResult run() {
@@ -196,10 +238,10 @@ public:
         return result;
     }
 
-private:
+  private:
     // Counts nesting in the recursive parse functions; see kMaxDepth.
     class DepthGuard {
-    public:
+      public:
         explicit DepthGuard(Evaluator& ev) : ev_(ev) {
             if (++ev_.depth_ > kMaxDepth) ev_.fail("expression nested too deeply");
         }
@@ -207,7 +249,7 @@ private:
         DepthGuard(const DepthGuard&) = delete;
         DepthGuard& operator=(const DepthGuard&) = delete;
 
-    private:
+      private:
         Evaluator& ev_;
     };
 
@@ -260,12 +302,18 @@ private:
             return op(is_digit(c) ? Tok::Number : Tok::Name, end - pos);
         }
         switch (c) {
-            case '(': return op(Tok::LParen, 1);
-            case ')': return op(Tok::RParen, 1);
-            case '?': return op(Tok::Question, 1);
-            case ':': return op(Tok::Colon, 1);
-            case ',': return op(Tok::Comma, 1);
-            case '~': return op(Tok::Tilde, 1);
+            case '(':
+                return op(Tok::LParen, 1);
+            case ')':
+                return op(Tok::RParen, 1);
+            case '?':
+                return op(Tok::Question, 1);
+            case ':':
+                return op(Tok::Colon, 1);
+            case ',':
+                return op(Tok::Comma, 1);
+            case '~':
+                return op(Tok::Tilde, 1);
             case '+':
                 if (c1 == '+') return op(Tok::Inc, 2);
                 if (c1 == '=') return op(Tok::AddAssign, 2);
@@ -278,11 +326,16 @@ private:
                 if (c1 == '*') return op(Tok::Power, 2);
                 if (c1 == '=') return op(Tok::MulAssign, 2);
                 return op(Tok::Star, 1);
-            case '/': return c1 == '=' ? op(Tok::DivAssign, 2) : op(Tok::Slash, 1);
-            case '%': return c1 == '=' ? op(Tok::ModAssign, 2) : op(Tok::Percent, 1);
-            case '^': return c1 == '=' ? op(Tok::XorAssign, 2) : op(Tok::BitXor, 1);
-            case '=': return c1 == '=' ? op(Tok::Eq, 2) : op(Tok::Assign, 1);
-            case '!': return c1 == '=' ? op(Tok::Ne, 2) : op(Tok::Not, 1);
+            case '/':
+                return c1 == '=' ? op(Tok::DivAssign, 2) : op(Tok::Slash, 1);
+            case '%':
+                return c1 == '=' ? op(Tok::ModAssign, 2) : op(Tok::Percent, 1);
+            case '^':
+                return c1 == '=' ? op(Tok::XorAssign, 2) : op(Tok::BitXor, 1);
+            case '=':
+                return c1 == '=' ? op(Tok::Eq, 2) : op(Tok::Assign, 1);
+            case '!':
+                return c1 == '=' ? op(Tok::Ne, 2) : op(Tok::Not, 1);
             case '<':
                 if (c1 == '<') return c2 == '=' ? op(Tok::ShlAssign, 3) : op(Tok::Shl, 2);
                 return c1 == '=' ? op(Tok::Le, 2) : op(Tok::Lt, 1);
@@ -295,7 +348,8 @@ private:
             case '|':
                 if (c1 == '|') return op(Tok::LogOr, 2);
                 return c1 == '=' ? op(Tok::OrAssign, 2) : op(Tok::BitOr, 1);
-            default: return op(Tok::Invalid, 1);
+            default:
+                return op(Tok::Invalid, 1);
         }
     }
 
@@ -331,9 +385,12 @@ private:
     // Applies a binary operator other than && and ||.
     i64 apply(Tok op, i64 a, i64 b, Effects effects) {
         switch (op) {
-            case Tok::Plus: return wrap_add(a, b);
-            case Tok::Minus: return wrap_sub(a, b);
-            case Tok::Star: return wrap_mul(a, b);
+            case Tok::Plus:
+                return wrap_add(a, b);
+            case Tok::Minus:
+                return wrap_sub(a, b);
+            case Tok::Star:
+                return wrap_mul(a, b);
             case Tok::Slash:
             case Tok::Percent:
                 if (b == 0) {
@@ -349,18 +406,30 @@ private:
                     return 0;
                 }
                 return power(a, b);
-            case Tok::Shl: return shift_left(a, b);
-            case Tok::Shr: return shift_right(a, b);
-            case Tok::Lt: return a < b;
-            case Tok::Le: return a <= b;
-            case Tok::Gt: return a > b;
-            case Tok::Ge: return a >= b;
-            case Tok::Eq: return a == b;
-            case Tok::Ne: return a != b;
-            case Tok::BitAnd: return a & b;
-            case Tok::BitXor: return a ^ b;
-            case Tok::BitOr: return a | b;
-            default: return 0;
+            case Tok::Shl:
+                return shift_left(a, b);
+            case Tok::Shr:
+                return shift_right(a, b);
+            case Tok::Lt:
+                return a < b;
+            case Tok::Le:
+                return a <= b;
+            case Tok::Gt:
+                return a > b;
+            case Tok::Ge:
+                return a >= b;
+            case Tok::Eq:
+                return a == b;
+            case Tok::Ne:
+                return a != b;
+            case Tok::BitAnd:
+                return a & b;
+            case Tok::BitXor:
+                return a ^ b;
+            case Tok::BitOr:
+                return a | b;
+            default:
+                return 0;
         }
     }
 
@@ -443,10 +512,18 @@ private:
     i64 parse_unary(Effects effects) {
         DepthGuard guard(*this);
         switch (cur_.kind) {
-            case Tok::Plus: advance(); return parse_unary(effects);
-            case Tok::Minus: advance(); return wrap_neg(parse_unary(effects));
-            case Tok::Not: advance(); return parse_unary(effects) == 0;
-            case Tok::Tilde: advance(); return ~parse_unary(effects);
+            case Tok::Plus:
+                advance();
+                return parse_unary(effects);
+            case Tok::Minus:
+                advance();
+                return wrap_neg(parse_unary(effects));
+            case Tok::Not:
+                advance();
+                return parse_unary(effects) == 0;
+            case Tok::Tilde:
+                advance();
+                return ~parse_unary(effects);
             case Tok::Inc:
             case Tok::Dec: {
                 const Token next = lex_at(cur_.end);
@@ -464,7 +541,8 @@ private:
                 write_variable(name, value);
                 return value;
             }
-            default: return parse_primary(effects);
+            default:
+                return parse_primary(effects);
         }
     }
 
@@ -501,7 +579,9 @@ private:
                 advance();
                 return value;
             }
-            default: syntax_error(); return 0;
+            default:
+                syntax_error();
+                return 0;
         }
     }
 

@@ -9,7 +9,7 @@ namespace vsh {
 
 // The evaluator's window on shell variables, so arithmetic can be tested without a shell.
 class ArithEnv {
-public:
+  public:
     virtual ~ArithEnv() = default;
     // Value of a variable, or nullptr if unset.
     virtual const std::string* get(std::string_view name) = 0;

@@ -16,9 +16,9 @@ namespace vsh {
 // path is checked to exist; a leading '.' in a file name must be matched by a literal '.';
 // the names `.` and `..` are never produced by a component with pattern characters (`.*`
 // yields neither, as in bash 5.2, ksh and mksh; dash, busybox and yash list them, and
-// POSIX.1-2024 moves towards forbidding it), though a literal `.` or `..` component stays; a pattern ending in '/' matches directories only
-// (symbolic links to directories included) and the results keep the '/'; unreadable
-// directories contribute nothing.
+// POSIX.1-2024 moves towards forbidding it), though a literal `.` or `..` component stays; a
+// pattern ending in '/' matches directories only (symbolic links to directories included) and the
+// results keep the '/'; unreadable directories contribute nothing.
 std::vector<std::string> expand_pathname(std::string_view pattern);
 
 }  // namespace vsh

@@ -15,7 +15,9 @@ namespace {
 // How subject and pattern bytes are grouped into characters for one call.
 enum class Encoding : unsigned char { Bytes, Multibyte };
 
-Encoding current_encoding() { return MB_CUR_MAX > 1 ? Encoding::Multibyte : Encoding::Bytes; }
+Encoding current_encoding() {
+    return MB_CUR_MAX > 1 ? Encoding::Multibyte : Encoding::Bytes;
+}
 
 // A byte that does not start a valid multibyte character stands for itself, as a code that no
 // real character has, so it only ever equals the same stray byte.
@@ -70,37 +72,63 @@ bool in_class(CharClass cls, char32_t code, Encoding encoding) {
     if (encoding == Encoding::Bytes) {
         const int c = static_cast<int>(code);
         switch (cls) {
-            case CharClass::Alnum: return std::isalnum(c);
-            case CharClass::Alpha: return std::isalpha(c);
-            case CharClass::Blank: return std::isblank(c);
-            case CharClass::Cntrl: return std::iscntrl(c);
-            case CharClass::Digit: return std::isdigit(c);
-            case CharClass::Graph: return std::isgraph(c);
-            case CharClass::Lower: return std::islower(c);
-            case CharClass::Print: return std::isprint(c);
-            case CharClass::Punct: return std::ispunct(c);
-            case CharClass::Space: return std::isspace(c);
-            case CharClass::Upper: return std::isupper(c);
-            case CharClass::Xdigit: return std::isxdigit(c);
-            case CharClass::Unknown: return false;
+            case CharClass::Alnum:
+                return std::isalnum(c);
+            case CharClass::Alpha:
+                return std::isalpha(c);
+            case CharClass::Blank:
+                return std::isblank(c);
+            case CharClass::Cntrl:
+                return std::iscntrl(c);
+            case CharClass::Digit:
+                return std::isdigit(c);
+            case CharClass::Graph:
+                return std::isgraph(c);
+            case CharClass::Lower:
+                return std::islower(c);
+            case CharClass::Print:
+                return std::isprint(c);
+            case CharClass::Punct:
+                return std::ispunct(c);
+            case CharClass::Space:
+                return std::isspace(c);
+            case CharClass::Upper:
+                return std::isupper(c);
+            case CharClass::Xdigit:
+                return std::isxdigit(c);
+            case CharClass::Unknown:
+                return false;
         }
         return false;
     }
     const auto w = static_cast<std::wint_t>(code);
     switch (cls) {
-        case CharClass::Alnum: return std::iswalnum(w);
-        case CharClass::Alpha: return std::iswalpha(w);
-        case CharClass::Blank: return std::iswblank(w);
-        case CharClass::Cntrl: return std::iswcntrl(w);
-        case CharClass::Digit: return std::iswdigit(w);
-        case CharClass::Graph: return std::iswgraph(w);
-        case CharClass::Lower: return std::iswlower(w);
-        case CharClass::Print: return std::iswprint(w);
-        case CharClass::Punct: return std::iswpunct(w);
-        case CharClass::Space: return std::iswspace(w);
-        case CharClass::Upper: return std::iswupper(w);
-        case CharClass::Xdigit: return std::iswxdigit(w);
-        case CharClass::Unknown: return false;
+        case CharClass::Alnum:
+            return std::iswalnum(w);
+        case CharClass::Alpha:
+            return std::iswalpha(w);
+        case CharClass::Blank:
+            return std::iswblank(w);
+        case CharClass::Cntrl:
+            return std::iswcntrl(w);
+        case CharClass::Digit:
+            return std::iswdigit(w);
+        case CharClass::Graph:
+            return std::iswgraph(w);
+        case CharClass::Lower:
+            return std::iswlower(w);
+        case CharClass::Print:
+            return std::iswprint(w);
+        case CharClass::Punct:
+            return std::iswpunct(w);
+        case CharClass::Space:
+            return std::iswspace(w);
+        case CharClass::Upper:
+            return std::iswupper(w);
+        case CharClass::Xdigit:
+            return std::iswxdigit(w);
+        case CharClass::Unknown:
+            return false;
     }
     return false;
 }
@@ -209,8 +237,12 @@ enum class Step : unsigned char { Star, Matched, Mismatched };
 Step match_element(std::string_view pattern, std::size_t p, const Char& c, Encoding encoding,
                    std::size_t& next) {
     switch (pattern[p]) {
-        case '*': next = p + 1; return Step::Star;
-        case '?': next = p + 1; return Step::Matched;
+        case '*':
+            next = p + 1;
+            return Step::Star;
+        case '?':
+            next = p + 1;
+            return Step::Matched;
         case '[': {
             bool matched = false;
             if (match_bracket(pattern, p, c.code, encoding, matched, next)) {
@@ -221,7 +253,8 @@ Step match_element(std::string_view pattern, std::size_t p, const Char& c, Encod
         case '\\':
             if (p + 1 < pattern.size()) ++p;
             break;
-        default: break;
+        default:
+            break;
     }
     const Char literal = decode(pattern, p, encoding);
     next = p + literal.length;
@@ -349,15 +382,16 @@ bool pattern_match(std::string_view pattern, std::string_view subject, MatchFlag
     for (;;) {
         const std::size_t pattern_slash = find_pattern_slash(pattern, p);
         const std::size_t subject_slash = subject.find('/', s);
-        const std::size_t p_end = pattern_slash == std::string_view::npos ? pattern.size()
-                                                                          : pattern_slash;
-        const std::size_t s_end = subject_slash == std::string_view::npos ? subject.size()
-                                                                          : subject_slash;
+        const std::size_t p_end =
+            pattern_slash == std::string_view::npos ? pattern.size() : pattern_slash;
+        const std::size_t s_end =
+            subject_slash == std::string_view::npos ? subject.size() : subject_slash;
         if (!match_component(pattern.substr(p, p_end - p), subject.substr(s, s_end - s), flags,
                              encoding)) {
             return false;
         }
-        if ((pattern_slash == std::string_view::npos) != (subject_slash == std::string_view::npos)) {
+        if ((pattern_slash == std::string_view::npos) !=
+            (subject_slash == std::string_view::npos)) {
             return false;
         }
         if (pattern_slash == std::string_view::npos) return true;
@@ -370,13 +404,17 @@ bool has_pattern_chars(std::string_view pattern) {
     const Encoding encoding = current_encoding();
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         switch (pattern[i]) {
-            case '\\': ++i; break;
+            case '\\':
+                ++i;
+                break;
             case '*':
-            case '?': return true;
+            case '?':
+                return true;
             case '[':
                 if (is_valid_bracket(pattern, i, encoding)) return true;
                 break;
-            default: break;
+            default:
+                break;
         }
     }
     return false;

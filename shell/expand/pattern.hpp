@@ -22,7 +22,9 @@ constexpr MatchFlags operator|(MatchFlags a, MatchFlags b) {
 constexpr MatchFlags operator&(MatchFlags a, MatchFlags b) {
     return static_cast<MatchFlags>(static_cast<unsigned>(a) & static_cast<unsigned>(b));
 }
-constexpr bool has_flag(MatchFlags set, MatchFlags flag) { return (set & flag) != MatchFlags::None; }
+constexpr bool has_flag(MatchFlags set, MatchFlags flag) {
+    return (set & flag) != MatchFlags::None;
+}
 
 // Whole-subject match. Supports * ? and bracket expressions: [abc] [a-z] [!a] [^a], a
 // leading ']' as a member, the 12 [:class:]es, [=c=] and [.c.] for single characters, and
@@ -42,8 +44,8 @@ constexpr bool has_flag(MatchFlags set, MatchFlags flag) { return (set & flag) !
 std::string unescape_pattern(std::string_view pattern);
 
 // For ${x#p} ${x##p} ${x%p} ${x%%p}: the length of the shortest or longest prefix (suffix)
-// of `subject` that `pattern` matches, or std::string::npos when none does. Only whole characters are
-// considered in a multibyte locale.
+// of `subject` that `pattern` matches, or std::string::npos when none does. Only whole characters
+// are considered in a multibyte locale.
 enum class MatchLength : unsigned char { Shortest, Longest };
 [[nodiscard]] std::size_t match_prefix(std::string_view pattern, std::string_view subject,
                                        MatchLength length);

@@ -2,54 +2,83 @@
 
 #include <unistd.h>
 
+#include <memory>
+
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
-#include "shell/jobs/jobs.hpp"
-#include "shell/parser/fd_source.hpp"
+#include "shell/interactive/interactive_source.hpp"
+#include "shell/interactive/line_editor.hpp"
+#include "shell/interactive/terminal.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
-
 namespace {
 
-// Reads lines from the terminal, writing PS1/PS2 to stderr first.
-class PromptSource final : public InputSource {
-public:
-    explicit PromptSource(Shell& sh) : sh_(sh), fd_(0) {}
-    bool read_line(std::string& buffer, Prompt prompt) override {
-        sh_.jobs->reap_nonblocking();
-        const std::string* ps = sh_.vars.get(prompt == Prompt::Primary ? "PS1" : "PS2");
-        if (ps != nullptr) {
-            sh_.err.write(*ps);
-            sh_.err.flush();
-        }
-        return fd_.read_line(buffer, prompt);
-    }
-
-private:
-    Shell& sh_;
-    FdSource fd_;
+// The running interactive session, for interactive_at_exit (called from exit_shell, which may
+// be reached from deep inside a command). Null before start-up and after the exit work ran.
+struct Session {
+    std::unique_ptr<interactive::LineEditor> editor;
+    std::unique_ptr<interactive::InteractiveSource> source;
 };
+Session* active_session = nullptr;
+
+std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
+    // `vsh -i` reading a pipe or file gets prompts but no editing.
+    if (!isatty(0)) return interactive::make_plain_editor();
+    std::string why;
+    if (auto editor = interactive::make_readline_editor(sh, why)) return editor;
+    sh.err.write("vsh: line editing is off: " + why + "\n");
+    sh.err.flush();
+    return interactive::make_plain_editor();
+}
 
 }  // namespace
 
 int run_interactive(Shell& sh) {
     if (sh.vars.get("PS1") == nullptr) (void)sh.vars.set("PS1", geteuid() == 0 ? "# " : "$ ");
     sh.source_name.clear();
+    if (!sh.options.vi && !sh.options.emacs) sh.options.emacs = true;
+
+    // Job control is on by default when the shell reads a terminal (POSIX `set -m`).
+    if (isatty(0)) sh.options.monitor = true;
+    if (sh.options.monitor && interactive::take_terminal() != interactive::TerminalOwnership::Taken) {
+        sh.options.monitor = false;
+        sh.err.write("vsh: cannot take the terminal: job control is off\n");
+    }
     sh.traps->setup_interactive(sh.options.monitor);
-    PromptSource source(sh);
+
+    static Session session;
+    session.editor = choose_editor(sh);
+    session.source = std::make_unique<interactive::InteractiveSource>(sh, *session.editor);
+    active_session = &session;
+    if (std::string file = interactive::history_file(sh); !file.empty())
+        session.editor->load_history(file, interactive::history_size(sh));
+
     int status = 0;
     for (;;) {
         try {
-            status = sh.executor->run_source(source, true);
+            status = sh.executor->run_source(*session.source, true);
         } catch (const FatalError& e) {
             status = e.status;
+            continue;
+        } catch (const interactive::CommandInterrupted&) {
             continue;
         }
         break;
     }
     if (sh.jump == Jump::Exit) status = sh.last_status;
+    interactive_at_exit(sh);
     sh.executor->exit_shell(status);
+}
+
+void interactive_at_exit(Shell& sh) {
+    if (active_session == nullptr || sh.is_subshell) return;
+    Session& session = *active_session;
+    active_session = nullptr;
+    session.source->commit_history();
+    if (std::string file = interactive::history_file(sh); !file.empty())
+        session.editor->save_history(file, interactive::history_size(sh));
+    interactive::restore_terminal_owner();
 }
 
 }  // namespace vsh

@@ -1,13 +1,19 @@
-// The interactive shell: prompts, line editing, history, job notifications. The only place
-// that knows about GNU Readline, which is loaded at run time (dlopen) so that non-interactive
-// runs never pay for it.
+// The interactive shell: prompts, line editing, history, completion, job notifications. The
+// only place that knows about GNU Readline, which is loaded at run time (dlopen) so that
+// non-interactive runs never pay for it.
 #pragma once
 
 namespace vsh {
 
 class Shell;
 
-// Runs the read-eval loop on the terminal until end of input or `exit`. Returns the status.
+// Runs the read-eval loop on the terminal until end of input or `exit`, then exits the shell
+// (through Executor::exit_shell) with the last status: it does not return.
 int run_interactive(Shell& sh);
+
+// Work due when an interactive shell exits, whichever way it exits: writes the history file
+// (HISTFILE, HISTSIZE) and gives the terminal back to the process group that had it. Does
+// nothing in a non-interactive shell, in a subshell, or when called a second time.
+void interactive_at_exit(Shell& sh);
 
 }  // namespace vsh

@@ -33,7 +33,7 @@ bool Reader::read_more() {
         const void* nl = std::memchr(data + from, '\n', buffer_.size() - from);
         if (nl == nullptr) break;
         std::size_t next = static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1;
-        if (next < buffer_.size() || true) line_starts_.push_back(next);
+        line_starts_.push_back(next);
         from = next;
     }
     return true;
@@ -82,15 +82,12 @@ void Reader::discard_consumed() {
     for (std::size_t i = index + 1; i < line_starts_.size(); ++i) {
         kept.push_back(line_starts_[i] - pos);
     }
-    std::size_t column_offset = pos - line_starts_[index];
     buffer_.erase(0, pos);
     line_starts_ = std::move(kept);
     first_line_ = here.line;
+    // When pos was mid-line (after a parse error) the rest of that line now counts columns
+    // from 1; only its line number matters for diagnostics.
     pos = 0;
-    // A command that ended mid-line (`a; b` read as two commands is not possible, but a
-    // parse error can stop anywhere): the columns of the rest of that line shift; only line
-    // numbers matter for diagnostics, so this is accepted.
-    (void)column_offset;
 }
 
 std::size_t Reader::line_end(std::size_t offset) {

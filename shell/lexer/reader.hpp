@@ -65,6 +65,15 @@ public:
     // Offset of the '\n' ending the line that holds `offset`, or of the end of input.
     std::size_t line_end(std::size_t offset);
 
+    // The first offset at or after `offset` whose character is in `stops`, looking only at
+    // what is already buffered (and below the limit).
+    template <typename CharSet>
+    [[nodiscard]] std::size_t scan(std::size_t offset, const CharSet& stops) const {
+        std::size_t end = buffer_.size() < limit_ ? buffer_.size() : limit_;
+        while (offset < end && !stops[static_cast<unsigned char>(buffer_[offset])]) ++offset;
+        return offset;
+    }
+
     [[nodiscard]] std::string_view text(std::size_t begin, std::size_t end) const {
         return std::string_view(buffer_).substr(begin, end - begin);
     }

@@ -1,16 +1,332 @@
 #include "shell/timing/report.hpp"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
-#include <string_view>
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "shell/timing/duration_text.hpp"
+#include "shell/timing/json_reader.hpp"
+#include "shell/timing/json_writer.hpp"
+#include "shell/timing/percentile.hpp"
 
 namespace vsh {
 
-int timing_report_main(int, char**) {
-    std::string_view msg = "vsh: --timing-report: not available in this build yet\n";
-    ssize_t ignored = write(2, msg.data(), msg.size());
-    (void)ignored;
-    return 2;
+namespace {
+
+constexpr std::string_view kShellCodeRow = "fork (shell code)";
+
+// One valid log line, reduced to what the report uses.
+struct ParsedRecord {
+    std::int64_t start_us = 0;
+    std::int64_t spawn_us = 0;
+    std::int64_t wall_us = 0;
+    std::int64_t shell_pid = 0;
+    std::string row;       // The backend, or kShellCodeRow.
+    std::string fallback;  // Empty: none.
+};
+
+// "1712345678.123456" -> microseconds, exactly (a double would round at this magnitude).
+bool seconds_literal_to_us(const std::string& literal, std::int64_t* out) {
+    std::int64_t whole = 0, fraction = 0;
+    std::size_t i = 0;
+    if (literal.empty() || literal[0] == '-') return false;
+    for (; i < literal.size() && literal[i] != '.'; ++i) {
+        if (literal[i] < '0' || literal[i] > '9') return false;  // Exponents: not ours.
+        whole = whole * 10 + (literal[i] - '0');
+    }
+    int places = 0;
+    if (i < literal.size()) {
+        for (++i; i < literal.size(); ++i) {
+            if (literal[i] < '0' || literal[i] > '9') return false;
+            if (places < 6) {
+                fraction = fraction * 10 + (literal[i] - '0');
+                ++places;
+            }
+        }
+    }
+    for (; places < 6; ++places) fraction *= 10;
+    *out = whole * 1000000 + fraction;
+    return true;
+}
+
+bool integer_field(const JsonObject& object, std::string_view key, std::int64_t* out) {
+    const JsonScalar* value = json_field(object, key);
+    if (value == nullptr || value->kind != JsonScalar::Kind::Number) return false;
+    if (value->number < 0 || value->number > 9.2e18) return false;
+    *out = static_cast<std::int64_t>(value->number);
+    return true;
+}
+
+bool parse_record(std::string_view line, ParsedRecord* record) {
+    std::optional<JsonObject> object = parse_json_object(line);
+    if (!object) return false;
+    const JsonScalar* time = json_field(*object, "time");
+    const JsonScalar* backend = json_field(*object, "backend");
+    if (time == nullptr || time->kind != JsonScalar::Kind::Number ||
+        !seconds_literal_to_us(time->text, &record->start_us))
+        return false;
+    if (backend == nullptr || backend->kind != JsonScalar::Kind::String) return false;
+    if (!integer_field(*object, "spawn_us", &record->spawn_us) ||
+        !integer_field(*object, "wall_us", &record->wall_us))
+        return false;
+    if (!integer_field(*object, "shell_pid", &record->shell_pid)) record->shell_pid = 0;
+    const JsonScalar* shell_code = json_field(*object, "shell_code");
+    bool is_shell_code = shell_code != nullptr && shell_code->kind == JsonScalar::Kind::Boolean &&
+                         shell_code->boolean;
+    record->row = is_shell_code ? std::string(kShellCodeRow) : backend->text;
+    const JsonScalar* fallback = json_field(*object, "fallback");
+    if (fallback != nullptr && fallback->kind == JsonScalar::Kind::String)
+        record->fallback = fallback->text.empty() ? "(no reason given)" : fallback->text;
+    return true;
+}
+
+LatencyStats latency_stats(std::vector<double> spawn_us) {
+    LatencyStats stats;
+    std::sort(spawn_us.begin(), spawn_us.end());
+    stats.spawns = spawn_us.size();
+    for (double v : spawn_us) stats.total_us += static_cast<std::int64_t>(v);
+    stats.median_us = percentile_of_sorted(spawn_us, 50);
+    stats.p95_us = percentile_of_sorted(spawn_us, 95);
+    stats.p99_us = percentile_of_sorted(spawn_us, 99);
+    return stats;
+}
+
+int row_rank(const std::string& row) {
+    static constexpr std::string_view kOrder[] = {"fork", "vfork", "clone", "posix_spawn",
+                                                  kShellCodeRow};
+    for (int k = 0; k < 5; ++k) {
+        if (row == kOrder[k]) return k;
+    }
+    return 5;
+}
+
+// Left-aligns the first column and right-aligns the others, two spaces apart.
+std::string aligned_table(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows) {
+        if (widths.size() < row.size()) widths.resize(row.size(), 0);
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    }
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line = "  ";
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            std::string pad(widths[c] - row[c].size(), ' ');
+            if (c > 0) line += "  ";
+            line += c == 0 ? row[c] + pad : pad + row[c];
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + '\n';
+    }
+    return out;
+}
+
+void append_stats_json(std::string& out, const LatencyStats& stats) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "{\"spawns\":%zu,\"spawn_total_us\":%lld,\"spawn_median_us\":%.1f,"
+                  "\"spawn_p95_us\":%.1f,\"spawn_p99_us\":%.1f}",
+                  stats.spawns, static_cast<long long>(stats.total_us), stats.median_us,
+                  stats.p95_us, stats.p99_us);
+    out += buf;
+}
+
+void write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t n = write(fd, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+bool read_whole(int fd, std::string* out) {
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        if (n == 0) return true;
+        out->append(buf, static_cast<std::size_t>(n));
+    }
+}
+
+}  // namespace
+
+TimingSummary summarise_timing_log(std::string_view log_text) {
+    TimingSummary summary;
+    std::map<std::string, std::vector<double>> latencies;
+    std::map<std::string, std::size_t> fallbacks;
+    std::set<std::int64_t> shells;
+    std::vector<double> all_latencies;
+    std::int64_t first_start = 0, last_end = 0;
+    std::size_t line_number = 0;
+    while (!log_text.empty()) {
+        std::size_t newline = log_text.find('\n');
+        std::string_view line = log_text.substr(0, newline);
+        log_text.remove_prefix(newline == std::string_view::npos ? log_text.size() : newline + 1);
+        ++line_number;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        ParsedRecord record;
+        if (!parse_record(line, &record)) {
+            if (summary.malformed_lines++ == 0) summary.first_malformed_line = line_number;
+            continue;
+        }
+        std::int64_t end = record.start_us + record.wall_us;
+        if (summary.records == 0 || record.start_us < first_start) first_start = record.start_us;
+        if (summary.records == 0 || end > last_end) last_end = end;
+        ++summary.records;
+        shells.insert(record.shell_pid);
+        latencies[record.row].push_back(static_cast<double>(record.spawn_us));
+        all_latencies.push_back(static_cast<double>(record.spawn_us));
+        summary.children_wall_us += record.wall_us;
+        if (!record.fallback.empty()) ++fallbacks[record.fallback];
+    }
+    summary.shells = shells.size();
+    for (auto& [row, values] : latencies)
+        summary.by_backend.emplace_back(row, latency_stats(std::move(values)));
+    std::stable_sort(
+        summary.by_backend.begin(), summary.by_backend.end(),
+        [](const auto& a, const auto& b) { return row_rank(a.first) < row_rank(b.first); });
+    summary.all = latency_stats(std::move(all_latencies));
+    summary.fallbacks.assign(fallbacks.begin(), fallbacks.end());
+    std::stable_sort(summary.fallbacks.begin(), summary.fallbacks.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (summary.records > 0) summary.build_wall_us = last_end - first_start;
+    if (summary.build_wall_us > 0)
+        summary.spawn_share =
+            static_cast<double>(summary.all.total_us) / static_cast<double>(summary.build_wall_us);
+    return summary;
+}
+
+std::string timing_summary_text(const TimingSummary& summary, std::string_view log_name) {
+    std::string out = "timing report for ";
+    out += log_name;
+    out += ": " + std::to_string(summary.records) + " processes from " +
+           std::to_string(summary.shells) + (summary.shells == 1 ? " shell\n" : " shells\n");
+    if (summary.malformed_lines > 0) {
+        out += "note: skipped " + std::to_string(summary.malformed_lines) +
+               " malformed line(s), the first at line " +
+               std::to_string(summary.first_malformed_line) + "\n";
+    }
+    if (summary.records == 0) return out;
+
+    out += "\nspawn latency (how long the shell was blocked creating each process):\n";
+    std::vector<std::vector<std::string>> rows = {
+        {"backend", "spawns", "total", "median", "p95", "p99"}};
+    auto add_row = [&](const std::string& name, const LatencyStats& s) {
+        rows.push_back({name, std::to_string(s.spawns),
+                        duration_text(static_cast<double>(s.total_us)), duration_text(s.median_us),
+                        duration_text(s.p95_us), duration_text(s.p99_us)});
+    };
+    for (const auto& [row, stats] : summary.by_backend) add_row(row, stats);
+    add_row("all", summary.all);
+    out += aligned_table(rows);
+
+    out += "\nfallbacks to fork:";
+    if (summary.fallbacks.empty()) {
+        out += " none\n";
+    } else {
+        out += '\n';
+        std::vector<std::vector<std::string>> fallback_rows = {{"reason", "count"}};
+        for (const auto& [reason, count] : summary.fallbacks)
+            fallback_rows.push_back({reason, std::to_string(count)});
+        out += aligned_table(fallback_rows);
+    }
+
+    char share[64];
+    std::snprintf(share, sizeof share, "%.2f%%", summary.spawn_share * 100);
+    out += '\n';
+    out += aligned_table({
+        {"build wall time (first spawn to last exit)",
+         duration_text(static_cast<double>(summary.build_wall_us))},
+        {"children's wall time (sum)",
+         duration_text(static_cast<double>(summary.children_wall_us))},
+        {"time spent creating processes (sum)",
+         duration_text(static_cast<double>(summary.all.total_us))},
+        {"share of the build's wall time", share},
+    });
+    return out;
+}
+
+std::string timing_summary_json(const TimingSummary& summary) {
+    std::string out = "{\"records\":" + std::to_string(summary.records) +
+                      ",\"shells\":" + std::to_string(summary.shells) +
+                      ",\"malformed_lines\":" + std::to_string(summary.malformed_lines) +
+                      ",\"backends\":{";
+    bool first = true;
+    for (const auto& [row, stats] : summary.by_backend) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, row);
+        out += ':';
+        append_stats_json(out, stats);
+    }
+    out += "},\"all\":";
+    append_stats_json(out, summary.all);
+    out += ",\"fallbacks\":{";
+    first = true;
+    for (const auto& [reason, count] : summary.fallbacks) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, reason);
+        out += ':' + std::to_string(count);
+    }
+    char tail[160];
+    std::snprintf(tail, sizeof tail,
+                  "},\"children_wall_us\":%lld,\"build_wall_us\":%lld,\"spawn_share\":%.6f}\n",
+                  static_cast<long long>(summary.children_wall_us),
+                  static_cast<long long>(summary.build_wall_us), summary.spawn_share);
+    out += tail;
+    return out;
+}
+
+int timing_report_main(int argc, char** argv) {
+    bool json = false;
+    const char* path = nullptr;
+    for (int i = 0; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--json") {
+            json = true;
+        } else if (path == nullptr && (arg == "-" || !arg.starts_with("-"))) {
+            path = argv[i];
+        } else {
+            write_all(2, "usage: vsh --timing-report [--json] FILE\n");
+            return 2;
+        }
+    }
+    if (path == nullptr) {
+        write_all(2, "usage: vsh --timing-report [--json] FILE\n");
+        return 2;
+    }
+    bool from_stdin = std::string_view(path) == "-";
+    int fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    std::string text;
+    if (fd < 0 || !read_whole(fd, &text)) {
+        std::string message = "vsh: --timing-report: ";
+        message += path;
+        message += ": ";
+        message += std::strerror(errno);
+        message += '\n';
+        write_all(2, message);
+        return 1;
+    }
+    if (!from_stdin) close(fd);
+    TimingSummary summary = summarise_timing_log(text);
+    if (summary.malformed_lines > 0 && json) {
+        // The JSON carries the count; say it on stderr too so a pipeline into jq notices.
+        write_all(2, "vsh: --timing-report: skipped " + std::to_string(summary.malformed_lines) +
+                         " malformed line(s)\n");
+    }
+    write_all(1, json ? timing_summary_json(summary)
+                      : timing_summary_text(summary, from_stdin ? "standard input" : path));
+    return 0;
 }
 
 }  // namespace vsh

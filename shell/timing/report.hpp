@@ -1,7 +1,53 @@
-// `vsh --timing-report [--json] FILE`: a summary of a VSH_TIMING_LOG.
+// `vsh --timing-report [--json] FILE`: a summary of a VSH_TIMING_LOG (DESIGN.md "Timing mode").
+// Only main() calls into this, for that option: it costs a normal shell run nothing.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 namespace vsh {
+
+// Spawn latency of a group of records, in microseconds.
+struct LatencyStats {
+    std::size_t spawns = 0;
+    std::int64_t total_us = 0;
+    double median_us = 0;
+    double p95_us = 0;
+    double p99_us = 0;
+};
+
+struct TimingSummary {
+    std::size_t records = 0;
+    std::size_t shells = 0;                // Distinct shell_pid values.
+    std::size_t malformed_lines = 0;       // Lines that were not a valid record (skipped).
+    std::size_t first_malformed_line = 0;  // 1-based; 0 when there is none.
+    // One row per way of creating a process: the backend name, or "fork (shell code)" for a
+    // forked child running shell code. Rows come in registry order (fork, vfork, clone,
+    // posix_spawn), then shell code, then any other name alphabetically.
+    std::vector<std::pair<std::string, LatencyStats>> by_backend;
+    LatencyStats all;
+    // Fallbacks to fork, by reason, most frequent first.
+    std::vector<std::pair<std::string, std::size_t>> fallbacks;
+    std::int64_t children_wall_us = 0;  // Sum of every child's wall time.
+    // From the earliest spawn to the latest end of a child (start + wall).
+    std::int64_t build_wall_us = 0;
+    // all.total_us / build_wall_us: the share of the build spent creating processes (0 when
+    // the span is empty). Concurrent shells (make -j) can push it past 1.
+    double spawn_share = 0;
+};
+
+// Summarises the lines of a timing log. Blank lines are ignored; a line that is not a JSON
+// object with at least time, backend, spawn_us and wall_us is counted as malformed.
+[[nodiscard]] TimingSummary summarise_timing_log(std::string_view log_text);
+
+// The summary as an aligned text table, and as one JSON object (newline-terminated).
+[[nodiscard]] std::string timing_summary_text(const TimingSummary& summary,
+                                              std::string_view log_name);
+[[nodiscard]] std::string timing_summary_json(const TimingSummary& summary);
 
 // argv holds the arguments after --timing-report. Returns the exit status.
 int timing_report_main(int argc, char** argv);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "shell/core/shell.hpp"
+#include "shell/timing/timing_log.hpp"
 
 namespace vsh {
 
@@ -36,11 +37,13 @@ long shell_rss_kb() {
 }
 
 bool timing_wanted(const Shell& sh) {
-    return sh.timing_collector != nullptr || sh.vars.get("VSH_TIMING_LOG") != nullptr;
+    if (sh.timing_collector != nullptr) return true;
+    const std::string* log = sh.vars.get("VSH_TIMING_LOG");
+    return log != nullptr && !log->empty();
 }
 
 void timing_record(Shell& sh, ProcessRecord&& record) {
-    // TODO(issue 4): write the JSON line to VSH_TIMING_LOG.
+    append_to_timing_log(sh, record);
     if (sh.timing_collector != nullptr) sh.timing_collector->records.push_back(std::move(record));
 }
 

@@ -15,17 +15,17 @@ namespace vsh {
 class Shell;
 
 struct ProcessRecord {
-    std::string command;          // argv[0] (or a short description for shell code)
-    const char* backend = "";     // "fork", "vfork", "clone", "posix_spawn"
+    std::string command;             // argv[0] (or a short description for shell code)
+    const char* backend = "";        // "fork", "vfork", "clone", "posix_spawn"
     const char* fallback = nullptr;  // Why the selected backend fell back to fork, or null.
-    bool shell_code = false;      // A forked subshell running shell code (not a backend choice).
+    bool shell_code = false;         // A forked subshell running shell code (not a backend choice).
     pid_t pid = 0;
     std::int64_t start_unix_ns = 0;  // Wall-clock time the spawn began.
-    std::int64_t spawn_ns = 0;    // How long the shell was blocked creating the process.
-    std::int64_t wall_ns = 0;     // From the spawn's start to the reaping of the child.
-    struct rusage usage {};       // The child's resource usage (wait4).
-    int wait_status = 0;          // Raw wait status.
-    long shell_rss_kb = 0;        // The shell's own resident set size when it spawned.
+    std::int64_t spawn_ns = 0;       // How long the shell was blocked creating the process.
+    std::int64_t wall_ns = 0;        // From the spawn's start to the reaping of the child.
+    struct rusage usage {};          // The child's resource usage (wait4).
+    int wait_status = 0;             // Raw wait status.
+    long shell_rss_kb = 0;           // The shell's own resident set size when it spawned.
 };
 
 // Receives the records of the processes created while it is installed (for `time`).

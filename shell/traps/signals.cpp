@@ -18,16 +18,16 @@ struct FixedName {
 // The classic signals. Real-time signals are named RTMIN+n / RTMAX-n relative to glibc's
 // run-time SIGRTMIN/SIGRTMAX (glibc reserves the first two for its threads).
 constexpr FixedName kFixedNames[] = {
-    {SIGHUP, "HUP"},     {SIGINT, "INT"},       {SIGQUIT, "QUIT"},   {SIGILL, "ILL"},
-    {SIGTRAP, "TRAP"},   {SIGABRT, "ABRT"},     {SIGBUS, "BUS"},     {SIGFPE, "FPE"},
-    {SIGKILL, "KILL"},   {SIGUSR1, "USR1"},     {SIGSEGV, "SEGV"},   {SIGUSR2, "USR2"},
-    {SIGPIPE, "PIPE"},   {SIGALRM, "ALRM"},     {SIGTERM, "TERM"},
+    {SIGHUP, "HUP"},       {SIGINT, "INT"},       {SIGQUIT, "QUIT"}, {SIGILL, "ILL"},
+    {SIGTRAP, "TRAP"},     {SIGABRT, "ABRT"},     {SIGBUS, "BUS"},   {SIGFPE, "FPE"},
+    {SIGKILL, "KILL"},     {SIGUSR1, "USR1"},     {SIGSEGV, "SEGV"}, {SIGUSR2, "USR2"},
+    {SIGPIPE, "PIPE"},     {SIGALRM, "ALRM"},     {SIGTERM, "TERM"},
 #ifdef SIGSTKFLT
     {SIGSTKFLT, "STKFLT"},
 #endif
-    {SIGCHLD, "CHLD"},   {SIGCONT, "CONT"},     {SIGSTOP, "STOP"},   {SIGTSTP, "TSTP"},
-    {SIGTTIN, "TTIN"},   {SIGTTOU, "TTOU"},     {SIGURG, "URG"},     {SIGXCPU, "XCPU"},
-    {SIGXFSZ, "XFSZ"},   {SIGVTALRM, "VTALRM"}, {SIGPROF, "PROF"},   {SIGWINCH, "WINCH"},
+    {SIGCHLD, "CHLD"},     {SIGCONT, "CONT"},     {SIGSTOP, "STOP"}, {SIGTSTP, "TSTP"},
+    {SIGTTIN, "TTIN"},     {SIGTTOU, "TTOU"},     {SIGURG, "URG"},   {SIGXCPU, "XCPU"},
+    {SIGXFSZ, "XFSZ"},     {SIGVTALRM, "VTALRM"}, {SIGPROF, "PROF"}, {SIGWINCH, "WINCH"},
     {SIGIO, "IO"},
 #ifdef SIGPWR
     {SIGPWR, "PWR"},
@@ -46,10 +46,14 @@ const NameTable& names() {
         const int lo = SIGRTMIN, hi = SIGRTMAX;
         const int mid = lo + (hi - lo) / 2;  // Same split as dash and bash: 15 up, 15 down.
         for (int s = lo; s <= hi && s < NSIG; ++s) {
-            if (s == lo) t[s] = "RTMIN";
-            else if (s == hi) t[s] = "RTMAX";
-            else if (s <= mid) t[s] = "RTMIN+" + std::to_string(s - lo);
-            else t[s] = "RTMAX-" + std::to_string(hi - s);
+            if (s == lo)
+                t[s] = "RTMIN";
+            else if (s == hi)
+                t[s] = "RTMAX";
+            else if (s <= mid)
+                t[s] = "RTMIN+" + std::to_string(s - lo);
+            else
+                t[s] = "RTMAX-" + std::to_string(hi - s);
         }
         return t;
     }();

@@ -85,7 +85,7 @@ std::string describe_failure(const SpecCase& spec, const CaseOutcome& outcome) {
     std::string text = unified_diff(render(spec.expected_stdout, spec.expected_status.describe()),
                                     render_actual(outcome));
     for (const auto& needle : spec.stderr_must_contain)
-        if (outcome.stderr_text.find(needle) == std::string::npos)
+        if (!stderr_contains(outcome.stderr_text, needle))
             text += "stderr lacks: " + needle + "\n";
     if (!outcome.stderr_text.empty()) {
         std::string shown = outcome.stderr_text.substr(0, 2000);

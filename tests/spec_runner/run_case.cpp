@@ -12,6 +12,7 @@
 #include <boost/asio/readable_pipe.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/process/v2.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -28,9 +29,15 @@ constexpr std::size_t kMaxCapturedBytes = 1 << 20;
 // Child-side set-up, run between fork and exec: only async-signal-safe calls.  The shell
 // leads a new process group (so the whole job tree can be killed) and starts with default
 // signal handling and an empty mask, whatever the runner's threads had.
+//
+// It also marks every descriptor above 2 close-on-exec: Boost 1.81's close_all() skips the
+// gap between stdio and its error pipe, so descriptors the other worker thread had open
+// (another case's pipes) would leak into the shell under test.  The error pipe is already
+// close-on-exec, so exec-failure reporting still works.
 struct StartCleanInOwnGroup {
     bp::error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&,
                                  const char* const*) {
+        ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
         ::setpgid(0, 0);
         for (int sig = 1; sig < NSIG; ++sig) ::signal(sig, SIG_DFL);
         sigset_t none;
@@ -152,8 +159,17 @@ bool outcome_matches(const SpecCase& spec, const CaseOutcome& outcome) {
     if (outcome.stdout_text != spec.expected_stdout) return false;
     if (!spec.expected_status.accepts(outcome.status)) return false;
     for (const auto& needle : spec.stderr_must_contain)
-        if (outcome.stderr_text.find(needle) == std::string::npos) return false;
+        if (!stderr_contains(outcome.stderr_text, needle)) return false;
     return true;
+}
+
+bool stderr_contains(const std::string& stderr_text, const std::string& needle) {
+    // Shells word their messages differently ("Syntax error", "syntax error"); case is noise.
+    auto lower = [](std::string text) {
+        for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    };
+    return lower(stderr_text).find(lower(needle)) != std::string::npos;
 }
 
 }  // namespace vsh::spec

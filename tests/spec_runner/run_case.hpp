@@ -34,4 +34,7 @@ struct CaseOutcome {
 // True when the outcome is what the case expects.
 [[nodiscard]] bool outcome_matches(const SpecCase& spec, const CaseOutcome& outcome);
 
+// True when standard error contains the needle, ignoring case.
+[[nodiscard]] bool stderr_contains(const std::string& stderr_text, const std::string& needle);
+
 }  // namespace vsh::spec

@@ -13,7 +13,7 @@
 namespace {
 
 class MapEnv final : public vsh::ArithEnv {
-public:
+  public:
     std::map<std::string, std::string, std::less<>> vars;
     std::set<std::string, std::less<>> readonly;
     bool nounset_on = false;
@@ -135,7 +135,7 @@ TEST_CASE("arith: binary operators and precedence", "[arith]") {
     CHECK(eval("0 || 5") == 1);
     CHECK(eval("1 || 0 && 0") == 1);  // && binds tighter than ||.
     CHECK(eval("-2 * -3") == 6);
-    CHECK(eval("2 ** 10") == 1024);   // bash, ksh and busybox extension.
+    CHECK(eval("2 ** 10") == 1024);     // bash, ksh and busybox extension.
     CHECK(eval("2 ** 3 ** 2") == 512);  // Right-associative.
     CHECK(eval("-2 ** 2") == 4);        // Unary minus binds tighter, as in bash.
 }
@@ -214,9 +214,9 @@ TEST_CASE("arith: syntax errors", "[arith]") {
     CHECK_FALSE(error_of("* 2").empty());
     CHECK_FALSE(error_of("1 @ 2").empty());
     CHECK_FALSE(error_of("()").empty());
-    CHECK_FALSE(error_of("5++").empty());     // Postfix needs a variable.
-    CHECK_FALSE(error_of("x--2").empty());    // (x--) 2
-    CHECK_FALSE(error_of("1 = 2").empty());   // Assignment needs a variable.
+    CHECK_FALSE(error_of("5++").empty());    // Postfix needs a variable.
+    CHECK_FALSE(error_of("x--2").empty());   // (x--) 2
+    CHECK_FALSE(error_of("1 = 2").empty());  // Assignment needs a variable.
     CHECK_FALSE(error_of("(x) = 2").empty());
     CHECK_FALSE(error_of("0 ? 5 : x = 6").empty());  // The last operand is not an assignment.
     // A syntax error in a branch that is not evaluated is still an error.
@@ -225,9 +225,9 @@ TEST_CASE("arith: syntax errors", "[arith]") {
 
 TEST_CASE("arith: variables", "[arith]") {
     MapEnv env;
-    env.vars = {{"a", "5"},       {"neg", "-12"},   {"spaced", " \t12 \n"}, {"hex", "0x10"},
-                {"oct", "010"},   {"plus", "+010"}, {"empty", ""},          {"blank", "  "},
-                {"nhex", "-0x10"}};
+    env.vars = {{"a", "5"},      {"neg", "-12"},  {"spaced", " \t12 \n"},
+                {"hex", "0x10"}, {"oct", "010"},  {"plus", "+010"},
+                {"empty", ""},   {"blank", "  "}, {"nhex", "-0x10"}};
     CHECK(eval("a", env) == 5);
     CHECK(eval("a * a", env) == 25);
     CHECK(eval("neg + 1", env) == -11);
@@ -246,8 +246,8 @@ TEST_CASE("arith: variables", "[arith]") {
 TEST_CASE("arith: a variable's value must be an integer constant (dash)", "[arith]") {
     // bash would evaluate `1+2` recursively; dash says "Illegal number"; vsh follows dash.
     MapEnv env;
-    env.vars = {{"e", "1+2"},   {"name", "a"},    {"a", "5"},   {"sp", "+ 5"},
-                {"two", "5 5"}, {"bad8", "08"},   {"x0", "0x"}, {"dd", "--5"}};
+    env.vars = {{"e", "1+2"},   {"name", "a"},  {"a", "5"},   {"sp", "+ 5"},
+                {"two", "5 5"}, {"bad8", "08"}, {"x0", "0x"}, {"dd", "--5"}};
     CHECK(error_of("e", env) == "e: invalid number: \"1+2\"");
     CHECK_FALSE(error_of("name", env).empty());
     CHECK_FALSE(error_of("sp", env).empty());

@@ -16,8 +16,8 @@ using vsh::backends::kUnknownFailedStep;
 using vsh::backends::ProcessGroup;
 using vsh::backends::Terminal;
 
-#define FOR_EACH_BACKEND(variable)                                                       \
-    const std::string variable = GENERATE(from_range(backend_names()));                  \
+#define FOR_EACH_BACKEND(variable)                                      \
+    const std::string variable = GENERATE(from_range(backend_names())); \
     INFO("backend: " << variable)
 
 TEST_CASE("argv and environment arrive byte for byte", "[backend]") {
@@ -25,7 +25,8 @@ TEST_CASE("argv and environment arrive byte for byte", "[backend]") {
     const std::string not_utf8 = "\xff\xfe\x80 x";
 
     SECTION("argv, with empty strings and bytes that are not UTF-8") {
-        TestCommand command("/usr/bin/printf", {"printf", "<%s>\\n", "", "two words", not_utf8, ""});
+        TestCommand command("/usr/bin/printf",
+                            {"printf", "<%s>\\n", "", "two words", not_utf8, ""});
         Outcome outcome = run_capturing_stdout(backend, command);
         REQUIRE(outcome.result.error == 0);
         CHECK(outcome.status == 0);
@@ -347,8 +348,8 @@ TEST_CASE("2000 spawns leave no zombie and no descriptor behind", "[backend][slo
     // Successes and the three kinds of failure: a failing fd action, a failing exec, and
     // an exec that succeeds through the ENOEXEC shell.
     TestCommand ok("/bin/true", {"true"});
-    ok.plan.fd_actions = {open_action(5, "/dev/null", O_RDONLY), dup2_action(5, 6),
-                          close_action(5), dup2_action(1, 7)};
+    ok.plan.fd_actions = {open_action(5, "/dev/null", O_RDONLY), dup2_action(5, 6), close_action(5),
+                          dup2_action(1, 7)};
     ok.finalize();
     TestCommand bad_open("/bin/true", {"true"});
     bad_open.plan.fd_actions = {open_action(5, "/nonexistent/file", O_RDONLY)};
@@ -411,4 +412,57 @@ TEST_CASE("the registry", "[backend]") {
     Backend* chosen = vsh::backends::choose_auto(command.plan);
     REQUIRE(chosen != nullptr);
     CHECK(chosen->can_spawn(command.plan, nullptr));
+}
+
+namespace {
+void empty_handler(int) {}
+}  // namespace
+
+TEST_CASE("exec_in_place carries out the plan in this process", "[backend]") {
+    SECTION("the program replaces the process, with the plan's fds and signals") {
+        Capture capture;
+        int status = in_forked_process([&] {
+            struct sigaction caught = {};
+            caught.sa_handler = empty_handler;
+            sigaction(SIGINT, &caught, nullptr);
+            sigset_t blocked;
+            sigemptyset(&blocked);
+            sigaddset(&blocked, SIGTERM);
+            sigprocmask(SIG_BLOCK, &blocked, nullptr);
+            TestCommand command("/bin/cat", {"cat", "/proc/self/status"});
+            command.plan.fd_actions = {dup2_action(capture.write_fd, 1)};
+            sigaddset(&command.plan.default_signals, SIGINT);
+            command.finalize();
+            vsh::backends::exec_in_place(command.plan);
+            return 40;
+        });
+        std::string out = capture.finish();
+        CHECK(status == 0);
+        CHECK(out.find("Name:\tcat") != std::string::npos);
+        CHECK(signal_field(out, "SigBlk") == 0);
+        CHECK(signal_field(out, "SigCgt") == 0);
+    }
+    SECTION("a failed exec returns the errno and gives the shell its signals back") {
+        int status = in_forked_process([&] {
+            struct sigaction caught = {};
+            caught.sa_handler = empty_handler;
+            sigaction(SIGINT, &caught, nullptr);
+            sigset_t blocked;
+            sigemptyset(&blocked);
+            sigaddset(&blocked, SIGTERM);
+            sigprocmask(SIG_BLOCK, &blocked, nullptr);
+            TestCommand command("/nonexistent/program", {"program"});
+            sigaddset(&command.plan.default_signals, SIGINT);
+            command.finalize();
+            if (vsh::backends::exec_in_place(command.plan) != ENOENT) return 41;
+            struct sigaction now;
+            sigaction(SIGINT, nullptr, &now);
+            if (now.sa_handler != empty_handler) return 42;
+            sigset_t mask;
+            sigprocmask(SIG_SETMASK, nullptr, &mask);
+            if (sigismember(&mask, SIGTERM) != 1 || sigismember(&mask, SIGINT) != 0) return 43;
+            return 0;
+        });
+        CHECK(status == 0);
+    }
 }

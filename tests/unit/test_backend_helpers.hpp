@@ -97,7 +97,7 @@ struct TestCommand {
 
 // A CLOEXEC pipe whose write end a plan hands to the child.
 class Capture {
-public:
+  public:
     Capture() {
         int ends[2];
         if (pipe2(ends, O_CLOEXEC) != 0) std::abort();
@@ -255,11 +255,13 @@ inline std::uint64_t signal_field(const std::string& status, const std::string& 
     return std::strtoull(status.c_str() + at + field.size() + 1, nullptr, 16);
 }
 
-inline std::uint64_t signal_bit(int sig) { return std::uint64_t{1} << (sig - 1); }
+inline std::uint64_t signal_bit(int sig) {
+    return std::uint64_t{1} << (sig - 1);
+}
 
 // A scratch directory for files the tests create, removed with its contents at the end.
 class ScratchDir {
-public:
+  public:
     ScratchDir() {
         char pattern[] = "/tmp/vsh-backend-test-XXXXXX";
         if (mkdtemp(pattern) == nullptr) std::abort();

@@ -1,6 +1,12 @@
 // echo and printf, with expectations taken from dash 0.5.12 for the same arguments.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
@@ -25,8 +31,11 @@ TEST_CASE("echo interprets backslash escapes like dash", "[builtins][echo]") {
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\a\b\f\n\r\t\v\\)"}).out ==
           "\a\b\f\n\r\t\v\\\n");
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\0101\101\1)"}).out == "AA\001\n");
-    CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\08)"}).out == std::string("\0" "8\n", 3));
-    CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\e\q\x41 a\)"}).out == "\033\\q\\x41 a\\\n");
+    CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\08)"}).out == std::string("\0"
+                                                                                    "8\n",
+                                                                                    3));
+    CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\e\q\x41 a\)"}).out ==
+          "\033\\q\\x41 a\\\n");
     // \c ends all output, the newline included.
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(a\cb)", "z"}).out == "a");
 }
@@ -45,12 +54,12 @@ TEST_CASE("printf reuses the format while operands remain", "[builtins][printf]"
 
 TEST_CASE("printf flags, width and precision", "[builtins][printf]") {
     vsh::Shell sh;
-    auto r = run_builtin(sh, vsh::builtin_printf,
-                         {"printf", "%5.2s|%-4d|%04d|%+d|% d|%#x|%#o\n", "abc", "3", "7", "5", "6",
-                          "255", "8"});
+    auto r = run_builtin(
+        sh, vsh::builtin_printf,
+        {"printf", "%5.2s|%-4d|%04d|%+d|% d|%#x|%#o\n", "abc", "3", "7", "5", "6", "255", "8"});
     CHECK(r.out == "   ab|3   |0007|+5| 6|0xff|010\n");
-    CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%*d|%.*f|%*d|\n", "5", "3", "2",
-                                                "3.14159", "-4", "2"})
+    CHECK(run_builtin(sh, vsh::builtin_printf,
+                      {"printf", "%*d|%.*f|%*d|\n", "5", "3", "2", "3.14159", "-4", "2"})
               .out == "    3|3.14|2   |\n");
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%5c|%-3c|%c|", "x", "y", ""}).out ==
           "    x|y  ||");
@@ -65,8 +74,9 @@ TEST_CASE("printf numeric conversions use intmax_t and C's bases", "[builtins][p
     CHECK(run_builtin(sh, vsh::builtin_printf,
                       {"printf", "%d,", " 12", "0x1f", "010", "-0x10", "+5", "'A", "\"B", "", "'"})
               .out == "12,31,8,-16,5,65,66,0,0,");
-    CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%i %X %E %G %e %g %f %a\n", "10", "255",
-                                                "2", "3", "1.5", "1.5", "1.5", "1.5"})
+    CHECK(run_builtin(sh, vsh::builtin_printf,
+                      {"printf", "%i %X %E %G %e %g %f %a\n", "10", "255", "2", "3", "1.5", "1.5",
+                       "1.5", "1.5"})
               .out == "10 FF 2.000000E+00 3 1.500000e+00 1.5 1.500000 0x1.8p+0\n");
 }
 
@@ -111,4 +121,26 @@ TEST_CASE("printf errors: usage and invalid directives give status 2", "[builtin
     CHECK(r.out == "x");
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%ld", "5"}).status == 2);
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%%|%5%"}).status == 2);
+    // No options, but a format starting with '-' needs "--" first (dash, bash).
+    CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "-x"}).status == 2);
+    CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "--", "-x"}).out == "-x");
+}
+
+TEST_CASE("echo and printf report a failed write", "[builtins][echo][printf]") {
+    vsh::Shell sh;
+    std::string errors;
+    sh.err.set_capture(&errors);
+    int saved = dup(1);
+    int full = open("/dev/full", O_WRONLY);
+    REQUIRE(full >= 0);
+    dup2(full, 1);
+    close(full);
+    int echo_status = vsh::builtin_echo(sh, std::vector<std::string>{"echo", "x"});
+    int printf_status = vsh::builtin_printf(sh, std::vector<std::string>{"printf", "x"});
+    dup2(saved, 1);
+    close(saved);
+    sh.err.set_capture(nullptr);
+    CHECK(echo_status == 1);
+    CHECK(printf_status == 1);
+    CHECK(errors.find("echo: write error") != std::string::npos);
 }

@@ -43,9 +43,10 @@ TEST_CASE("getopts walks options, groups and option-arguments", "[builtins][geto
     vsh::Shell sh;
     fresh(sh);
     std::string errors;
-    auto seen = scan(sh, {"getopts", "ab:c", "o", "-a", "-b", "x", "-cbY", "-d", "--", "e"}, &errors);
-    std::vector<std::string> expected = {"a unset 2",  "b x 4", "c unset 5", "b Y 5",
-                                         "? unset 6",  "end ? unset 7"};
+    auto seen =
+        scan(sh, {"getopts", "ab:c", "o", "-a", "-b", "x", "-cbY", "-d", "--", "e"}, &errors);
+    std::vector<std::string> expected = {"a unset 2", "b x 4",     "c unset 5",
+                                         "b Y 5",     "? unset 6", "end ? unset 7"};
     CHECK(seen == expected);
     CHECK(errors.find("getopts: illegal option -- d") != std::string::npos);
 }

@@ -1,9 +1,9 @@
 // true, false, kill, times, ulimit and the signal table.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <regex>
@@ -68,6 +68,8 @@ TEST_CASE("kill sends the named signal", "[builtins][kill]") {
         pid_t child = fork();
         REQUIRE(child >= 0);
         if (child == 0) {
+            // Catch2 handles SIGTERM itself; the child must die of the signal instead.
+            signal(SIGTERM, SIG_DFL);
             for (;;) pause();
         }
         std::vector<std::string> argv(words);
@@ -138,8 +140,9 @@ TEST_CASE("ulimit reports and sets limits", "[builtins][ulimit]") {
 
     rlimit fsize{};
     getrlimit(RLIMIT_FSIZE, &fsize);
-    std::string expected_f =
-        fsize.rlim_cur == RLIM_INFINITY ? "unlimited\n" : std::to_string(fsize.rlim_cur / 512) + "\n";
+    std::string expected_f = fsize.rlim_cur == RLIM_INFINITY
+                                 ? "unlimited\n"
+                                 : std::to_string(fsize.rlim_cur / 512) + "\n";
     CHECK(run_builtin(sh, vsh::builtin_ulimit, {"ulimit"}).out == expected_f);
 }
 

@@ -1,0 +1,32 @@
+// What Tab completes: command names in command position, variable names after `$`, file
+// names everywhere else. Pure functions of the line and the shell's state, so they can be
+// tested without a terminal; readline_editor.cpp hands the results to readline.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vsh {
+class Shell;
+}
+
+namespace vsh::interactive {
+
+enum class CompletionKind : unsigned char {
+    CommandName,   // First word of a simple command (after assignments and reserved words).
+    VariableName,  // A word starting with `$` or `${`.
+    FileName,      // Anything else, including command words that contain a `/`.
+};
+
+// Classifies `word`, the partial word under the cursor, given the text of the line before it.
+[[nodiscard]] CompletionKind completion_kind(std::string_view line_before_word,
+                                             std::string_view word);
+
+// The candidates for `word`, sorted and without duplicates: builtins, functions, aliases and
+// executables on PATH for CommandName; `$NAME` (or `${NAME}`) for VariableName. FileName
+// gives an empty list: readline's own filename completion does those.
+[[nodiscard]] std::vector<std::string> completion_candidates(const Shell& sh, CompletionKind kind,
+                                                             std::string_view word);
+
+}  // namespace vsh::interactive

@@ -1,0 +1,22 @@
+// "[1]+  Done    sleep 1": telling the user, before the next prompt, which background jobs
+// have finished since the last one.
+#pragma once
+
+#include <string>
+
+namespace vsh {
+class Shell;
+struct Job;
+}  // namespace vsh
+
+namespace vsh::interactive {
+
+// The notice line for a finished job, with its newline: "Done", "Exit N" or the signal that
+// killed it ("Killed", "Terminated"...), as `jobs` would word it.
+[[nodiscard]] std::string done_notice(const Job& job, bool is_current);
+
+// Reaps finished children, writes a notice to stderr for each job that is done and not yet
+// reported, and drops those jobs from the table.
+void report_finished_jobs(Shell& sh);
+
+}  // namespace vsh::interactive

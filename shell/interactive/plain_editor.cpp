@@ -1,0 +1,65 @@
+// The fallback line reader, used when libreadline.so.8 cannot be loaded. The terminal's own
+// canonical mode does the little editing there is (erase, kill).
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "shell/interactive/line_editor.hpp"
+#include "shell/interactive/sigint_watch.hpp"
+
+namespace vsh::interactive {
+namespace {
+
+void write_all(int fd, const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+class PlainEditor final : public LineEditor {
+public:
+    ReadStatus read_line(const std::string& prompt, std::string& line) override {
+        write_all(2, prompt);
+        line.clear();
+        SigintWatch watch;
+        for (;;) {
+            char c;
+            ssize_t n = read(0, &c, 1);
+            if (n < 0 && errno == EINTR) {
+                if (watch.caught()) {
+                    write_all(2, "\n");
+                    return ReadStatus::Interrupted;
+                }
+                continue;
+            }
+            if (n <= 0) {
+                // A partial line before end of input still counts as a line (like a file
+                // without a final newline). EIO is a terminal that hung up.
+                if (!line.empty()) return ReadStatus::Line;
+                return n == 0 ? ReadStatus::EndOfInput : ReadStatus::Hangup;
+            }
+            if (c == '\n') return ReadStatus::Line;
+            line.push_back(c);
+        }
+    }
+
+    void add_history(const std::string&) override { ++commands_; }
+    int next_history_number() const override { return commands_ + 1; }
+    void load_history(const std::string&, int) override {}
+    void save_history(const std::string&, int) override {}
+    void set_editing_mode(EditingMode) override {}
+
+private:
+    int commands_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<LineEditor> make_plain_editor() { return std::make_unique<PlainEditor>(); }
+
+}  // namespace vsh::interactive

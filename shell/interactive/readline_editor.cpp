@@ -1,0 +1,216 @@
+// The line editor on GNU Readline, driven through its callback interface so that the shell
+// keeps control of the wait for input: Ctrl-C, window-size changes and trapped signals are
+// handled here between characters, never inside a signal handler and without longjmp.
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "shell/core/shell.hpp"
+#include "shell/interactive/completion.hpp"
+#include "shell/interactive/line_editor.hpp"
+#include "shell/interactive/readline_api.hpp"
+#include "shell/interactive/sigint_watch.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh::interactive {
+namespace {
+
+// Word boundaries for completion. Unlike readline's default, `$` and `{` are not breaks, so
+// `$HO` and `${HO` reach the completer whole and complete as variable names.
+constexpr const char kWordBreaks[] = " \t\n\"'`<>=;|&()";
+
+class ReadlineEditor;
+// Readline calls back through plain function pointers; this is the editor they reach. There is
+// one terminal and one interactive shell per process, so one editor.
+ReadlineEditor* the_editor = nullptr;
+
+class ReadlineEditor final : public LineEditor {
+public:
+    ReadlineEditor(Shell& sh, const ReadlineApi& rl) : sh_(sh), rl_(rl) {
+        the_editor = this;
+        *rl_.rl_readline_name = "vsh";
+        *rl_.rl_instream = stdin;
+        // Prompts and the echoed line go to standard error, as POSIX asks of PS1/PS2.
+        *rl_.rl_outstream = stderr;
+        // The shell keeps its own signal handlers; readline must not install or re-raise.
+        *rl_.rl_catch_signals = 0;
+        *rl_.rl_catch_sigwinch = 0;
+        *rl_.rl_change_environment = 0;
+        *rl_.rl_getc_function = read_key;
+        *rl_.rl_attempted_completion_function = attempt_completion;
+        *rl_.rl_completer_word_break_characters = kWordBreaks;
+        // Timestamped history files let a multi-line command come back as one entry.
+        *rl_.history_comment_char = '#';
+        *rl_.history_write_timestamps = 1;
+        *rl_.history_multiline_entries = 1;
+        rl_.using_history();
+    }
+
+    ~ReadlineEditor() override {
+        if (the_editor == this) the_editor = nullptr;
+    }
+
+    ReadStatus read_line(const std::string& prompt, std::string& line) override {
+        prompt_ = prompt;
+        line_ready_ = false;
+        end_of_input_ = false;
+        terminal_gone_ = false;
+        SigintWatch watch;
+        rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
+        while (!line_ready_) {
+            pollfd input{0, POLLIN, 0};
+            int ready = poll(&input, 1, -1);
+            if (ready < 0 && errno != EINTR) {
+                rl_.rl_callback_handler_remove();
+                return ReadStatus::Hangup;
+            }
+            if (ready < 0) {
+                if (watch.caught()) {
+                    discard_line();
+                    return ReadStatus::Interrupted;
+                }
+                if (watch.resized()) rl_.rl_resize_terminal();
+                if (TrapTable::pending()) {
+                    run_traps_at_prompt();
+                    if (sh_.jump == Jump::Exit) return ReadStatus::EndOfInput;
+                }
+                continue;
+            }
+            rl_.rl_callback_read_char();
+            if (terminal_gone_ && !line_ready_) {
+                rl_.rl_callback_handler_remove();
+                return ReadStatus::Hangup;
+            }
+        }
+        if (end_of_input_) return terminal_gone_ ? ReadStatus::Hangup : ReadStatus::EndOfInput;
+        line = std::move(line_);
+        return ReadStatus::Line;
+    }
+
+    void add_history(const std::string& command) override { rl_.add_history(command.c_str()); }
+
+    int next_history_number() const override {
+        return *rl_.history_base + *rl_.history_length;
+    }
+
+    void load_history(const std::string& path, int max_entries) override {
+        rl_.stifle_history(max_entries);
+        (void)rl_.read_history(path.c_str());
+    }
+
+    void save_history(const std::string& path, int max_entries) override {
+        rl_.stifle_history(max_entries);
+        (void)rl_.write_history(path.c_str());
+    }
+
+    void set_editing_mode(EditingMode mode) override {
+        (void)rl_.rl_variable_bind("editing-mode", mode == EditingMode::Vi ? "vi" : "emacs");
+    }
+
+private:
+    Shell& sh_;
+    const ReadlineApi& rl_;
+    std::string prompt_;
+    std::string line_;
+    bool line_ready_ = false;
+    bool end_of_input_ = false;
+    bool terminal_gone_ = false;
+    // Completion candidates handed out one at a time by next_candidate.
+    std::vector<std::string> candidates_;
+
+    // Readline hands over a finished line (or null for Ctrl-D on an empty line). Removing the
+    // handler here stops readline from drawing the prompt again before the command runs.
+    static void on_line(char* text) {
+        ReadlineEditor& self = *the_editor;
+        self.rl_.rl_callback_handler_remove();
+        self.line_ready_ = true;
+        if (text == nullptr) {
+            self.end_of_input_ = true;
+            // Readline leaves the cursor after the prompt; end the line for what follows.
+            ssize_t ignored = write(2, "\n", 1);
+            (void)ignored;
+            return;
+        }
+        self.line_ = text;
+        std::free(text);
+    }
+
+    // Reads one byte for readline. Called only after poll() said input is there, so it does
+    // not block; it notes a hang-up so the shell can leave instead of spinning.
+    static int read_key(FILE*) {
+        for (;;) {
+            unsigned char c;
+            ssize_t n = read(0, &c, 1);
+            if (n == 1) return c;
+            if (n < 0 && errno == EINTR) continue;
+            if (the_editor != nullptr) the_editor->terminal_gone_ = true;
+            return EOF;
+        }
+    }
+
+    // Ctrl-C: forget the half-typed line and leave the prompt's line, as bash does.
+    void discard_line() {
+        rl_.rl_free_line_state();
+        rl_.rl_callback_sigcleanup();
+        rl_.rl_callback_handler_remove();
+        rl_.rl_replace_line("", 0);
+        ssize_t ignored = write(2, "^C\n", 3);
+        (void)ignored;
+    }
+
+    // A trapped signal arrived while the prompt was up: run its action with the terminal in
+    // its normal mode, then redraw the prompt with the text typed so far.
+    void run_traps_at_prompt() {
+        std::string typed = *rl_.rl_line_buffer != nullptr ? *rl_.rl_line_buffer : "";
+        rl_.rl_callback_handler_remove();
+        ssize_t ignored = write(2, "\n", 1);
+        (void)ignored;
+        sh_.traps->run_pending(sh_);
+        sh_.flush_streams();
+        if (sh_.jump == Jump::Exit) return;
+        rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
+        rl_.rl_replace_line(typed.c_str(), 0);
+        *rl_.rl_point = static_cast<int>(typed.size());
+        rl_.rl_forced_update_display();
+    }
+
+    static char* next_candidate(const char*, int state) {
+        static std::size_t index = 0;
+        if (state == 0) index = 0;
+        std::vector<std::string>& all = the_editor->candidates_;
+        if (index >= all.size()) return nullptr;
+        // Readline frees the strings it is given with free().
+        return strdup(all[index++].c_str());
+    }
+
+    static char** attempt_completion(const char* text, int start, int end) {
+        ReadlineEditor& self = *the_editor;
+        const char* buffer = *self.rl_.rl_line_buffer;
+        std::string_view before(buffer, static_cast<std::size_t>(start));
+        (void)end;
+        CompletionKind kind = completion_kind(before, text);
+        if (kind == CompletionKind::FileName) return nullptr;  // Readline's own completion.
+        self.candidates_ = completion_candidates(self.sh_, kind, text);
+        if (self.candidates_.empty()) {
+            // A command word that matches no command may still name a directory or script.
+            if (kind == CompletionKind::CommandName) return nullptr;
+            *self.rl_.rl_attempted_completion_over = 1;
+            return nullptr;
+        }
+        *self.rl_.rl_attempted_completion_over = 1;
+        return self.rl_.rl_completion_matches(text, next_candidate);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<LineEditor> make_readline_editor(Shell& sh, std::string& why) {
+    const ReadlineApi* api = load_readline(why);
+    if (api == nullptr) return nullptr;
+    return std::make_unique<ReadlineEditor>(sh, *api);
+}
+
+}  // namespace vsh::interactive

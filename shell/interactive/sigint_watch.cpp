@@ -1,0 +1,72 @@
+#include "shell/interactive/sigint_watch.hpp"
+
+#include <cstring>
+
+namespace vsh::interactive {
+namespace {
+
+volatile sig_atomic_t sigint_seen = 0;
+volatile sig_atomic_t sigwinch_seen = 0;
+// The handlers displaced by the watch, called after the flag is set. Written only while the
+// signals are not yet redirected here, read only from the handlers.
+void (*chained_int)(int) = nullptr;
+void (*chained_winch)(int) = nullptr;
+
+bool is_function(void (*handler)(int)) { return handler != SIG_DFL && handler != SIG_IGN; }
+
+void on_sigint(int signal) {
+    sigint_seen = 1;
+    if (chained_int != nullptr) chained_int(signal);
+}
+
+void on_sigwinch(int signal) {
+    sigwinch_seen = 1;
+    if (chained_winch != nullptr) chained_winch(signal);
+}
+
+void install(int signal, void (*handler)(int), struct sigaction* previous) {
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sigaction(signal, &sa, previous);
+}
+
+}  // namespace
+
+SigintWatch::SigintWatch() {
+    sigint_seen = 0;
+    sigwinch_seen = 0;
+    struct sigaction current;
+    sigaction(SIGINT, nullptr, &current);
+    // `trap '' INT` means Ctrl-C does nothing at all, at the prompt too.
+    if (current.sa_handler != SIG_IGN && (current.sa_flags & SA_SIGINFO) == 0) {
+        chained_int = is_function(current.sa_handler) ? current.sa_handler : nullptr;
+        install(SIGINT, on_sigint, &previous_int_);
+        watching_int_ = true;
+    }
+    sigaction(SIGWINCH, nullptr, &current);
+    chained_winch = (current.sa_flags & SA_SIGINFO) == 0 && is_function(current.sa_handler)
+                        ? current.sa_handler
+                        : nullptr;
+    install(SIGWINCH, on_sigwinch, &previous_winch_);
+}
+
+SigintWatch::~SigintWatch() {
+    if (watching_int_) sigaction(SIGINT, &previous_int_, nullptr);
+    sigaction(SIGWINCH, &previous_winch_, nullptr);
+}
+
+bool SigintWatch::caught() {
+    bool seen = sigint_seen != 0;
+    sigint_seen = 0;
+    return seen;
+}
+
+bool SigintWatch::resized() {
+    bool seen = sigwinch_seen != 0;
+    sigwinch_seen = 0;
+    return seen;
+}
+
+}  // namespace vsh::interactive

@@ -1,0 +1,73 @@
+#include "shell/jobs/job_control.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "shell/core/shell.hpp"
+#include "shell/jobs/jobs.hpp"
+
+namespace vsh {
+
+int terminal_fd(Shell& sh) {
+    if (sh.tty_fd == -2) {
+        sh.tty_fd = -1;
+        if (isatty(0)) sh.tty_fd = fcntl(0, F_DUPFD_CLOEXEC, 10);
+    }
+    return sh.tty_fd;
+}
+
+bool job_control_active(Shell& sh) {
+    return sh.options.monitor && !sh.is_subshell && terminal_fd(sh) >= 0;
+}
+
+void give_terminal(Shell& sh, pid_t pgid) {
+    int fd = terminal_fd(sh);
+    if (fd < 0) return;
+    // A background process calling tcsetpgrp gets SIGTTOU unless it blocks it.
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGTTOU);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    tcsetpgrp(fd, pgid);
+    sigprocmask(SIG_SETMASK, &old, nullptr);
+}
+
+void take_terminal_back(Shell& sh) { give_terminal(sh, getpgrp()); }
+
+void child_enter_job(Shell& sh, pid_t pgid, bool foreground) {
+    setpgid(0, pgid);
+    if (foreground) give_terminal(sh, pgid == 0 ? getpid() : pgid);
+    for (int s : {SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT, SIGTERM}) signal(s, SIG_DFL);
+    sh.options.monitor = false;
+    sh.options.interactive = false;
+}
+
+bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
+                         const std::vector<int>& wait_statuses, pid_t pgid,
+                         const std::string& text) {
+    bool stopped = false;
+    for (int ws : wait_statuses)
+        if (WIFSTOPPED(ws)) stopped = true;
+    if (!stopped) return false;
+    Job job;
+    job.pgid = pgid;
+    job.command = text;
+    for (std::size_t i = 0; i < pids.size(); ++i) {
+        if (pids[i] <= 0) continue;
+        JobProcess p;
+        p.pid = pids[i];
+        p.wait_status = wait_statuses[i];
+        p.stopped = WIFSTOPPED(wait_statuses[i]);
+        p.done = !p.stopped;
+        job.processes.push_back(p);
+    }
+    int id = sh.jobs->add(std::move(job));
+    sh.out.flush();
+    sh.err.write("\n[" + std::to_string(id) + "]+  Stopped                 " + text + "\n");
+    sh.err.flush();
+    return true;
+}
+
+}  // namespace vsh

@@ -1,0 +1,119 @@
+Shell invocation (XCU sh): -c with a name and arguments, -s, script arguments.
+
+#### -c runs a command string
+$TEST_SHELL -c 'echo from -c'
+---- stdout
+from -c
+
+#### -c with a name sets $0 and arguments
+$TEST_SHELL -c 'echo "$0|$1|$2|$#"' myname a b
+---- stdout
+myname|a|b|2
+
+#### -c without a name leaves $0 as the shell
+$TEST_SHELL -c 'echo $#'
+---- stdout
+0
+
+#### -c exit status
+$TEST_SHELL -c 'exit 9'
+echo $?
+---- stdout
+9
+
+#### -c status of the last command
+$TEST_SHELL -c 'false'
+echo $?
+---- stdout
+1
+
+#### -c with a syntax error exits 2
+$TEST_SHELL -c 'if' 2>/dev/null
+echo $?
+---- stdout
+2
+
+#### -s reads commands from stdin with arguments
+echo 'echo "$1 $2 $#"' | $TEST_SHELL -s first second
+---- stdout
+first second 2
+
+#### commands from stdin without -s
+echo 'echo piped' | $TEST_SHELL
+---- stdout
+piped
+
+#### script file with arguments
+printf 'echo "$0 $1 $2 $#"\n' > s.sh
+$TEST_SHELL s.sh a 'b c'
+---- stdout
+s.sh a b c 2
+
+#### script's $@ keeps arguments
+printf 'printf "[%%s]" "$@"; echo\n' > s.sh
+$TEST_SHELL s.sh 'x y' '' z
+---- stdout
+[x y][][z]
+
+#### missing script file exits 127
+# reason: XCU sh EXIT STATUS — 127 when a command_file could not be found
+# dash: differs — dash exits 2; bash, ksh and yash give 127 as POSIX says
+$TEST_SHELL ./no-such-script.sh 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### option letters on the command line
+$TEST_SHELL -f -c 'echo *'
+---- stdout
+*
+
+#### -e on the command line
+$TEST_SHELL -e -c 'false; echo not reached'
+echo $?
+---- stdout
+1
+
+#### -o option on the command line
+$TEST_SHELL -o noglob -c 'echo *'
+---- stdout
+*
+
+#### -- ends options
+printf 'echo "$1"\n' > -s.sh
+$TEST_SHELL -- -s.sh arg
+---- stdout
+arg
+
+#### child shell inherits exported variables only
+export EXP=1
+LOCAL=2
+$TEST_SHELL -c 'echo "${EXP-} ${LOCAL-unset}"'
+---- stdout
+1 unset
+
+#### a command run from a stdin script reads the rest of stdin
+# reason: XCU sh INPUT FILES — stdin must point just past the command line the shell read
+# dash: differs — dash reads a piped script in blocks; bash, ksh and yash read it by line
+printf 'read x\nline-for-read\necho "got $x"\n' | $TEST_SHELL
+---- stdout
+got line-for-read
+
+#### -c command string with several lines
+$TEST_SHELL -c 'echo one
+echo two'
+---- stdout
+one
+two
+
+#### -x on the command line traces
+$TEST_SHELL -x -c 'echo hi' 2>err
+grep -c 'echo hi' err
+---- stdout
+hi
+1
+
+#### $- includes s when reading commands from stdin
+echo 'case $- in *s*) echo has-s;; *) echo no-s;; esac' | $TEST_SHELL -s
+---- stdout
+has-s

@@ -1,0 +1,227 @@
+XCU 2.11 Signals and Error Handling, and the trap special built-in.
+
+#### EXIT trap runs at the end of the script
+trap 'echo bye' EXIT
+echo hello
+---- stdout
+hello
+bye
+
+#### EXIT trap keeps the exit status
+trap 'echo bye' EXIT
+false
+---- stdout
+bye
+---- status
+1
+
+#### EXIT trap with signal number 0
+trap 'echo zero' 0
+echo main
+---- stdout
+main
+zero
+
+#### EXIT trap runs on exit from set -e
+set -e
+trap 'echo cleanup' EXIT
+false
+---- stdout
+cleanup
+---- status
+1
+
+#### EXIT trap's exit overrides the status
+trap 'exit 5' EXIT
+exit 1
+---- status
+5
+
+#### trap on a signal sent with kill $$
+trap 'echo got USR1' USR1
+kill -USR1 $$
+echo after
+---- stdout
+got USR1
+after
+
+#### trap by signal number
+trap 'echo got TERM' 15
+kill -TERM $$
+echo after
+---- stdout
+got TERM
+after
+
+#### trap with SIG prefix
+trap 'echo got HUP' SIGHUP 2>/dev/null || trap 'echo got HUP' HUP
+kill -HUP $$
+---- stdout
+got HUP
+
+#### untrapped TERM kills the shell with 128+15
+kill -TERM $$
+echo not reached
+---- status
+143
+
+#### ignored signal with an empty action
+trap '' USR1
+kill -USR1 $$
+echo survived
+---- stdout
+survived
+
+#### reset a trap with -
+trap 'echo trapped' USR1
+trap - USR1
+kill -USR1 $$
+echo not reached
+---- status
+138
+
+#### trap action sees the current state
+x=1
+trap 'echo "x=$x"' USR1
+x=2
+kill -USR1 $$
+---- stdout
+x=2
+
+#### trap action preserves $?
+trap 'false' USR1
+true
+kill -USR1 $$
+echo $?
+---- stdout
+0
+
+#### trap listing without arguments
+trap 'echo hi' USR1
+trap
+---- stdout
+trap -- 'echo hi' USR1
+
+#### trap -p lists in reusable form
+# reason: XCU trap (POSIX.1-2024) — trap -p writes commands that restore the traps
+# dash: differs — dash 0.5.12 predates trap -p
+trap 'echo x' INT
+trap -p INT
+---- stdout
+trap -- 'echo x' INT
+
+#### trap output can be saved and restored
+# reason: XCU trap — a $(trap) need not reset the traps, so `saved=$(trap)` works
+# dash: differs — dash resets traps in $(trap); bash, ksh and yash keep them, and vsh follows
+trap 'echo restored' USR1
+saved=$(trap)
+trap - USR1
+eval "$saved"
+kill -USR1 $$
+---- stdout
+restored
+
+#### traps are reset in a subshell
+# reason: XCU 2.12 — a subshell sets caught signals back to their default action
+trap 'echo parent' USR1
+(sh -c 'kill -USR1 $PPID'; echo survived)
+echo "subshell status $?"
+---- stdout
+subshell status 138
+
+#### a subshell does not run the parent's EXIT trap
+trap 'echo parent-exit' EXIT
+(echo in-subshell)
+---- stdout
+in-subshell
+parent-exit
+
+#### trap set in a subshell runs there
+(trap 'echo sub-exit' EXIT; echo sub)
+echo main
+---- stdout
+sub
+sub-exit
+main
+
+#### ignored traps stay ignored in a subshell
+trap '' USR1
+(kill -USR1 $(sh -c 'echo $PPID'); echo survived)
+---- stdout
+survived
+
+#### command substitution listing traps shows the parent's
+# reason: XCU 2.12 — a command substitution of a lone trap command need not reset traps
+# dash: differs — dash resets traps in $(trap); bash, ksh and yash keep them, and vsh follows
+trap 'echo t' USR2
+x=$(trap)
+echo "$x"
+---- stdout
+trap -- 'echo t' USR2
+
+#### wait is interrupted by a trapped signal
+trap 'echo caught' USR1
+sleep 5 &
+sleeper=$!
+( sleep 0.2; kill -USR1 $$ ) &
+wait $sleeper
+status=$?
+echo "wait returned $status"
+kill $sleeper 2>/dev/null
+---- stdout
+caught
+wait returned 138
+
+#### trap on EXIT inside a function runs at shell exit
+f() { trap 'echo from-f' EXIT; }
+f
+echo end
+---- stdout
+end
+from-f
+
+#### invalid signal name is an error
+trap 'echo x' NOSUCHSIGNAL 2>/dev/null
+[ $? -ne 0 ] && echo error
+---- stdout
+error
+
+#### kill -l lists signal names
+kill -l | grep -qw HUP && echo ok
+---- stdout
+ok
+
+#### kill -l with a status gives the name
+kill -l 143
+---- stdout
+TERM
+
+#### kill sends a signal to a background job
+sleep 5 &
+kill $!
+wait $!
+echo $?
+---- stdout
+143
+
+#### kill -s names a signal
+sleep 5 &
+kill -s KILL $!
+wait $!
+echo $?
+---- stdout
+137
+
+#### kill -0 checks a process exists
+kill -0 $$ && echo alive
+---- stdout
+alive
+
+#### INT trap in a script
+trap 'echo interrupted; exit 3' INT
+kill -INT $$
+echo not reached
+---- stdout
+interrupted
+---- status
+3

@@ -1,0 +1,283 @@
+XCU set: -e with its exceptions, -u -x -v -n -f -C -a.
+
+#### set -e exits on a failing command
+set -e
+echo before
+false
+echo not reached
+---- stdout
+before
+---- status
+1
+
+#### set -e keeps the failing command's status
+set -e
+sh -c 'exit 7'
+---- status
+7
+
+#### set -e ignores the if condition
+set -e
+if false; then echo no; fi
+echo survived
+---- stdout
+survived
+
+#### set -e ignores while and until conditions
+set -e
+while false; do :; done
+until true; do :; done
+echo survived
+---- stdout
+survived
+
+#### set -e ignores all but the last command of && and ||
+set -e
+false && echo no
+false || true
+echo survived
+---- stdout
+survived
+
+#### set -e exits when the last command of an and-or list fails
+set -e
+true && false
+echo not reached
+---- status
+1
+
+#### set -e ignores a bang pipeline
+set -e
+! true
+echo survived
+---- stdout
+survived
+
+#### set -e exits on a failing pipeline
+set -e
+true | false
+echo not reached
+---- status
+1
+
+#### set -e in a subshell exits the subshell, and the failure propagates
+set -e
+(false; echo not reached)
+echo not reached either
+---- status
+1
+
+#### set -e: failing subshell inside if condition is ignored
+set -e
+if (false); then :; fi
+echo survived
+---- stdout
+survived
+
+#### set -e: the exception covers commands inside a function called in a condition
+# reason: XCU set -e — the condition's context is inherited by everything it runs
+set -e
+f() { false; echo "in f"; }
+if f; then echo ok; fi
+---- stdout
+in f
+ok
+
+#### set -e: function failing outside a condition exits
+set -e
+f() { false; echo "in f"; }
+f
+echo not reached
+---- status
+1
+
+#### set -e: compound command returning non-zero from an ignored context
+# reason: XCU set -e — a compound command whose status comes from an ignored && is not fatal
+set -e
+{ false && true; }
+echo survived
+---- stdout
+survived
+
+#### set -e: command substitution failure in an assignment exits
+set -e
+x=$(false)
+echo not reached
+---- status
+1
+
+#### set -e: failure in a command substitution argument does not exit
+set -e
+echo "$(false)ok"
+---- stdout
+ok
+
+#### set +e turns it off
+set -e
+set +e
+false
+echo survived
+---- stdout
+survived
+
+#### set -o errexit is the same as -e
+set -o errexit
+false
+echo not reached
+---- status
+1
+
+#### set -u fails on an unset variable
+set -u
+echo "${undefined_thing}"
+echo not reached
+---- status
+nonzero
+
+#### set -u allows ${x-default} and $@
+set -u
+echo "${undefined_thing-default}" "$@" "$#"
+---- stdout
+default 0
+
+#### set -u does not apply to a set but empty variable
+set -u
+e=
+echo "[$e]"
+---- stdout
+[]
+
+#### set -x traces to stderr with PS4
+set -x
+echo traced
+set +x
+---- stdout
+traced
+---- stderr-matches
++ echo traced
+
+#### set -x output goes to stderr only
+set -x
+echo visible 2>/dev/null
+---- stdout
+visible
+
+#### set -x shows expanded words
+x=value
+set -x
+echo $x 2>/dev/null
+---- stdout
+value
+---- stderr-matches
+echo value
+
+#### set -x uses PS4
+PS4='TRACE: '
+set -x
+: marker
+---- stderr-matches
+TRACE: : marker
+
+#### set -v echoes input lines
+set -v
+echo verbose
+---- stdout
+verbose
+---- stderr-matches
+echo verbose
+
+#### set -n reads without executing
+set -n
+echo not run
+---- status
+0
+
+#### set -n still detects syntax errors
+set -n
+if then
+---- status
+2
+
+#### set -f disables globbing
+touch a b
+set -f
+echo *
+---- stdout
+*
+
+#### set -o noglob is the same as -f
+touch a
+set -o noglob
+echo *
+---- stdout
+*
+
+#### set -C noclobber
+echo 1 > f
+set -C
+(echo 2 > f) 2>/dev/null || echo refused
+cat f
+---- stdout
+refused
+1
+
+#### set -a exports assignments
+set -a
+auto=exported
+sh -c 'echo $auto'
+---- stdout
+exported
+
+#### set +a stops exporting
+set -a
+set +a
+manual=not
+sh -c 'echo "[${manual-unset}]"'
+---- stdout
+[unset]
+
+#### options show in $-
+set -a -f -u
+case $- in *a*) echo a;; esac
+case $- in *f*) echo f;; esac
+case $- in *u*) echo u;; esac
+---- stdout
+a
+f
+u
+
+#### set -o with a long name
+set -o nounset
+case $- in *u*) echo on;; esac
+set +o nounset
+case $- in *u*) echo still;; *) echo off;; esac
+---- stdout
+on
+off
+
+#### set -e does not apply to the condition of elif
+set -e
+if false; then :; elif false; then :; else echo else; fi
+---- stdout
+else
+
+#### set -e with a failing command in a pipeline's non-last stage
+set -e
+false | true
+echo survived
+---- stdout
+survived
+
+#### set -e and eval
+set -e
+eval false
+echo not reached
+---- status
+1
+
+#### set -e: failing command after || in a loop body is fatal
+set -e
+for i in 1; do false || false; done
+echo not reached
+---- status
+1

@@ -1,0 +1,267 @@
+XCU 2.15 Special Built-In Utilities: : . break continue eval exec exit export readonly
+return set shift times trap unset.  (break, continue, return, exit, set and trap have more
+cases in their own files.)
+
+#### colon does nothing and succeeds
+false
+:
+echo $?
+: ignored arguments $(echo expanded >&2) 2>/dev/null
+---- stdout
+0
+
+#### colon expands its arguments
+: ${x=assigned}
+echo $x
+---- stdout
+assigned
+
+#### dot runs a file in the current shell
+echo 'v=from-dot; echo sourced' > lib.sh
+. ./lib.sh
+echo $v
+---- stdout
+sourced
+from-dot
+
+#### dot searches PATH for a name without a slash
+mkdir lib
+echo 'echo found-in-path' > lib/inc.sh
+PATH=$PWD/lib:$PATH
+. inc.sh
+---- stdout
+found-in-path
+
+#### dot status is the last command's
+echo 'false' > f.sh
+. ./f.sh
+echo $?
+---- stdout
+1
+
+#### dot of a missing file is fatal in a script
+. ./missing.sh
+echo not reached
+---- status
+nonzero
+
+#### return from a dot script
+printf 'echo one\nreturn 3\necho two\n' > r.sh
+. ./r.sh
+echo "status $?"
+---- stdout
+one
+status 3
+
+#### eval concatenates its arguments
+eval 'x=1;' 'echo $x'
+---- stdout
+1
+
+#### eval re-parses expansions
+cmd='echo a; echo b'
+eval "$cmd"
+---- stdout
+a
+b
+
+#### eval with no arguments returns 0
+false
+eval
+echo $?
+---- stdout
+0
+
+#### eval status is the command's
+eval false
+echo $?
+---- stdout
+1
+
+#### eval can define functions and variables
+eval 'f() { echo dyn; }; y=2'
+f; echo $y
+---- stdout
+dyn
+2
+
+#### exec replaces the shell
+exec sh -c 'echo replaced'
+echo not reached
+---- stdout
+replaced
+
+#### exec of a missing command exits 127
+exec no_such_command_xyz 2>/dev/null
+echo not reached
+---- status
+127
+
+#### exec with no command keeps redirections
+exec 3>f
+echo kept >&3
+cat f
+---- stdout
+kept
+
+#### exec passes argv and environment
+x=1 exec sh -c 'echo "$x $0 $1"' zero one
+---- stdout
+1 zero one
+
+#### exit runs the EXIT trap
+trap 'echo trapped' EXIT
+exit 3
+---- stdout
+trapped
+---- status
+3
+
+#### exit in a subshell
+(exit 9)
+echo $?
+---- stdout
+9
+
+#### export makes a variable visible to children
+export A=1
+B=2; export B
+sh -c 'echo $A $B'
+---- stdout
+1 2
+
+#### export -p lists in reusable form
+export Z='a b'
+export -p | grep '^export Z=' > line
+Z=
+. ./line
+echo "$Z"
+---- stdout
+a b
+
+#### export without a value marks an unset name
+export later
+later=now
+sh -c 'echo $later'
+---- stdout
+now
+
+#### readonly prevents assignment
+readonly r=1
+(r=2) 2>/dev/null
+[ $? -ne 0 ] && echo refused
+echo $r
+---- stdout
+refused
+1
+
+#### readonly prevents unset
+readonly r=1
+(unset r) 2>/dev/null
+[ $? -ne 0 ] && echo refused
+echo $r
+---- stdout
+refused
+1
+
+#### readonly -p lists
+readonly R='x y'
+readonly -p | grep '^readonly R=' > line
+$TEST_SHELL -c '. ./line; echo "$R"'
+---- stdout
+x y
+
+#### set -- replaces positional parameters
+set -- a b c
+echo $# $2
+set --
+echo $#
+---- stdout
+3 b
+0
+
+#### set without arguments lists variables in reusable form
+myvar='a b'
+set | grep '^myvar='
+---- stdout
+myvar='a b'
+
+#### set -o lists options
+set -o | grep -q noglob && echo listed
+---- stdout
+listed
+
+#### set +o prints commands that restore options
+set -f
+restore=$(set +o)
+set +f
+eval "$restore"
+case $- in *f*) echo restored;; esac
+---- stdout
+restored
+
+#### shift with a count
+set -- a b c d
+shift 3
+echo $1
+---- stdout
+d
+
+#### shift past the end fails
+set -- a
+(shift 2) 2>/dev/null
+[ $? -ne 0 ] && echo failed
+echo $#
+---- stdout
+failed
+1
+
+#### times prints two lines of times
+times | wc -l | tr -d ' '
+---- stdout
+2
+
+#### times format
+times | head -n 1 | grep -q '^[0-9]*m[0-9.]*s [0-9]*m[0-9.]*s$' && echo ok
+---- stdout
+ok
+
+#### unset a variable
+x=1
+unset x
+echo "[${x-unset}]"
+---- stdout
+[unset]
+
+#### unset -v a variable
+x=1
+unset -v x
+echo "[${x-unset}]"
+---- stdout
+[unset]
+
+#### unset a name that is not set succeeds
+unset never_set_anywhere
+echo $?
+---- stdout
+0
+
+#### unset removes from the environment
+export E=1
+unset E
+sh -c 'echo "[${E-gone}]"'
+---- stdout
+[gone]
+
+#### assignment before a special builtin persists after it
+x=before
+x=after :
+echo $x
+---- stdout
+after
+
+#### special builtin error in a subshell exits only the subshell
+(shift 5; echo no) 2>/dev/null
+echo yes
+---- stdout
+yes

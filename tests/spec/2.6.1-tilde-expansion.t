@@ -1,0 +1,65 @@
+XCU 2.6.1 Tilde Expansion.
+
+#### tilde alone is HOME
+[ ~ = "$HOME" ] && echo ok
+---- stdout
+ok
+
+#### tilde with a path
+[ ~/x = "$HOME/x" ] && echo ok
+---- stdout
+ok
+
+#### quoted tilde is literal
+echo "~" '~' \~
+---- stdout
+~ ~ ~
+
+#### tilde in the middle of a word is literal
+echo a~
+---- stdout
+a~
+
+#### tilde follows HOME changes
+HOME=/some/where
+echo ~
+---- stdout
+/some/where
+
+#### tilde after = in an assignment
+HOME=/h
+x=~/dir
+echo $x
+---- stdout
+/h/dir
+
+#### tilde after : in an assignment
+HOME=/h
+PATH_LIKE=/a:~/b:~
+echo $PATH_LIKE
+---- stdout
+/a:/h/b:/h
+
+#### tilde-user for root
+echo ~root
+---- stdout
+/root
+
+#### unknown user leaves the word
+echo ~no_such_user_here
+---- stdout
+~no_such_user_here
+
+#### tilde result is not field split
+HOME='/a b'
+set -- ~
+echo $#
+---- stdout
+1
+
+#### tilde in ${x:-~}
+HOME=/h
+unset u
+echo ${u:-~}
+---- stdout
+/h

@@ -1,0 +1,178 @@
+XCU 2.6.3 Command Substitution.
+
+#### $(...) substitutes output
+echo "[$(echo hi)]"
+---- stdout
+[hi]
+
+#### backquotes substitute output
+echo "[`echo hi`]"
+---- stdout
+[hi]
+
+#### all trailing newlines are removed
+x=$(printf 'a\n\n\n')
+echo "[$x]"
+---- stdout
+[a]
+
+#### inner newlines are kept
+x=$(printf 'a\n\nb\n')
+echo "$x"
+---- stdout
+a
+
+b
+
+#### leading newlines are kept
+x=$(printf '\n\na')
+echo "[$x]"
+---- stdout
+[
+
+a]
+
+#### nested $(...)
+echo $(echo a $(echo b $(echo c)))
+---- stdout
+a b c
+
+#### nested backquotes need escaping
+echo `echo a \`echo b\``
+---- stdout
+a b
+
+#### unquoted substitution is field split
+set -- $(echo 'a  b   c')
+echo $#
+---- stdout
+3
+
+#### quoted substitution is one field
+set -- "$(echo 'a  b')"
+echo $#
+---- stdout
+1
+
+#### unquoted substitution is pathname expanded
+touch x1 x2
+echo $(echo 'x*')
+---- stdout
+x1 x2
+
+#### status of an assignment-only command is the substitution's
+x=$(exit 3)
+echo $?
+---- stdout
+3
+
+#### substitution runs in a subshell environment
+x=outer
+y=$(x=inner; echo $x)
+echo $x $y
+---- stdout
+outer inner
+
+#### cd in a substitution does not affect the shell
+here=$PWD
+mkdir d
+y=$(cd d; pwd)
+[ "$PWD" = "$here" ] && echo unchanged
+---- stdout
+unchanged
+
+#### case with unbalanced parenthesis inside $(...)
+x=$(case a in a) echo matched;; esac)
+echo $x
+---- stdout
+matched
+
+#### case with a leading parenthesis inside $(...)
+x=$(case b in (b) echo yes;; esac)
+echo $x
+---- stdout
+yes
+
+#### here-document inside $(...)
+x=$(cat <<EOF
+from heredoc
+EOF
+)
+echo "$x"
+---- stdout
+from heredoc
+
+#### comment with a parenthesis inside $(...)
+x=$(echo a # not a ) close
+)
+echo $x
+---- stdout
+a
+
+#### single-quoted parenthesis inside $(...)
+x=$(echo ')')
+echo $x
+---- stdout
+)
+
+#### backslash in backquotes escapes $ ` and \ only
+x=`printf '%s\n' '\$a'`
+echo "$x"
+---- stdout
+$a
+
+#### double-quoted string in $(...) inside double quotes
+echo "$(echo "inner quoted")"
+---- stdout
+inner quoted
+
+#### empty substitution makes no field unquoted
+set -- $(true) a
+echo $#
+---- stdout
+1
+
+#### substitution output with a tab
+x=$(printf 'tab\there')
+printf '%s\n' "$x"
+---- stdout
+tab	here
+
+#### $( ( subshell ) ) is not arithmetic
+x=$( (echo sub) )
+echo $x
+---- stdout
+sub
+
+#### exit status of a command with a substitution is the command's
+true $(false)
+echo $?
+---- stdout
+0
+
+#### long output is captured whole
+x=$(i=0; while [ $i -lt 2000 ]; do echo line$i; i=$((i+1)); done)
+printf '%s\n' "$x" | wc -l | tr -d ' '
+printf '%s\n' "$x" | tail -n 1
+---- stdout
+2000
+line1999
+
+#### stderr is not captured
+x=$(echo out; echo err >&2) 2>/dev/null
+echo $x
+---- stdout
+out
+
+#### substitution sees current variables and functions
+f() { echo "func $1"; }
+v=val
+echo "$(f $v)"
+---- stdout
+func val
+
+#### exit inside a substitution leaves only the subshell
+x=$(echo before; exit 5; echo after)
+echo "$? $x"
+---- stdout
+5 before

@@ -1,0 +1,179 @@
+XCU 2.6.4 Arithmetic Expansion.
+
+#### basic operators
+echo $((1 + 2)) $((7 - 10)) $((6 * 7)) $((17 / 5)) $((17 % 5))
+---- stdout
+3 -3 42 3 2
+
+#### division truncates toward zero
+echo $((-7 / 2)) $((-7 % 2)) $((7 / -2))
+---- stdout
+-3 -1 -3
+
+#### precedence: multiplication before addition
+echo $((2 + 3 * 4)) $(( (2 + 3) * 4 ))
+---- stdout
+14 20
+
+#### unary operators
+echo $((-5)) $((+5)) $((!0)) $((!7)) $((~0))
+---- stdout
+-5 5 1 0 -1
+
+#### comparison operators give 0 or 1
+echo $((1 < 2)) $((2 < 1)) $((2 <= 2)) $((3 > 2)) $((3 >= 4)) $((5 == 5)) $((5 != 5))
+---- stdout
+1 0 1 1 0 1 0
+
+#### bitwise operators
+echo $((12 & 10)) $((12 | 10)) $((12 ^ 10)) $((1 << 4)) $((256 >> 2))
+---- stdout
+8 14 6 16 64
+
+#### logical operators
+echo $((1 && 0)) $((1 && 2)) $((0 || 0)) $((0 || 3))
+---- stdout
+0 1 0 1
+
+#### logical operators short-circuit
+x=0
+: $((0 && (x = 1)))
+: $((1 || (x = 2)))
+echo $x
+---- stdout
+0
+
+#### conditional operator
+echo $((1 ? 10 : 20)) $((0 ? 10 : 20))
+---- stdout
+10 20
+
+#### conditional evaluates only the chosen branch
+x=0
+: $((1 ? 5 : (x = 9)))
+echo $x
+---- stdout
+0
+
+#### variables by name with and without $
+a=6 b=7
+echo $((a * b)) $(($a * $b))
+---- stdout
+42 42
+
+#### unset variable is zero
+unset z
+echo $((z + 1))
+---- stdout
+1
+
+#### variable holding an expression-looking number
+n=010
+echo $((n + 0))
+---- stdout
+8
+
+#### octal and hex constants
+echo $((010)) $((0x10)) $((0XfF))
+---- stdout
+8 16 255
+
+#### assignment operators
+x=10
+echo $((x += 5)) $((x -= 3)) $((x *= 2)) $((x /= 4)) $((x %= 4)) $x
+---- stdout
+15 12 24 6 2 2
+
+#### shift and bitwise assignment operators
+x=1
+echo $((x <<= 3)) $((x >>= 1)) $((x |= 1)) $((x &= 6)) $((x ^= 7))
+---- stdout
+8 4 5 4 3
+
+#### plain assignment sets the variable
+: $((y = 3 * 3))
+echo $y
+---- stdout
+9
+
+#### 64-bit arithmetic
+echo $((9223372036854775807)) $((4294967296 * 2147483647))
+---- stdout
+9223372036854775807 9223372032559808512
+---- status
+0
+
+#### products beyond 32 bits
+echo $((4294967296 * 4))
+echo $((1 << 40))
+---- stdout
+17179869184
+1099511627776
+
+#### division by zero is an error
+echo $((1 / 0))
+echo not reached
+---- stderr-matches
+division by
+---- status
+nonzero
+
+#### modulo by zero is an error
+(echo $((5 % 0))) 2>/dev/null
+[ $? -ne 0 ] && echo error
+---- stdout
+error
+
+#### syntax error in arithmetic fails the shell
+echo $((1 +))
+echo not reached
+---- status
+nonzero
+
+#### nested parentheses and spaces
+echo $(( ( (1 + 2) * (3 + 4) ) ))
+---- stdout
+21
+
+#### arithmetic inside double quotes
+echo "$((3 * 3))"
+---- stdout
+9
+
+#### parameter expansion inside arithmetic
+x=4
+echo $((${x} * 2)) $((${unset_var:-3} + 1))
+---- stdout
+8 4
+
+#### command substitution inside arithmetic
+echo $(( $(echo 5) + 1 ))
+---- stdout
+6
+
+#### result is not field split or globbed when quoted
+echo "$((1+1))x"
+---- stdout
+2x
+
+#### negative numbers and subtraction
+echo $((3 - -2)) $((- 3 - 2))
+---- stdout
+5 -5
+
+#### conditional operator nests to the right
+echo $((0 ? 1 : 0 ? 2 : 3))
+---- stdout
+3
+
+#### assignment result is the new value
+x=1
+echo $(( (x = 5) + 1 )) $x
+---- stdout
+6 5
+
+#### variable with leading spaces is a number
+x=' 12'
+echo $((x + 1))
+---- stdout
+13

@@ -1,0 +1,139 @@
+XCU 2.6.5 Field Splitting.
+
+#### default IFS collapses runs of whitespace
+x='  a   b  '
+printf '[%s]' $x; echo
+---- stdout
+[a][b]
+
+#### non-whitespace IFS delimits each field
+IFS=:
+x='a::b:'
+printf '[%s]' $x; echo
+---- stdout
+[a][][b]
+
+#### leading non-whitespace delimiter makes an empty first field
+IFS=:
+x=':a'
+printf '[%s]' $x; echo
+---- stdout
+[][a]
+
+#### trailing non-whitespace delimiter does not add a field
+IFS=:
+x='a:'
+printf '[%s]' $x; echo
+---- stdout
+[a]
+
+#### whitespace around a non-whitespace delimiter is part of it
+IFS=' :'
+x='a : b  c'
+printf '[%s]' $x; echo
+---- stdout
+[a][b][c]
+
+#### two non-whitespace delimiters with whitespace between
+IFS=' :'
+x='a : : b'
+printf '[%s]' $x; echo
+---- stdout
+[a][][b]
+
+#### empty IFS disables splitting
+IFS=
+x='a b:c'
+printf '[%s]' $x; echo
+---- stdout
+[a b:c]
+
+#### unset IFS splits like the default
+unset IFS
+x='a	b
+c'
+printf '[%s]' $x; echo
+---- stdout
+[a][b][c]
+
+#### empty expansion unquoted vanishes
+e=
+printf '[%s]' a $e b; echo
+---- stdout
+[a][b]
+
+#### expansion of only delimiters vanishes
+IFS=:
+x=':'
+set -- $x
+echo $#
+---- stdout
+1
+
+#### only the results of expansions are split
+IFS=:
+x=a:b
+printf '[%s]' c:d $x; echo
+---- stdout
+[c:d][a][b]
+
+#### split parts join with adjacent text
+x='a b'
+printf '[%s]' pre${x}post; echo
+---- stdout
+[prea][bpost]
+
+#### IFS with a letter
+IFS=x
+v=axbxc
+printf '[%s]' $v; echo
+---- stdout
+[a][b][c]
+
+#### command substitution results are split by IFS
+IFS=,
+printf '[%s]' $(echo 'a,b,,c'); echo
+---- stdout
+[a][b][][c]
+
+#### arithmetic results are split too
+IFS=1
+printf '[%s]' $((515)); echo
+---- stdout
+[5][5]
+
+#### IFS assignment before a command does not affect that command's own expansion
+x='a:b'
+IFS=: printf '[%s]' $x; echo
+---- stdout
+[a:b]
+
+#### for loop over a split variable
+list='one two  three'
+for w in $list; do echo $w; done
+---- stdout
+one
+two
+three
+
+#### read uses IFS
+IFS=: read a b c <<EOF
+1:2:3:4
+EOF
+echo "$a|$b|$c"
+---- stdout
+1|2|3:4
+
+#### quoted empty string survives while unquoted one does not
+e=
+set -- "$e" $e
+echo $#
+---- stdout
+1
+
+#### tab-only IFS
+IFS='	'
+x='a b	c'
+printf '[%s]' $x; echo
+---- stdout
+[a b][c]

@@ -1,0 +1,271 @@
+XCU 2.7 Redirection.
+
+#### output redirection creates and truncates
+echo first > f
+echo second > f
+cat f
+---- stdout
+second
+
+#### append redirection
+echo one > f
+echo two >> f
+cat f
+---- stdout
+one
+two
+
+#### input redirection
+printf 'line\n' > f
+read x < f
+echo $x
+---- stdout
+line
+
+#### read-write redirection opens without truncating
+echo abc > f
+cat <> f
+---- stdout
+abc
+
+#### read-write redirection creates the file
+: <> newfile
+[ -f newfile ] && echo created
+---- stdout
+created
+
+#### IO number selects the descriptor
+echo err 1>&2 2>f
+cat f
+{ echo to-stderr >&2; } 2>g
+cat g
+---- stdout
+to-stderr
+
+#### duplicate output descriptor
+{ echo out; echo err >&2; } > f 2>&1
+cat f
+---- stdout
+out
+err
+
+#### order of redirections matters
+{ echo err >&2; } 2>&1 > f
+echo "[$(cat f)]"
+---- stdout
+err
+[]
+
+#### order: 2>&1 after > f sends both to the file
+sh_err() { echo err >&2; }
+sh_err > f 2>&1
+cat f
+---- stdout
+err
+
+#### closing a descriptor with >&-
+(echo closed >&-) 2>/dev/null
+echo $?
+---- stdout
+1
+
+#### closing stdin with <&-
+(cat <&-) 2>/dev/null
+[ $? -ne 0 ] && echo failed
+---- stdout
+failed
+
+#### duplicating input with <&
+echo data > f
+exec 3< f
+cat <&3
+exec 3<&-
+---- stdout
+data
+
+#### noclobber refuses to overwrite
+echo old > f
+set -C
+(echo new > f) 2>/dev/null
+[ $? -ne 0 ] && echo refused
+cat f
+---- stdout
+refused
+old
+
+#### >| overrides noclobber
+echo old > f
+set -C
+echo new >| f
+cat f
+---- stdout
+new
+
+#### noclobber still allows appending and /dev/null
+set -C
+echo a >> g
+echo b >> g
+echo x > /dev/null
+cat g
+---- stdout
+a
+b
+
+#### noclobber allows creating a new file
+set -C
+echo fresh > newf
+cat newf
+---- stdout
+fresh
+
+#### redirection on a builtin is undone afterwards
+echo to-file > f
+echo to-stdout
+cat f
+---- stdout
+to-stdout
+to-file
+
+#### redirection on a function call is undone afterwards
+f() { echo in-function; }
+f > out
+echo after
+cat out
+---- stdout
+after
+in-function
+
+#### redirection on a compound command
+{ echo a; echo b; } > f
+while read l; do echo "got $l"; done < f
+---- stdout
+got a
+got b
+
+#### exec with redirections only changes the shell's descriptors
+exec 3>&1
+exec > f
+echo hidden
+exec 1>&3 3>&-
+echo shown
+cat f
+---- stdout
+shown
+hidden
+
+#### exec opens a descriptor for later commands
+exec 4> f
+echo via-4 >&4
+exec 4>&-
+cat f
+---- stdout
+via-4
+
+#### redirection target is expanded
+name=out
+echo x > "$name.txt"
+cat out.txt
+---- stdout
+x
+
+#### redirection target is not field split
+name='a b'
+echo x > $name
+cat 'a b'
+---- stdout
+x
+
+#### redirection to a missing directory fails the command only
+echo x > nodir/f
+[ $? -ne 0 ] && echo failed
+---- stdout
+failed
+
+#### redirection error on a special builtin exits the shell
+# reason: XCU 2.8.1 — a redirection error with a special builtin is fatal
+: > nodir/f
+echo not reached
+---- status
+nonzero
+
+#### input from a missing file fails
+cat < missing 2>/dev/null
+[ $? -ne 0 ] && echo failed
+---- stdout
+failed
+
+#### redirection before the command name
+> f echo before
+cat f
+---- stdout
+before
+
+#### redirection in the middle of arguments
+echo a > f b
+cat f
+---- stdout
+a b
+
+#### several redirections of one descriptor: last wins
+echo x > a > b
+echo "[$(cat a)] [$(cat b)]"
+---- stdout
+[] [x]
+
+#### here-string style via here-doc on a descriptor
+cat 3<<EOF <&3
+three
+EOF
+---- stdout
+three
+
+#### redirection with a descriptor above 2
+{ echo on-five >&5; } 5> f
+cat f
+---- stdout
+on-five
+
+#### dup of a closed descriptor is an error
+echo x >&7
+[ $? -ne 0 ] && echo failed
+---- stdout
+failed
+---- stderr-matches
+7
+
+#### pipeline stage redirections
+echo data | cat > f
+cat f
+---- stdout
+data
+
+#### redirection of a subshell
+(echo sub; echo err >&2) > f 2>&1
+cat f
+---- stdout
+sub
+err
+
+#### redirection on while loop output
+i=0
+while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done > f
+cat f
+---- stdout
+0
+1
+2
+
+#### variables set in a redirected loop persist
+# reason: XCU 2.9.4 — a redirected compound command is not a subshell
+i=0
+while [ $i -lt 3 ]; do i=$((i+1)); done > /dev/null
+echo $i
+---- stdout
+3
+
+#### a redirected file gets mode 0666 minus umask
+umask 022
+: > f
+ls -l f | cut -c1-10
+---- stdout
+-rw-r--r--

@@ -1,0 +1,171 @@
+XCU 2.7.4 Here-Document.
+
+#### unquoted delimiter expands the body
+x=world
+cat <<EOF
+hello $x $(echo cmd) $((1+2))
+EOF
+---- stdout
+hello world cmd 3
+
+#### quoted delimiter keeps the body literal
+x=world
+cat <<'EOF'
+hello $x $(echo cmd) \$
+EOF
+---- stdout
+hello $x $(echo cmd) \$
+
+#### partly quoted delimiter counts as quoted
+x=v
+cat <<E"O"F
+$x
+EOF
+---- stdout
+$x
+
+#### backslash-quoted delimiter counts as quoted
+x=v
+cat <<\EOF
+$x
+EOF
+---- stdout
+$x
+
+#### backslash in an unquoted body escapes $ ` \ and newline only
+cat <<EOF
+\$x \`y\` \\ \a "q"
+a\
+b
+EOF
+---- stdout
+$x `y` \ \a "q"
+ab
+
+#### double quotes in an unquoted body are literal
+x=v
+cat <<EOF
+"$x" '$x'
+EOF
+---- stdout
+"v" 'v'
+
+#### two here-documents on one line
+cat <<A; cat <<B
+first
+A
+second
+B
+---- stdout
+first
+second
+
+#### two here-documents on one command
+cat <<A 3<<B
+for-stdin
+A
+for-three
+B
+---- stdout
+for-stdin
+
+#### here-document on a descriptor
+cat 0<<EOF
+zero
+EOF
+---- stdout
+zero
+
+#### here-document into a loop
+while read line; do echo "<$line>"; done <<EOF
+a
+b
+EOF
+---- stdout
+<a>
+<b>
+
+#### delimiter must be alone on its line
+cat <<EOF
+EOF not yet
+ EOF
+EOF
+---- stdout
+EOF not yet
+ EOF
+
+#### empty here-document
+cat <<EOF
+EOF
+echo after
+---- stdout
+after
+
+#### here-document in a function body is re-expanded each call
+f() {
+cat <<EOF
+value=$v
+EOF
+}
+v=1; f
+v=2; f
+---- stdout
+value=1
+value=2
+
+#### here-document in a pipeline
+cat <<EOF | tr a-z A-Z
+shout
+EOF
+---- stdout
+SHOUT
+
+#### here-document body with a command continuing after
+cat <<EOF && echo next
+body
+EOF
+---- stdout
+body
+next
+
+#### here-document in a compound command
+if true; then
+  cat <<EOF
+inside if
+EOF
+fi
+---- stdout
+inside if
+
+#### parameter expansion with special characters in the body
+set -- 'a b' c
+cat <<EOF
+$# $1 ${2}
+EOF
+---- stdout
+2 a b c
+
+#### here-document keeps leading spaces
+cat <<EOF
+   three spaces
+EOF
+---- stdout
+   three spaces
+#### <<- strips leading tabs
+cat <<-EOF
+	indented
+		double
+	EOF
+---- stdout
+indented
+double
+
+#### <<- strips tabs from the delimiter line only when tabs
+cat <<-END
+	  spaced
+	END
+echo done
+---- stdout
+  spaced
+done
+

@@ -1,0 +1,166 @@
+XCU 2.8 Exit Status and Errors.
+
+#### command not found is 127
+no_such_command_xyz 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### command not found names the command on stderr
+no_such_command_xyz
+---- stderr-matches
+no_such_command_xyz
+---- status
+127
+
+#### found but not executable is 126
+printf 'echo hi\n' > script
+chmod 644 script
+./script 2>/dev/null
+echo $?
+---- stdout
+126
+
+#### a directory is not executable: 126
+mkdir dir
+./dir 2>/dev/null
+echo $?
+---- stdout
+126
+
+#### executable without #! runs as a shell script
+# reason: XCU 2.9.1.4 — ENOEXEC means the shell runs the file as a script
+printf 'echo from-script "$1"\n' > script
+chmod 755 script
+./script arg
+---- stdout
+from-script arg
+
+#### exit status of a signal death is 128 plus the signal
+sh -c 'kill -9 $$'
+echo $?
+---- stdout
+137
+
+#### shell killed by a signal
+kill -TERM $$
+echo not reached
+---- status
+143
+
+#### exit with a value
+exit 7
+---- status
+7
+
+#### exit without a value uses the last status
+false
+exit
+---- status
+1
+
+#### script's status is its last command's
+false
+---- status
+1
+
+#### syntax error exits with 2
+# reason: XCU 2.10 — commands are parsed one complete command at a time, so `before` runs
+echo before
+if then fi
+echo after
+---- stdout
+before
+---- stderr-matches
+syntax error
+---- status
+2
+
+#### syntax error: unexpected token
+echo a ;;
+---- stderr-matches
+syntax error
+---- status
+2
+
+#### syntax error: unclosed quote
+echo 'unterminated
+---- stderr-matches
+syntax error
+---- status
+2
+
+#### syntax error: missing done
+while true; do echo x
+---- stderr-matches
+syntax error
+---- status
+2
+
+#### syntax error is found before running the line's commands
+# reason: XCU 2.10 — the complete command is parsed before it runs
+echo first
+echo second; fi
+---- stdout
+first
+---- status
+2
+
+#### syntax error in eval fails the (sub)shell with 2
+(eval 'if') 2>/dev/null
+echo "status $?"
+---- stdout
+status 2
+
+#### special builtin error exits a non-interactive shell
+# reason: XCU 2.8.1 — special built-in utility error is fatal
+set -o no_such_option 2>/dev/null
+echo not reached
+---- status
+nonzero
+
+#### regular builtin error does not exit the shell
+cd /no/such/dir 2>/dev/null
+[ $? -ne 0 ] && echo still here
+---- stdout
+still here
+
+#### variable assignment error on a readonly variable exits the shell
+readonly r=1
+r=2
+echo not reached
+---- status
+nonzero
+
+#### expansion error in a non-interactive shell exits
+unset u
+echo ${u?gone}
+echo not reached
+---- status
+nonzero
+
+#### command not found does not exit the shell
+no_such_command_xyz 2>/dev/null
+echo continues
+---- stdout
+continues
+
+#### status of a pipeline with a missing command
+no_such_command_xyz 2>/dev/null | cat
+echo $?
+true | no_such_command_xyz 2>/dev/null
+echo $?
+---- stdout
+0
+127
+
+#### status is at most 255
+exit 256
+---- status
+0
+
+#### command -v on a missing command is non-zero
+command -v no_such_command_xyz
+[ $? -ne 0 ] && echo not found
+---- stdout
+not found

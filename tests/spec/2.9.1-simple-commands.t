@@ -1,0 +1,208 @@
+XCU 2.9.1 Simple Commands: assignments, command search and execution.
+
+#### assignment before an external command is exported to it only
+x=outer
+x=inner sh -c 'echo $x'
+echo $x
+---- stdout
+inner
+outer
+
+#### assignment before an external does not stay in the shell
+unset y
+y=tmp env >/dev/null
+echo "[${y-unset}]"
+---- stdout
+[unset]
+
+#### assignment before a special builtin persists
+# reason: XCU 2.14 — assignments before special built-ins affect the current environment
+unset z
+z=kept :
+echo "[$z]"
+---- stdout
+[kept]
+
+#### assignment before a regular builtin does not persist
+# reason: XCU 2.9.1.2 — only special built-ins keep the assignment
+unset z
+z=gone true
+echo "[${z-unset}]"
+---- stdout
+[unset]
+
+#### assignment before a function is visible inside it
+f() { echo "in f: $v"; }
+v=fn f
+---- stdout
+in f: fn
+
+#### assignments are done left to right
+a=1 b=$a
+echo $b
+---- stdout
+1
+
+#### assignment-only command sets variables
+x=1 y=2
+echo $x$y
+---- stdout
+12
+
+#### assignment with a command substitution status
+x=$(false)
+echo $?
+x=$(true)
+echo $?
+---- stdout
+1
+0
+
+#### words after expansion to nothing leave no command
+e=
+$e
+echo "status $?"
+---- stdout
+status 0
+
+#### expansion to nothing with an assignment
+e=
+x=set $e
+echo $x
+---- stdout
+set
+
+#### first word from an expansion is the command
+cmd='echo expanded'
+$cmd word
+---- stdout
+expanded word
+
+#### search: function before external
+ls() { echo "function ls"; }
+ls
+---- stdout
+function ls
+
+#### search: slash in the name bypasses PATH
+mkdir bin
+printf '#!/bin/sh\necho local\n' > bin/tool
+chmod +x bin/tool
+bin/tool
+./bin/tool
+---- stdout
+local
+local
+
+#### search: PATH order
+mkdir p1 p2
+printf '#!/bin/sh\necho one\n' > p1/t
+printf '#!/bin/sh\necho two\n' > p2/t
+chmod +x p1/t p2/t
+PATH=$PWD/p1:$PWD/p2:$PATH t
+PATH=$PWD/p2:$PWD/p1:$PATH t
+---- stdout
+one
+two
+
+#### search: non-executable earlier in PATH is skipped
+mkdir p1 p2
+printf '#!/bin/sh\necho one\n' > p1/t
+printf '#!/bin/sh\necho two\n' > p2/t
+chmod +x p2/t
+PATH=$PWD/p1:$PWD/p2:$PATH t
+---- stdout
+two
+
+#### search: assignment to PATH before the command is used for the search
+mkdir p
+printf '#!/bin/sh\necho found\n' > p/onlyhere
+chmod +x p/onlyhere
+PATH=$PWD/p:$PATH onlyhere
+---- stdout
+found
+
+#### command runs the utility, not the function
+echo() { printf 'function\n'; }
+command echo utility
+---- stdout
+utility
+
+#### command -v names a builtin, a function and a path
+f() { :; }
+command -v cd
+command -v f
+command -v sh
+---- stdout
+cd
+f
+/usr/bin/sh
+
+#### command -v names an alias in reusable form
+alias ll='ls -l'
+command -v ll
+---- stdout
+alias ll='ls -l'
+
+#### command -V describes
+command -V true | grep -q builtin && echo ok
+---- stdout
+ok
+
+#### command makes a special builtin not exit the shell on error
+command set -o no_such_option 2>/dev/null
+echo survived
+---- stdout
+survived
+
+#### command prevents assignments from persisting for special builtins
+unset q
+q=1 command :
+echo "[${q-unset}]"
+---- stdout
+[unset]
+
+#### command -p uses the default PATH
+PATH=/nowhere
+command -p sh -c 'echo default path'
+---- stdout
+default path
+
+#### argument zero of an external is the command name
+printf '#!/bin/sh\necho "$0"\n' > me
+chmod +x me
+./me
+---- stdout
+./me
+
+#### external gets the exported environment
+export EXPORTED=yes
+NOT_EXPORTED=no
+sh -c 'echo "${EXPORTED-} ${NOT_EXPORTED-unset}"'
+---- stdout
+yes unset
+
+#### hash remembers nothing needed for correctness
+hash -r
+sh -c 'echo ok'
+---- stdout
+ok
+
+#### redirection-only command creates the file
+> created
+[ -f created ] && echo yes
+---- stdout
+yes
+
+#### a command with only assignments returns 0 normally
+false
+x=1
+echo $?
+---- stdout
+0
+
+#### external command status passes through
+sh -c 'exit 42'
+echo $?
+---- stdout
+42

@@ -1,0 +1,126 @@
+XCU 2.9.2 Pipelines.
+
+#### output flows through a pipeline
+echo hello | tr a-z A-Z
+---- stdout
+HELLO
+
+#### three-stage pipeline
+printf 'c\na\nb\n' | sort | head -n 2
+---- stdout
+a
+b
+
+#### status is the last command's
+false | true
+echo $?
+true | false
+echo $?
+---- stdout
+0
+1
+
+#### bang inverts the status
+! true
+echo $?
+! false
+echo $?
+! sh -c 'exit 3'
+echo $?
+---- stdout
+1
+0
+0
+
+#### bang applies to the whole pipeline
+! false | true
+echo $?
+---- stdout
+1
+
+#### pipeline stages run in subshells
+x=outer
+echo inner | read x
+echo $x
+---- stdout
+outer
+
+#### builtin in a pipeline writes to the pipe
+printf '%s\n' a b | wc -l | tr -d ' '
+---- stdout
+2
+
+#### compound command in a pipeline
+{ echo one; echo two; } | while read l; do echo "[$l]"; done
+---- stdout
+[one]
+[two]
+
+#### function in a pipeline
+f() { echo "from f"; }
+f | cat
+---- stdout
+from f
+
+#### pipeline waits for all stages
+{ sleep 0.1; echo late > f; } | true
+cat f
+---- stdout
+late
+
+#### newline allowed after the pipe
+echo split |
+tr s S
+---- stdout
+Split
+
+#### stderr does not enter the pipe
+{ echo out; echo err >&2; } 2>/dev/null | cat
+---- stdout
+out
+
+#### 2>&1 before the pipe sends stderr in
+{ echo err >&2; } 2>&1 | tr e E
+---- stdout
+Err
+
+#### pipefail: status of the rightmost failing command
+# reason: XCU 2.9.2 (POSIX.1-2024) — set -o pipefail
+# dash: differs — dash 0.5.12 predates POSIX.1-2024 and has no pipefail
+set -o pipefail
+sh -c 'exit 3' | sh -c 'exit 4' | true
+echo $?
+false | true
+echo $?
+true | true
+echo $?
+---- stdout
+4
+1
+0
+
+#### pipefail off by default
+false | true
+echo $?
+---- stdout
+0
+
+#### pipefail with bang
+# dash: differs — dash 0.5.12 has no pipefail
+set -o pipefail
+! false | true
+echo $?
+---- stdout
+0
+
+#### a stage that exits early does not hang the pipeline
+yes | head -n 2
+---- stdout
+y
+y
+
+#### exit in a pipeline stage leaves only that stage
+exit 5 | true
+echo "still $?"
+---- stdout
+still 0

@@ -1,0 +1,331 @@
+XCU 2.9.4 Compound Commands: grouping, for, case, if, while, until.
+
+#### subshell does not change the shell
+x=1
+(x=2; echo "in $x")
+echo "out $x"
+---- stdout
+in 2
+out 1
+
+#### subshell cd does not change the directory
+mkdir d
+(cd d)
+[ -d d ] && ls -d d
+---- stdout
+d
+
+#### subshell exit status
+(exit 3)
+echo $?
+---- stdout
+3
+
+#### exit in a subshell leaves only the subshell
+(exit 1; echo no)
+echo yes
+---- stdout
+yes
+
+#### brace group runs in the current shell
+x=1
+{ x=2; }
+echo $x
+---- stdout
+2
+
+#### brace group needs the terminator
+{ echo a; echo b
+}
+---- stdout
+a
+b
+
+#### nested subshells
+( (echo deep) )
+---- stdout
+deep
+
+#### for over words
+for i in a b c; do echo $i; done
+---- stdout
+a
+b
+c
+
+#### for without in uses "$@"
+set -- 'x y' z
+for i; do echo "[$i]"; done
+---- stdout
+[x y]
+[z]
+
+#### for with in and no words runs nothing
+for i in; do echo never; done
+echo "status $?"
+---- stdout
+status 0
+
+#### for variable keeps the last value
+for i in 1 2 3; do :; done
+echo $i
+---- stdout
+3
+
+#### for with a newline before do
+for i in a b
+do
+  echo $i
+done
+---- stdout
+a
+b
+
+#### for over a glob
+touch f1 f2
+for f in f*; do echo $f; done
+---- stdout
+f1
+f2
+
+#### for loop status is the last body command's
+for i in 1; do false; done
+echo $?
+---- stdout
+1
+
+#### case matches the first pattern
+case abc in a*) echo first;; *c) echo second;; esac
+---- stdout
+first
+
+#### case with alternatives
+case two in one|two|three) echo matched;; esac
+---- stdout
+matched
+
+#### case with no match returns 0
+false
+case x in y) echo no;; esac
+echo $?
+---- stdout
+0
+
+#### case with ;& falls through
+# reason: XCU 2.9.4.3 (POSIX.1-2024) — ;& continues into the next clause's body
+# dash: differs — dash 0.5.12 predates POSIX.1-2024 fallthrough
+case a in a) echo one;& b) echo two;; c) echo three;; esac
+---- stdout
+one
+two
+
+#### case word is expanded, pattern is expanded
+w=hello
+p='h*'
+case $w in $p) echo pattern-var;; esac
+---- stdout
+pattern-var
+
+#### quoted pattern matches literally
+case 'a*' in "a*") echo literal;; esac
+case abc in "a*") echo wrong;; *) echo no-glob;; esac
+---- stdout
+literal
+no-glob
+
+#### case last clause may omit ;;
+case x in x) echo last
+esac
+---- stdout
+last
+
+#### case pattern with leading parenthesis
+case y in (y) echo paren;; esac
+---- stdout
+paren
+
+#### case empty word matches empty pattern
+e=
+case $e in '') echo empty;; esac
+---- stdout
+empty
+
+#### case status is the body's
+case a in a) false;; esac
+echo $?
+---- stdout
+1
+
+#### case on multiple lines
+case b in
+  a)
+    echo a
+    ;;
+  b)
+    echo b
+    ;;
+esac
+---- stdout
+b
+
+#### if then
+if true; then echo yes; fi
+---- stdout
+yes
+
+#### if else
+if false; then echo yes; else echo no; fi
+---- stdout
+no
+
+#### elif chain
+x=2
+if [ $x = 1 ]; then echo one
+elif [ $x = 2 ]; then echo two
+else echo other
+fi
+---- stdout
+two
+
+#### if with no branch taken is 0
+false
+if false; then :; fi
+echo $?
+---- stdout
+0
+
+#### if status is the branch's last command
+if true; then sh -c 'exit 4'; fi
+echo $?
+---- stdout
+4
+
+#### if condition may be a list
+if false; true; then echo last-counts; fi
+---- stdout
+last-counts
+
+#### while loop
+i=0
+while [ $i -lt 3 ]; do echo $i; i=$((i + 1)); done
+---- stdout
+0
+1
+2
+
+#### while that never runs returns 0
+false
+while false; do :; done
+echo $?
+---- stdout
+0
+
+#### until loop
+i=0
+until [ $i -ge 2 ]; do echo $i; i=$((i + 1)); done
+---- stdout
+0
+1
+
+#### while reading lines
+printf 'a b\nc\n' > f
+while read first rest; do echo "$first|$rest"; done < f
+---- stdout
+a|b
+c|
+
+#### break leaves the loop
+for i in 1 2 3; do
+  [ $i = 2 ] && break
+  echo $i
+done
+---- stdout
+1
+
+#### continue skips to the next iteration
+for i in 1 2 3; do
+  [ $i = 2 ] && continue
+  echo $i
+done
+---- stdout
+1
+3
+
+#### break 2 leaves two loops
+for i in a b; do
+  for j in 1 2; do
+    [ $j = 2 ] && break 2
+    echo $i$j
+  done
+done
+echo out
+---- stdout
+a1
+out
+
+#### continue 2 continues the outer loop
+for i in a b; do
+  for j in 1 2; do
+    [ $j = 2 ] && continue 2
+    echo $i$j
+  done
+  echo never
+done
+---- stdout
+a1
+b1
+
+#### break larger than the nesting leaves all loops
+for i in 1 2; do
+  for j in 1 2; do break 5; done
+  echo never
+done
+echo done
+---- stdout
+done
+
+#### break inside while in a function
+f() {
+  while true; do
+    break
+  done
+  echo after-loop
+}
+f
+---- stdout
+after-loop
+
+#### loop status after break is 0
+for i in 1; do false; break; done
+echo $?
+---- stdout
+0
+
+#### nested compound commands
+for i in 1 2; do
+  if [ $i = 1 ]; then
+    case $i in 1) echo "one";; esac
+  else
+    while :; do echo "two"; break; done
+  fi
+done
+---- stdout
+one
+two
+
+#### reserved words on separate lines
+if
+true
+then
+echo yes
+fi
+---- stdout
+yes
+
+#### subshell with redirections and background
+(echo a; echo b) > f &
+wait
+cat f
+---- stdout
+a
+b

@@ -1,0 +1,494 @@
+Regular built-in utilities: alias/unalias (see 2.3), cd command false true getopts hash kill
+pwd read type ulimit umask wait echo printf test [ local jobs.
+
+#### true and false
+true; echo $?
+false; echo $?
+---- stdout
+0
+1
+
+#### cd to a directory and back with cd -
+mkdir a
+start=$PWD
+cd a
+cd - > /dev/null
+[ "$PWD" = "$start" ] && echo back
+---- stdout
+back
+
+#### cd - prints the new directory
+mkdir a
+cd a
+cd - | sed "s|^$OLDPWD\$|printed old|"
+---- stdout
+printed old
+
+#### cd with no argument goes HOME
+mkdir h
+HOME=$PWD/h
+cd
+[ "$PWD" = "$HOME" ] && echo home
+---- stdout
+home
+
+#### cd to a missing directory fails and keeps PWD
+here=$PWD
+cd /no/such/dir 2>/dev/null
+[ $? -ne 0 ] && [ "$PWD" = "$here" ] && echo kept
+---- stdout
+kept
+
+#### cd -P resolves symlinks, cd -L keeps them
+mkdir real
+ln -s real link
+base=$(pwd -P)
+cd -L link; [ "$PWD" = "$base/link" ] && echo logical
+cd ..
+cd -P link; [ "$PWD" = "$base/real" ] && echo physical
+---- stdout
+logical
+physical
+
+#### cd .. in logical mode goes up the symlink path
+mkdir -p real/sub
+ln -s real/sub link
+base=$PWD
+cd link
+cd ..
+[ "$PWD" = "$base" ] && echo logical-parent
+---- stdout
+logical-parent
+
+#### CDPATH is searched and the result printed
+mkdir -p base/target
+CDPATH=$PWD/base
+cd target | sed "s|.*/base/target\$|printed|"
+---- stdout
+printed
+
+#### pwd prints the working directory
+mkdir d
+cd d
+[ "$(pwd)" = "$PWD" ] && echo same
+---- stdout
+same
+
+#### pwd -P resolves symlinks
+mkdir real
+ln -s real link
+cd link
+[ "$(pwd -P)" = "$(cd -P . && pwd)" ] && echo physical
+case $(pwd -L) in */link) echo logical;; esac
+---- stdout
+physical
+logical
+
+#### read splits into variables
+echo 'a b c d' | { read x y z; echo "$x|$y|$z"; }
+---- stdout
+a|b|c d
+
+#### read strips leading and trailing IFS whitespace
+printf '   padded   \n' | { read x; echo "[$x]"; }
+---- stdout
+[padded]
+
+#### read with backslash continuation
+printf 'one \\\ntwo\n' | { read x; echo "[$x]"; }
+---- stdout
+[one two]
+
+#### read -r keeps backslashes
+printf 'a\\b\n' | { read -r x; printf '[%s]\n' "$x"; }
+printf 'a\\b\n' | { read x; printf '[%s]\n' "$x"; }
+---- stdout
+[a\b]
+[ab]
+
+#### read at end of file returns non-zero but sets the variable
+printf 'partial' | { read x; echo "$? [$x]"; }
+---- stdout
+1 [partial]
+
+#### read with fewer fields empties the rest
+echo one | { read a b; echo "[$a][$b]"; }
+---- stdout
+[one][]
+
+#### read from the case's stdin
+read line
+echo "<$line>"
+read line
+echo "<$line>"
+---- stdin
+first line
+second line
+---- stdout
+<first line>
+<second line>
+
+#### read -d with an empty delimiter reads to NUL
+# reason: XCU read (POSIX.1-2024) — -d delim
+# dash: differs — dash 0.5.12 predates read -d
+printf 'a\nb\0c' | { read -d '' x; printf '[%s]\n' "$x"; }
+---- stdout
+[a
+b]
+
+#### read with IFS set to non-whitespace
+echo 'a:b:c' | { IFS=: read x y; echo "$x|$y"; }
+---- stdout
+a|b:c
+
+#### getopts parses options
+set -- -a -b value arg
+while getopts ab: opt; do
+  case $opt in
+    a) echo "flag a";;
+    b) echo "b=$OPTARG";;
+  esac
+done
+shift $((OPTIND - 1))
+echo "rest: $*"
+---- stdout
+flag a
+b=value
+rest: arg
+
+#### getopts with grouped options
+set -- -xy -z
+while getopts xyz opt; do echo $opt; done
+echo "OPTIND=$OPTIND"
+---- stdout
+x
+y
+z
+OPTIND=3
+
+#### getopts unknown option gives ?
+set -- -q
+getopts a opt 2>/dev/null
+echo "$opt"
+---- stdout
+?
+
+#### getopts silent mode puts the option in OPTARG
+set -- -q
+getopts :a opt
+echo "$opt $OPTARG"
+---- stdout
+? q
+
+#### getopts missing argument in silent mode gives :
+set -- -b
+getopts :b: opt
+echo "$opt $OPTARG"
+---- stdout
+: b
+
+#### getopts stops at --
+set -- -a -- -b
+while getopts ab opt; do echo $opt; done
+echo $OPTIND
+---- stdout
+a
+3
+
+#### getopts stops at a non-option
+set -- -a file -b
+while getopts ab opt; do echo $opt; done
+echo $OPTIND
+---- stdout
+a
+2
+
+#### getopts with explicit arguments
+while getopts n: opt -n 5; do echo "$opt=$OPTARG"; done
+---- stdout
+n=5
+
+#### OPTIND reset to 1 restarts parsing
+set -- -a
+getopts a opt; echo $opt
+OPTIND=1
+getopts a opt; echo $opt
+---- stdout
+a
+a
+
+#### getopts attached option argument
+set -- -ofile
+getopts o: opt
+echo "$opt $OPTARG"
+---- stdout
+o file
+
+#### type names builtins and functions
+f() { :; }
+type f | grep -q function && echo function
+type cd | grep -q builtin && echo builtin
+type if | grep -q -e reserved -e keyword && echo reserved
+---- stdout
+function
+builtin
+reserved
+
+#### type of a missing command fails
+type no_such_command_xyz > /dev/null 2>&1
+[ $? -ne 0 ] && echo missing
+---- stdout
+missing
+
+#### hash a command and hash -r
+hash sh
+hash -r
+echo $?
+---- stdout
+0
+
+#### umask sets and prints the mask
+umask 027
+umask
+---- stdout
+0027
+
+#### umask -S prints symbolically
+umask 022
+umask -S
+---- stdout
+u=rwx,g=rx,o=rx
+
+#### umask symbolic setting
+umask 000
+umask g-w,o-w
+umask
+---- stdout
+0022
+
+#### ulimit prints a limit
+ulimit -n | grep -q '^[0-9]*$\|^unlimited$' && echo ok
+---- stdout
+ok
+
+#### ulimit -f sets the file size limit in a subshell
+(ulimit -f 100; ulimit -f)
+---- stdout
+100
+
+#### wait with no operands waits for all
+(sleep 0.1; echo a > fa) &
+(sleep 0.1; echo b > fb) &
+wait
+echo $?
+cat fa fb
+---- stdout
+0
+a
+b
+
+#### wait for an unknown pid returns 127
+wait 99999999 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### wait returns the last waited job's status
+sh -c 'exit 3' & p1=$!
+sh -c 'exit 4' & p2=$!
+wait $p1 $p2
+echo $?
+---- stdout
+4
+
+#### jobs lists background jobs
+sleep 1 &
+jobs > list
+grep -c '^\[1\] *[+ ] *Running' list
+kill $!
+---- stdout
+1
+
+#### jobs -p prints process ids
+sleep 1 &
+jobs -p > list
+[ "$(cat list)" = "$!" ] && echo pid
+kill $!
+---- stdout
+pid
+
+#### echo without options
+echo a b  c
+---- stdout
+a b c
+
+#### echo with no arguments prints a newline
+echo
+echo x
+---- stdout
+
+x
+
+#### printf reuses the format for extra arguments
+printf '%s-' a b c; echo
+---- stdout
+a-b-c-
+
+#### printf numeric conversions
+printf '%d %i %o %x %X %u\n' 42 -7 8 255 255 3
+---- stdout
+42 -7 10 ff FF 3
+
+#### printf width and precision
+printf '[%5s][%-5s][%.2s][%05d]\n' ab ab abcdef 42
+---- stdout
+[   ab][ab   ][ab][00042]
+
+#### printf %b expands escapes in the argument
+printf '%b\n' 'a\tb' 'c\\d'
+---- stdout
+a	b
+c\d
+
+#### printf escapes in the format
+printf 'a\tb\\c\101\n'
+---- stdout
+a	b\cA
+
+#### printf %c and %%
+printf '%c%%\n' xyz
+---- stdout
+x%
+
+#### printf character constant argument
+printf '%d\n' "'A"
+---- stdout
+65
+
+#### printf missing arguments are empty or zero
+printf '[%s][%d]\n'
+---- stdout
+[][0]
+
+#### printf invalid number is an error but prints
+printf '%d\n' abc 2>/dev/null
+[ $? -ne 0 ] && echo error
+---- stdout
+0
+error
+
+#### test string comparisons
+test abc = abc && echo eq
+test abc != abd && echo ne
+test -n x && echo nonempty
+test -z '' && echo empty
+---- stdout
+eq
+ne
+nonempty
+empty
+
+#### test integer comparisons
+[ 3 -eq 3 ] && echo eq
+[ 3 -ne 4 ] && echo ne
+[ 2 -lt 10 ] && echo lt
+[ 10 -gt 2 ] && echo gt
+[ 2 -le 2 ] && echo le
+[ 3 -ge 4 ] || echo not-ge
+---- stdout
+eq
+ne
+lt
+gt
+le
+not-ge
+
+#### test file operators
+touch file
+mkdir dir
+ln -s file link
+[ -e file ] && echo exists
+[ -f file ] && echo regular
+[ -d dir ] && echo directory
+[ -h link ] && echo symlink
+[ -L link ] && echo symlink-L
+[ -s file ] || echo empty
+echo x > file
+[ -s file ] && echo non-empty
+[ -r file ] && [ -w file ] && echo rw
+---- stdout
+exists
+regular
+directory
+symlink
+symlink-L
+empty
+non-empty
+rw
+
+#### test -x on an executable
+printf '#!/bin/sh\n' > s
+chmod +x s
+[ -x s ] && echo executable
+---- stdout
+executable
+
+#### test with one argument is true when non-empty
+[ x ] && echo one-arg
+[ '' ] || echo empty-arg
+---- stdout
+one-arg
+empty-arg
+
+#### test negation and grouping
+[ ! -e missing ] && echo negated
+[ \( 1 -eq 1 \) ] && echo grouped
+---- stdout
+negated
+grouped
+
+#### test -a and -o
+[ 1 -eq 1 -a 2 -eq 2 ] && echo and
+[ 1 -eq 2 -o 2 -eq 2 ] && echo or
+---- stdout
+and
+or
+
+#### test with no arguments is false
+test
+echo $?
+---- stdout
+1
+
+#### [ without ] is an error
+[ 1 -eq 1 2>/dev/null
+[ $? -gt 1 ] && echo error
+---- stdout
+error
+
+#### test -t on a non-terminal
+[ -t 0 ] || echo not-a-tty
+---- stdout
+not-a-tty
+
+#### test -nt and -ot
+touch -t 202001010000 old
+touch -t 202101010000 new
+[ new -nt old ] && echo newer
+[ old -ot new ] && echo older
+---- stdout
+newer
+older
+
+#### test string < and >
+# reason: XCU test (POSIX.1-2024) — < and > compare strings in the collation order
+[ a \< b ] && echo less
+[ b \> a ] && echo greater
+---- stdout
+less
+greater
+
+#### command with -v on a reserved word
+command -v if
+---- stdout
+if
