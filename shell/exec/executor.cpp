@@ -131,7 +131,8 @@ bool word_is_plain(const ast::Word& w) {
 bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     const auto* list = std::get_if<ast::List>(&body.node);
     if (list == nullptr || list->items.empty() || !body.redirections.empty()) return false;
-    if (sh.options.nounset || sh.options.xtrace) return false;
+    // Options whose effects a subshell would contain (an exit, a trace) keep the fork.
+    if (sh.options.nounset || sh.options.xtrace || sh.options.errexit) return false;
     for (const ast::ListItem& item : list->items) {
         if (item.async == ast::Async::Yes) return false;
         const ast::Command& c = *item.command;
@@ -141,7 +142,17 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
             return false;
         const ast::Word& first = simple->words[0];
         if (first.size() != 1 || first[0].kind != ast::WordPart::Kind::Literal) return false;
-        if (!is_pure_builtin(first[0].text)) return false;
+        if (!is_pure_builtin(first[0].text)) {
+            // `$(trap)` lists the parent's traps (XCU 2.12 allows it; saved=$(trap) relies on
+            // it), which only an in-process run can show.
+            bool trap_listing = first[0].text == "trap";
+            for (std::size_t i = 1; i < simple->words.size() && trap_listing; ++i) {
+                const ast::Word& w = simple->words[i];
+                trap_listing = w.size() == 1 && w[0].kind == ast::WordPart::Kind::Literal &&
+                               (w[0].text == "-p" || w[0].text == "--");
+            }
+            if (!trap_listing) return false;
+        }
         if (sh.functions.count(first[0].text) != 0) return false;
         for (const ast::Word& w : simple->words)
             if (!word_is_plain(w)) return false;
@@ -191,7 +202,10 @@ void Executor::check_errexit(int status, ExecContext ctx) {
 }
 
 int Executor::run(const ast::Command& command, ExecContext ctx) {
-    if (TrapTable::pending()) sh_.traps->run_pending(sh_);
+    if (TrapTable::pending()) {
+        sh_.traps->run_pending(sh_);
+        if (sh_.jump != Jump::None) return sh_.last_status;
+    }
     int status = 0;
     bool compound = !std::holds_alternative<ast::SimpleCommand>(command.node) &&
                     !command.redirections.empty() &&
@@ -419,7 +433,8 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     }
     if (pid == 0) {
         if (job_control) child_enter_job(sh_, 0, true);
-        child_run(command);
+        // The redirections (if any) are already in place: run() applied them around us.
+        child_run_list(node.body);
     }
     if (job_control) setpgid(pid, pid);
     int ws = sh_.jobs->wait_pid(pid, nullptr, false, job_control).value_or(0);
@@ -450,12 +465,31 @@ void Executor::child_run(const ast::Command& command) {
     sh_.jobs->all().clear();
     int status = 0;
     try {
-        if (const auto* sub = std::get_if<ast::Subshell>(&command.node);
-            sub != nullptr && command.redirections.empty()) {
+        if (const auto* sub = std::get_if<ast::Subshell>(&command.node)) {
+            // This process is the subshell: apply its redirections for good, run its body.
+            if (!command.redirections.empty()) {
+                PreparedRedirections redirs;
+                if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, nullptr))
+                    exit_shell(1);
+            }
             status = run_list(sub->body, ExecContext{LastCommand::Exec, ErrExit::Active});
         } else {
             status = run(command, ExecContext{LastCommand::Exec, ErrExit::Active});
         }
+        if (sh_.jump == Jump::Exit) status = sh_.last_status;
+    } catch (const FatalError& e) {
+        status = e.status;
+    }
+    exit_shell(status);
+}
+
+void Executor::child_run_list(const ast::List& body) {
+    sh_.is_subshell = true;
+    sh_.traps->reset_for_subshell();
+    sh_.jobs->all().clear();
+    int status = 0;
+    try {
+        status = run_list(body, ExecContext{LastCommand::Exec, ErrExit::Active});
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
         status = e.status;
@@ -650,8 +684,11 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     // for their own duration (as dash does for functions).
     std::optional<TemporaryAssignments> temporary;
     if (special) {
-        for (const auto& [n, v] : assignments)
+        for (const auto& [n, v] : assignments) {
             if (!sh_.assign(n, v)) throw FatalError{2};
+            // `x=1 exec cmd`: the new program sees x in its environment (as in dash and bash).
+            if (builtin->run == builtin_exec) sh_.vars.set_exported(n, true);
+        }
     } else if (!assignments.empty()) {
         temporary.emplace(sh_);
         for (const auto& [n, v] : assignments)
@@ -805,16 +842,47 @@ std::string Executor::command_substitution(const ast::Command* body) {
         status = exit_status_of(sh_.jobs->wait_pid(pid).value_or(0));
     }
     while (!output.empty() && output.back() == '\n') output.pop_back();
+    // Set after the body ran: a body run in-process resets these for its own commands.
+    substitution_ran = true;
     last_substitution_status = status;
     sh_.last_status = status;
     return output;
 }
 
-int Executor::run_source(InputSource& source, bool interactive, std::uint32_t first_line) {
+namespace {
+
+// set -v: every input line is written to stderr as it is read.
+class VerboseSource final : public InputSource {
+public:
+    VerboseSource(Shell& sh, InputSource& inner) : sh_(sh), inner_(inner) {}
+    bool read_line(std::string& buffer, Prompt prompt) override {
+        std::size_t start = buffer.size();
+        if (!inner_.read_line(buffer, prompt)) return false;
+        if (sh_.options.verbose) {
+            sh_.out.flush();
+            sh_.err.write(std::string_view(buffer).substr(start));
+            sh_.err.flush();
+        }
+        return true;
+    }
+    bool at_end() const override { return inner_.at_end(); }
+
+private:
+    Shell& sh_;
+    InputSource& inner_;
+};
+
+}  // namespace
+
+int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line) {
+    VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
     int status = 0;
     for (;;) {
-        if (TrapTable::pending()) sh_.traps->run_pending(sh_);
+        if (TrapTable::pending()) {
+            sh_.traps->run_pending(sh_);
+            if (sh_.jump == Jump::Exit) break;
+        }
         ParseResult result = parser.next_command();
         if (std::holds_alternative<EndOfInput>(result)) break;
         if (auto* err = std::get_if<ParseError>(&result)) {

@@ -73,6 +73,7 @@ public:
 
     // In a forked child: runs `command` as the whole of this process, then exits.
     [[noreturn]] void child_run(const ast::Command& command);
+    [[noreturn]] void child_run_list(const ast::List& body);
 
     // Whether the last complete command of a source may replace the process (vsh -c, scripts).
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }

@@ -171,7 +171,14 @@ std::string search_path(Shell& sh, const std::string& name, int* error, bool use
         if (it != sh.command_hash.end()) return it->second;
     }
     const std::string* path_var = sh.vars.get("PATH");
-    std::string_view path = path_var != nullptr ? std::string_view(*path_var) : kDefaultPath;
+    std::string found = search_path_in(path_var != nullptr ? std::string_view(*path_var)
+                                                           : std::string_view(kDefaultPath),
+                                       name, error);
+    if (!found.empty()) sh.command_hash[name] = found;
+    return found;
+}
+
+std::string search_path_in(std::string_view path, const std::string& name, int* error) {
     bool denied = false;
     std::string candidate;
     std::size_t start = 0;
@@ -184,10 +191,7 @@ std::string search_path(Shell& sh, const std::string& name, int* error, bool use
         candidate += '/';
         candidate += name;
         bool exists = false;
-        if (is_executable_file(candidate, &exists)) {
-            sh.command_hash[name] = candidate;
-            return candidate;
-        }
+        if (is_executable_file(candidate, &exists)) return candidate;
         if (exists) {
             struct stat st;
             if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode)) denied = true;
@@ -217,7 +221,12 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
         path = name;
     } else {
         int error = ENOENT;
-        path = search_path(sh, name, &error, true);
+        // `PATH=dir cmd` searches the PATH the command is given (as dash and bash do).
+        const std::string* override_path = nullptr;
+        for (const auto& [n, v] : request.env_overrides)
+            if (n == "PATH") override_path = &v;
+        path = override_path != nullptr ? search_path_in(*override_path, name, &error)
+                                        : search_path(sh, name, &error, true);
         if (path.empty()) {
             report_exec_error(sh, name, error, &outcome.status);
             return outcome;

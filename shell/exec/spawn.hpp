@@ -59,6 +59,8 @@ int run_spawned(Shell& sh, const SpawnRequest& request);
 // PATH search with the remembered-location table. Empty result: not found, with *error set to
 // ENOENT or EACCES (a match that is not executable).
 std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash);
+// The same over an explicit PATH value, without the table.
+std::string search_path_in(std::string_view path, const std::string& name, int* error);
 
 // $(cmd) whose body is one simple command: when its words can be expanded here and it turns
 // out to be an external program, spawn it through the backend with stdout on a pipe. Returns

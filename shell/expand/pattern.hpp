@@ -44,8 +44,9 @@ constexpr bool has_flag(MatchFlags set, MatchFlags flag) {
 std::string unescape_pattern(std::string_view pattern);
 
 // For ${x#p} ${x##p} ${x%p} ${x%%p}: the length of the shortest or longest prefix (suffix)
-// of `subject` that `pattern` matches, or std::string::npos when none does. Only whole characters
-// are considered in a multibyte locale.
+// of `subject` that `pattern` matches, or std::string::npos when none does. Only whole
+// characters are considered in a multibyte locale. Each candidate length is one
+// pattern_match call, so a star-led pattern costs O(subject²) at worst on long values.
 enum class MatchLength : unsigned char { Shortest, Longest };
 [[nodiscard]] std::size_t match_prefix(std::string_view pattern, std::string_view subject,
                                        MatchLength length);

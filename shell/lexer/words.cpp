@@ -1,6 +1,7 @@
 // Word forms (XCU 2.2 quoting, 2.6 expansions) lexed straight into ast::Word parts.
 #include "shell/lexer/char_set.hpp"
 #include "shell/lexer/lexer.hpp"
+#include "shell/lexer/tilde.hpp"
 
 namespace vsh::lex {
 
@@ -153,7 +154,6 @@ void Lexer::lex_double_quoted(ast::Word& out, DoubleQuoteContext context) {
 }
 
 void Lexer::lex_dollar(ast::Word& out, bool in_double_quotes) {
-    std::size_t dollar = reader_.pos;
     ++reader_.pos;
     int c = reader_.peek();
     if (c == '{') {
@@ -193,7 +193,6 @@ void Lexer::lex_dollar(ast::Word& out, bool in_double_quotes) {
         ++reader_.pos;
     } else {
         // A '$' that starts no expansion is itself.
-        (void)dollar;
         append_text(out, Kind::Literal, "$");
         return;
     }
@@ -298,6 +297,8 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
     }
     if (!pattern) ++reader_.pos;
     lex_operand(part.parts, in_double_quotes, pattern);
+    // The operand word undergoes tilde expansion too (XCU 2.6.2), outside double quotes.
+    if (!in_double_quotes) mark_tilde_prefixes(part.parts, TildePlaces::WordStart);
     leave();
     out.push_back(std::move(part));
 }

@@ -265,3 +265,37 @@ after
 echo yes
 ---- stdout
 yes
+
+#### break outside a loop is harmless
+# reason: XCU break — with no enclosing loop the behaviour is unspecified; dash ignores it
+break 2>/dev/null
+echo after
+---- stdout
+after
+
+#### continue in a while loop re-tests the condition
+i=0
+while [ $i -lt 3 ]; do
+  i=$((i + 1))
+  [ $i = 2 ] && continue
+  echo $i
+done
+---- stdout
+1
+3
+
+#### return outside a function or dot script is an error
+# reason: XCU return — unspecified outside a function; dash exits the script with the status
+echo before
+return 3 2>/dev/null
+echo after
+---- stdout
+before
+---- status
+3
+
+#### trap with no action lists nothing when no traps are set
+trap
+echo done
+---- stdout
+done

@@ -169,3 +169,17 @@ echo done
   spaced
 done
 
+#### <<- with an IO number
+cat 3<<-EOF <&3
+	three
+	EOF
+---- stdout
+three
+
+#### <<- with a quoted delimiter keeps the body literal but strips tabs
+x=v
+cat <<-"EOF"
+	$x
+	EOF
+---- stdout
+$x

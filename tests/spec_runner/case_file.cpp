@@ -35,11 +35,16 @@ struct CaseBuilder {
 
     std::vector<std::string>* current() {
         switch (section) {
-            case Section::Script: return &script;
-            case Section::Stdin: return &stdin_lines;
-            case Section::Stdout: return &stdout_lines;
-            case Section::StderrMatches: return &stderr_lines;
-            case Section::Status: return &status_lines;
+            case Section::Script:
+                return &script;
+            case Section::Stdin:
+                return &stdin_lines;
+            case Section::Stdout:
+                return &stdout_lines;
+            case Section::StderrMatches:
+                return &stderr_lines;
+            case Section::Status:
+                return &status_lines;
         }
         return &script;
     }
@@ -61,7 +66,8 @@ void finish_case(CaseBuilder& builder, ParseResult& result) {
 
     drop_trailing_blank_lines(builder.status_lines);
     if (builder.saw_status) {
-        const std::string status = builder.status_lines.empty() ? "" : trim(builder.status_lines[0]);
+        const std::string status =
+            builder.status_lines.empty() ? "" : trim(builder.status_lines[0]);
         if (status == "nonzero") {
             spec.expected_status.kind = ExpectedStatus::Kind::Nonzero;
         } else {
@@ -107,9 +113,12 @@ ParseResult parse_case_file(const std::string& path) {
             const std::string name = trim(line.substr(5));
             builder->in_header = false;
             drop_trailing_blank_lines(*builder->current());
-            if (name == "stdin") builder->section = Section::Stdin;
-            else if (name == "stdout") builder->section = Section::Stdout;
-            else if (name == "stderr-matches") builder->section = Section::StderrMatches;
+            if (name == "stdin")
+                builder->section = Section::Stdin;
+            else if (name == "stdout")
+                builder->section = Section::Stdout;
+            else if (name == "stderr-matches")
+                builder->section = Section::StderrMatches;
             else if (name == "status") {
                 builder->section = Section::Status;
                 builder->saw_status = true;

@@ -34,10 +34,10 @@ struct ExpectedStatus {
 };
 
 struct SpecCase {
-    std::string file;            // path of the case file, for reports
-    int line = 0;                // line of the `####` header
+    std::string file;  // path of the case file, for reports
+    int line = 0;      // line of the `####` header
     std::string name;
-    std::vector<std::string> reasons;        // `# reason:` lines, shown with a failure
+    std::vector<std::string> reasons;         // `# reason:` lines, shown with a failure
     std::optional<std::string> dash_differs;  // set when dash is known to disagree on purpose
     std::string script;
     std::string stdin_text;

@@ -50,14 +50,22 @@ Options parse_options(int argc, char** argv) {
             if (i + 1 >= argc) usage_error(arg + " needs a value");
             return argv[++i];
         };
-        if (arg == "--shell") options.shell = value();
-        else if (arg == "--backend") options.backend = value();
-        else if (arg == "--compare-dash") options.dash = value();
-        else if (arg == "--filter") options.filter = value();
-        else if (arg == "--jobs") options.jobs = std::max(1, std::atoi(value().c_str()));
-        else if (arg == "--timeout") options.timeout_seconds = std::max(1, std::atoi(value().c_str()));
-        else if (arg.rfind("--", 0) == 0) usage_error("unknown option " + arg);
-        else options.files.push_back(arg);
+        if (arg == "--shell")
+            options.shell = value();
+        else if (arg == "--backend")
+            options.backend = value();
+        else if (arg == "--compare-dash")
+            options.dash = value();
+        else if (arg == "--filter")
+            options.filter = value();
+        else if (arg == "--jobs")
+            options.jobs = std::max(1, std::atoi(value().c_str()));
+        else if (arg == "--timeout")
+            options.timeout_seconds = std::max(1, std::atoi(value().c_str()));
+        else if (arg.rfind("--", 0) == 0)
+            usage_error("unknown option " + arg);
+        else
+            options.files.push_back(arg);
     }
     if (!options.shell && !options.dash) usage_error("give --shell, --compare-dash, or both");
     if (options.files.empty()) usage_error("no case files");
@@ -76,7 +84,8 @@ std::string render_actual(const CaseOutcome& outcome) {
             return render(outcome.stdout_text, "(timed out)");
         case CaseOutcome::Ending::LaunchFailed:
             return render("", "(could not start: " + outcome.launch_error + ")");
-        case CaseOutcome::Ending::Exited: break;
+        case CaseOutcome::Ending::Exited:
+            break;
     }
     return render(outcome.stdout_text, std::to_string(outcome.status));
 }
@@ -85,8 +94,7 @@ std::string describe_failure(const SpecCase& spec, const CaseOutcome& outcome) {
     std::string text = unified_diff(render(spec.expected_stdout, spec.expected_status.describe()),
                                     render_actual(outcome));
     for (const auto& needle : spec.stderr_must_contain)
-        if (!stderr_contains(outcome.stderr_text, needle))
-            text += "stderr lacks: " + needle + "\n";
+        if (!stderr_contains(outcome.stderr_text, needle)) text += "stderr lacks: " + needle + "\n";
     if (!outcome.stderr_text.empty()) {
         std::string shown = outcome.stderr_text.substr(0, 2000);
         if (shown.back() != '\n') shown += '\n';
@@ -193,4 +201,6 @@ int run(int argc, char** argv) {
 
 }  // namespace vsh::spec
 
-int main(int argc, char** argv) { return vsh::spec::run(argc, argv); }
+int main(int argc, char** argv) {
+    return vsh::spec::run(argc, argv);
+}

@@ -49,7 +49,7 @@ struct StartCleanInOwnGroup {
 
 // A scratch directory removed with everything in it when the case is done.
 class ScratchDir {
-public:
+  public:
     ScratchDir() {
         std::string pattern = std::filesystem::temp_directory_path() / "vsh-spec-XXXXXX";
         if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
@@ -71,7 +71,7 @@ public:
     ScratchDir& operator=(const ScratchDir&) = delete;
     [[nodiscard]] const std::filesystem::path& path() const { return root_; }
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

@@ -1,0 +1,451 @@
+// vsh_pty_test: the interactive shell driven through a real pseudo-terminal. Each case starts
+// a fresh vsh with a clean environment and its own HOME, types at it, and checks what appears.
+//
+// Usage: vsh_pty_test PATH_TO_VSH [case-name...]
+// Exit status: 0 all passed, 1 a case failed, 77 no pseudo-terminal available (skipped).
+#include <fcntl.h>
+#include <pty.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/interactive/pty_session.hpp"
+
+namespace vsh::pty_test {
+namespace {
+
+std::string vsh_binary;
+
+// A failed check: what was expected, with the session's transcript for the report.
+struct Failure {
+    std::string what;
+};
+
+// A scratch directory per case, removed afterwards.
+class ScratchDir {
+public:
+    ScratchDir() {
+        char pattern[] = "/tmp/vsh-pty-XXXXXX";
+        if (mkdtemp(pattern) != nullptr) path_ = pattern;
+    }
+    ~ScratchDir() {
+        if (!path_.empty()) {
+            std::string command = "rm -rf '" + path_ + "'";
+            if (std::system(command.c_str()) != 0) std::cerr << "could not remove " << path_ << "\n";
+        }
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+struct Case {
+    std::string name;
+    std::function<void(const std::string& scratch)> body;
+};
+
+// The environment every case starts from: nothing inherited, so the user's ~/.inputrc,
+// history and prompt settings cannot change the outcome.
+LaunchOptions base_options(const std::string& scratch) {
+    LaunchOptions options;
+    options.vsh_path = vsh_binary;
+    options.working_directory = scratch;
+    options.environment = {
+        {"HOME", scratch},
+        {"PATH", "/usr/local/bin:/usr/bin:/bin"},
+        {"TERM", "dumb"},
+        {"INPUTRC", "/dev/null"},
+        {"LANG", "C"},
+        {"HISTFILE", scratch + "/history"},
+        {"PS1", "vsh> "},
+    };
+    return options;
+}
+
+void check(bool condition, const std::string& what) {
+    if (!condition) throw Failure{what};
+}
+
+// Runs `body` against a session, and adds the transcript to any failure.
+void with_session(const LaunchOptions& options,
+                  const std::function<void(PtySession&)>& body) {
+    PtySession session(options);
+    if (!session.ok()) throw Failure{"could not start vsh: " + session.error()};
+    try {
+        body(session);
+    } catch (Failure& failure) {
+        failure.what += "\n--- terminal output ---\n" + session.transcript() + "\n---";
+        throw;
+    }
+}
+
+void expect(PtySession& session, const std::string& text) {
+    check(session.expect(text), "expected to see \"" + text + "\"");
+}
+
+void expect_exit(PtySession& session, int status) {
+    std::optional<int> got = session.wait_exit();
+    check(got.has_value(), "vsh did not exit");
+    check(*got == status,
+          "exit status " + std::to_string(*got) + ", expected " + std::to_string(status));
+}
+
+// Ends a session cleanly: `exit 0` at the prompt.
+void finish(PtySession& session) {
+    session.send("exit 0\r");
+    expect_exit(session, 0);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_file(const std::string& path, const std::string& text, mode_t mode) {
+    std::ofstream(path) << text;
+    chmod(path.c_str(), mode);
+}
+
+const std::vector<Case>& all_cases() {
+    static const std::vector<Case> cases = {
+        {"default prompt appears",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             options.environment.erase("PS1");
+             with_session(options, [](PtySession& s) {
+                 expect(s, geteuid() == 0 ? "# " : "$ ");
+                 finish(s);
+             });
+         }},
+        {"command runs and prints",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 // The quotes keep the echoed command line from matching the output.
+                 s.send("echo hel''lo\r");
+                 expect(s, "\nhello\n");
+                 expect(s, "vsh> ");
+                 finish(s);
+             });
+         }},
+        {"multi-line for shows PS2",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             options.environment["PS2"] = "more> ";
+             with_session(options, [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("for i in 1 2\r");
+                 expect(s, "\nmore> ");
+                 s.send("do echo it$i; done\r");
+                 expect(s, "\nit1\nit2\n");
+                 expect(s, "vsh> ");
+                 finish(s);
+             });
+         }},
+        {"PS1 gets parameter and history-number expansion",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             options.environment["PS1"] = "[$VSHX:!:!!]> ";
+             options.environment["VSHX"] = "px";
+             with_session(options, [](PtySession& s) {
+                 expect(s, "[px:1:!]> ");
+                 s.send("VSHX=changed\r");
+                 expect(s, "[changed:2:!]> ");
+                 finish(s);
+             });
+         }},
+        {"Up arrow recalls the previous command",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("echo one$((1+1))\r");
+                 expect(s, "\none2\n");
+                 expect(s, "vsh> ");
+                 s.send("\033[A");
+                 expect(s, "echo one$((1+1))");
+                 s.send("\r");
+                 expect(s, "\none2\n");
+                 finish(s);
+             });
+         }},
+        {"Tab completes a unique builtin prefix",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             mkdir((scratch + "/empty").c_str(), 0755);
+             options.environment["PATH"] = scratch + "/empty";  // Only builtins can match.
+             with_session(options, [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("umas\t");
+                 expect(s, "umask");
+                 s.send("\r");
+                 expect(s, "\n0022\n");
+                 finish(s);
+             });
+         }},
+        {"Tab completes commands on PATH, variables and file names",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             mkdir((scratch + "/bin").c_str(), 0755);
+             write_file(scratch + "/bin/zzvshtool", "#!/bin/sh\necho tool-ran\n", 0755);
+             mkdir((scratch + "/dir").c_str(), 0755);
+             write_file(scratch + "/dir/uniquefile.txt", "", 0644);
+             options.environment["PATH"] = scratch + "/bin:/usr/bin:/bin";
+             options.environment["VSHTESTVARIABLE"] = "varval";
+             with_session(options, [&](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("zzvsht\t");
+                 expect(s, "zzvshtool");
+                 s.send("\r");
+                 expect(s, "\ntool-ran\n");
+                 expect(s, "vsh> ");
+                 s.send("echo $VSHTESTVAR\t");
+                 expect(s, "$VSHTESTVARIABLE");
+                 s.send("\r");
+                 expect(s, "\nvarval\n");
+                 expect(s, "vsh> ");
+                 s.send("echo dir/uniq\t");
+                 expect(s, "dir/uniquefile.txt");
+                 s.send("\r");
+                 expect(s, "\ndir/uniquefile.txt\n");
+                 finish(s);
+             });
+         }},
+        {"Ctrl-C discards a half-typed line",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("echo discarded");
+                 expect(s, "echo discarded");  // Typed and echoed before the interrupt.
+                 s.send("\003");
+                 expect(s, "vsh> ");
+                 s.send("echo status=$?\r");
+                 expect(s, "\nstatus=130\n");
+                 check(s.transcript().find("\ndiscarded\n") == std::string::npos,
+                       "the discarded line ran");
+                 finish(s);
+             });
+         }},
+        {"Ctrl-C at PS2 drops the whole command",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("for i in 1 2\r");
+                 expect(s, "\n> ");
+                 s.send("do echo loop$i");
+                 expect(s, "do echo loop$i");
+                 s.send("\003");
+                 expect(s, "vsh> ");
+                 s.send("echo af''ter\r");
+                 expect(s, "\nafter\n");
+                 check(s.transcript().find("loop1") == s.transcript().rfind("loop1") &&
+                           s.transcript().find("\nloop1\n") == std::string::npos,
+                       "the interrupted loop ran");
+                 check(s.transcript().find("syntax error") == std::string::npos,
+                       "an interrupted command is not a syntax error");
+                 finish(s);
+             });
+         }},
+        {"exit exits with the given status",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("exit 7\r");
+                 expect_exit(s, 7);
+             });
+         }},
+        {"Ctrl-D exits with the last status",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("false\r");
+                 expect(s, "vsh> ");
+                 s.send("\004");
+                 expect_exit(s, 1);
+             });
+         }},
+        {"ignoreeof keeps the shell on Ctrl-D",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("set -o ignoreeof\r");
+                 expect(s, "vsh> ");
+                 s.send("\004");
+                 expect(s, "Use \"exit\" to leave the shell.");
+                 expect(s, "vsh> ");
+                 s.send("exit 3\r");
+                 expect_exit(s, 3);
+             });
+         }},
+        {"HISTFILE is written and read back, multi-line commands whole",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             with_session(options, [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("echo first\r");
+                 expect(s, "vsh> ");
+                 s.send("for w in alpha beta\r");
+                 expect(s, "> ");
+                 s.send("do echo w-$w\r");
+                 expect(s, "> ");
+                 s.send("done\r");
+                 expect(s, "\nw-beta\n");
+                 finish(s);
+             });
+             std::string history = read_file(scratch + "/history");
+             check(history.find("echo first\n") != std::string::npos,
+                   "history file lacks 'echo first':\n" + history);
+             check(history.find("for w in alpha beta\ndo echo w-$w\ndone\n") != std::string::npos,
+                   "history file lacks the for loop:\n" + history);
+             // A new shell loads it: two steps up is the loop (the last entry is `exit 0`).
+             with_session(options, [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("\033[A\033[A\r");
+                 expect(s, "\nw-alpha\nw-beta\n");
+                 finish(s);
+             });
+         }},
+        {"finished background job is reported before the prompt",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sleep 0.1 &\r");
+                 expect(s, "vsh> ");
+                 bool reported = false;
+                 for (int attempt = 0; attempt < 50 && !reported; ++attempt) {
+                     s.send("\r");
+                     reported = s.expect("Done", std::chrono::milliseconds(200));
+                 }
+                 check(reported, "no Done notice");
+                 expect(s, "sleep 0.1\n");
+                 check(s.transcript().find("[1]+  Done") != std::string::npos,
+                       "notice not in \"[1]+  Done\" form");
+                 finish(s);
+             });
+         }},
+        {"set -o vi switches to vi editing",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("set -o vi\r");
+                 expect(s, "vsh> ");
+                 s.send("xecho vi-ok");
+                 expect(s, "xecho vi-ok");
+                 // Escape to command mode, go to the start, delete the stray x.
+                 s.send("\033");
+                 s.send("0x\r");
+                 expect(s, "\nvi-ok\n");
+                 finish(s);
+             });
+         }},
+        {"job control: monitor is on, Ctrl-Z stops a job, fg resumes it",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("case $- in *m*) echo monitor-on;; esac\r");
+                 expect(s, "\nmonitor-on\n");
+                 expect(s, "vsh> ");
+                 s.send("sleep 30\r");
+                 // The shell ignores SIGTSTP, so a Ctrl-Z before sleep has the terminal is
+                 // lost: repeat it until the job stops.
+                 bool stopped = false;
+                 for (int attempt = 0; attempt < 50 && !stopped; ++attempt) {
+                     s.send("\032");
+                     stopped = s.expect("Stopped", std::chrono::milliseconds(200));
+                 }
+                 check(stopped, "Ctrl-Z did not stop the job");
+                 expect(s, "vsh> ");
+                 s.send("jobs\r");
+                 expect(s, "Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg\r");
+                 expect(s, "sleep 30");
+                 bool interrupted = false;
+                 for (int attempt = 0; attempt < 50 && !interrupted; ++attempt) {
+                     s.send("\003");
+                     interrupted = s.expect("vsh> ", std::chrono::milliseconds(200));
+                 }
+                 check(interrupted, "Ctrl-C did not end the resumed job");
+                 s.send("echo st=$?\r");
+                 expect(s, "\nst=130\n");
+                 finish(s);
+             });
+         }},
+        {"without libreadline the plain prompt loop works",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             mkdir((scratch + "/lib").c_str(), 0755);
+             write_file(scratch + "/lib/libreadline.so.8", "not a library\n", 0644);
+             options.environment["LD_LIBRARY_PATH"] = scratch + "/lib";
+             with_session(options, [](PtySession& s) {
+                 expect(s, "line editing is off");
+                 expect(s, "vsh> ");
+                 s.send("echo pl''ain\r");
+                 expect(s, "\nplain\n");
+                 expect(s, "vsh> ");
+                 s.send("exit 4\r");
+                 expect_exit(s, 4);
+             });
+         }},
+    };
+    return cases;
+}
+
+bool pty_available() {
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0) return false;
+    close(master);
+    return true;
+}
+
+}  // namespace
+}  // namespace vsh::pty_test
+
+int main(int argc, char** argv) {
+    using namespace vsh::pty_test;
+    if (argc < 2) {
+        std::cerr << "usage: vsh_pty_test PATH_TO_VSH [case-name-substring...]\n";
+        return 2;
+    }
+    // Absolute, because each case starts vsh in its own scratch directory.
+    char* resolved = realpath(argv[1], nullptr);
+    if (resolved == nullptr) {
+        std::cerr << "vsh_pty_test: " << argv[1] << ": not found\n";
+        return 2;
+    }
+    vsh_binary = resolved;
+    free(resolved);
+    if (!pty_available()) {
+        std::cout << "no pseudo-terminal available: interactive tests skipped\n";
+        return 77;
+    }
+    int passed = 0, failed = 0;
+    for (const Case& c : all_cases()) {
+        bool wanted = argc == 2;
+        for (int i = 2; i < argc; ++i)
+            if (c.name.find(argv[i]) != std::string::npos) wanted = true;
+        if (!wanted) continue;
+        ScratchDir scratch;
+        try {
+            if (scratch.path().empty()) throw Failure{"mkdtemp failed"};
+            c.body(scratch.path());
+            std::cout << "PASS " << c.name << std::endl;
+            ++passed;
+        } catch (const Failure& failure) {
+            std::cout << "FAIL " << c.name << ": " << failure.what << std::endl;
+            ++failed;
+        }
+    }
+    std::cout << passed << " passed, " << failed << " failed" << std::endl;
+    return failed == 0 ? 0 : 1;
+}

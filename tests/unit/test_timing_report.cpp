@@ -1,0 +1,120 @@
+// The timing report: percentile math and the summary of a small synthetic log.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "shell/timing/json_reader.hpp"
+#include "shell/timing/percentile.hpp"
+#include "shell/timing/report.hpp"
+
+TEST_CASE("Percentiles interpolate between the closest ranks") {
+    std::vector<double> none;
+    CHECK(vsh::percentile_of_sorted(none, 50) == 0);
+    std::vector<double> one = {7};
+    CHECK(vsh::percentile_of_sorted(one, 0) == 7);
+    CHECK(vsh::percentile_of_sorted(one, 99) == 7);
+    std::vector<double> four = {1, 2, 3, 4};
+    CHECK(vsh::percentile_of_sorted(four, 50) == Approx(2.5));
+    CHECK(vsh::percentile_of_sorted(four, 0) == 1);
+    CHECK(vsh::percentile_of_sorted(four, 100) == 4);
+    CHECK(vsh::percentile_of_sorted(four, 25) == Approx(1.75));
+    CHECK(vsh::percentile_of_sorted(four, 150) == 4);  // clamped
+    CHECK(vsh::percentile_of_sorted(four, -5) == 1);
+    std::vector<double> hundred_and_one;
+    for (int i = 0; i <= 100; ++i) hundred_and_one.push_back(i * 10.0);
+    CHECK(vsh::percentile_of_sorted(hundred_and_one, 95) == Approx(950));
+    CHECK(vsh::percentile_of_sorted(hundred_and_one, 99) == Approx(990));
+    CHECK(vsh::percentile_of_sorted(hundred_and_one, 50) == Approx(500));
+}
+
+namespace {
+
+// Two shells, three backends, one fallback, one shell-code child, one malformed line and a
+// blank one. The build spans 100.000000 .. 100.010000 (the last child ends at 100.004 + 6 ms).
+const char* const kLog =
+    R"LOG({"time":100.000000,"shell_pid":1,"child_pid":10,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":100,"wall_us":2000,"status":0,"argv0":"cc"}
+{"time":100.001000,"shell_pid":1,"child_pid":11,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":300,"wall_us":1000,"status":0,"argv0":"cc"}
+this is not json
+{"time":100.002000,"shell_pid":2,"child_pid":12,"backend":"fork","fallback":"tty handoff","shell_code":false,"spawn_us":1000,"wall_us":3000,"status":"SIGKILL","argv0":"ar"}
+
+{"time":100.003000,"shell_pid":2,"child_pid":13,"backend":"fork","fallback":null,"shell_code":true,"spawn_us":0,"wall_us":500,"status":1,"argv0":"(subshell)"
+}
+{"time":100.004000,"shell_pid":2,"child_pid":14,"backend":"posix_spawn","fallback":null,"shell_code":false,"spawn_us":600,"wall_us":6000,"status":0,"argv0":"ld"}
+{"time":"late","backend":"vfork","spawn_us":1,"wall_us":1}
+)LOG";
+
+}  // namespace
+
+TEST_CASE("The report summarises a log by backend, with fallbacks and the build's share") {
+    vsh::TimingSummary s = vsh::summarise_timing_log(kLog);
+    CHECK(s.records == 5);
+    CHECK(s.shells == 2);
+    CHECK(s.malformed_lines == 2);
+    CHECK(s.first_malformed_line == 3);
+
+    REQUIRE(s.by_backend.size() == 4);
+    CHECK(s.by_backend[0].first == "fork");
+    CHECK(s.by_backend[1].first == "vfork");
+    CHECK(s.by_backend[2].first == "posix_spawn");
+    CHECK(s.by_backend[3].first == "fork (shell code)");
+    const vsh::LatencyStats& vfork = s.by_backend[1].second;
+    CHECK(vfork.spawns == 2);
+    CHECK(vfork.total_us == 400);
+    CHECK(vfork.median_us == Approx(200));
+    CHECK(s.by_backend[0].second.spawns == 1);
+
+    CHECK(s.all.spawns == 5);
+    CHECK(s.all.total_us == 2000);
+    CHECK(s.all.median_us == Approx(300));  // of {0, 100, 300, 600, 1000}
+    CHECK(s.all.p95_us == Approx(920));     // 600 + 0.8 * 400
+
+    REQUIRE(s.fallbacks.size() == 1);
+    CHECK(s.fallbacks[0].first == "tty handoff");
+    CHECK(s.fallbacks[0].second == 1);
+
+    CHECK(s.children_wall_us == 12500);
+    CHECK(s.build_wall_us == 10000);
+    CHECK(s.spawn_share == Approx(0.2));
+}
+
+TEST_CASE("The text report is an aligned table that says what was skipped") {
+    std::string text = vsh::timing_summary_text(vsh::summarise_timing_log(kLog), "build.log");
+    INFO(text);
+    CHECK(text.find("build.log: 5 processes from 2 shells") != std::string::npos);
+    CHECK(text.find("skipped 2 malformed line(s), the first at line 3") != std::string::npos);
+    CHECK(text.find("tty handoff") != std::string::npos);
+    CHECK(text.find("20.00%") != std::string::npos);
+    // Every row of the backend table ends in the same column.
+    std::size_t header = text.find("  backend");
+    REQUIRE(header != std::string::npos);
+    std::size_t header_end = text.find('\n', header);
+    std::size_t width = header_end - header;
+    std::size_t row = header_end + 1;
+    for (int k = 0; k < 5; ++k) {
+        std::size_t end = text.find('\n', row);
+        CHECK(end - row == width);
+        row = end + 1;
+    }
+}
+
+TEST_CASE("The JSON report is one object holding the same figures") {
+    std::string json = vsh::timing_summary_json(vsh::summarise_timing_log(kLog));
+    CHECK(json.back() == '\n');
+    auto object = vsh::parse_json_object(json);
+    REQUIRE(object.has_value());
+    CHECK(vsh::json_field(*object, "records")->number == 5);
+    CHECK(vsh::json_field(*object, "malformed_lines")->number == 2);
+    CHECK(vsh::json_field(*object, "build_wall_us")->number == 10000);
+    CHECK(vsh::json_field(*object, "spawn_share")->number == Approx(0.2));
+    CHECK(vsh::json_field(*object, "backends")->kind == vsh::JsonScalar::Kind::Nested);
+    CHECK(json.find("\"vfork\":{\"spawns\":2,\"spawn_total_us\":400") != std::string::npos);
+    CHECK(json.find("\"fallbacks\":{\"tty handoff\":1}") != std::string::npos);
+}
+
+TEST_CASE("An empty log gives an empty summary, not a division by zero") {
+    vsh::TimingSummary s = vsh::summarise_timing_log("");
+    CHECK(s.records == 0);
+    CHECK(s.spawn_share == 0);
+    CHECK(vsh::parse_json_object(vsh::timing_summary_json(s)).has_value());
+}
