@@ -39,19 +39,19 @@ enum class Terminal : unsigned char {
 };
 
 struct SpawnPlan {
-    std::string path;               // Resolved executable path (contains a '/').
-    std::vector<std::string> args;  // argv strings; argv[0] first.
-    std::vector<char*> argv;        // NULL-terminated pointers into `args` (see finalize()).
-    char* const* envp = nullptr;    // NULL-terminated environment, owned by the caller.
+    std::string path;                  // Resolved executable path (contains a '/').
+    std::vector<std::string> args;     // argv strings; argv[0] first.
+    std::vector<char*> argv;           // NULL-terminated pointers into `args` (see finalize()).
+    char* const* envp = nullptr;       // NULL-terminated environment, owned by the caller.
     std::vector<FdAction> fd_actions;  // Applied in order.
     ProcessGroup process_group = ProcessGroup::Inherit;
-    pid_t pgid = 0;              // Join only.
+    pid_t pgid = 0;  // Join only.
     Terminal terminal = Terminal::Leave;
-    int tty_fd = -1;             // Terminal::Foreground only.
-    sigset_t child_mask;         // The signal mask the new program starts with.
-    sigset_t default_signals;    // Signals reset to SIG_DFL in the child (all the shell
-                                 // catches, plus job-control signals an interactive shell
-                                 // ignores).
+    int tty_fd = -1;           // Terminal::Foreground only.
+    sigset_t child_mask;       // The signal mask the new program starts with.
+    sigset_t default_signals;  // Signals reset to SIG_DFL in the child (all the shell
+                               // catches, plus job-control signals an interactive shell
+                               // ignores).
     // When execve fails with ENOEXEC, the child runs this instead: the shell itself on the
     // file (POSIX: a file without #! is a shell script). Empty: no fallback.
     std::string enoexec_shell;

@@ -1,169 +1,251 @@
-// spawn_floor: microseconds per spawn+wait of a tiny static program, through each vsh backend
-// and through Boost.Process v2, as the parent grows (touched heap) and fragments (many
-// mappings). Not built by default; from the repository root, after building vshcore in a
-// Release tree (here build-release):
+// Spawn floor: microseconds per spawn+wait of a tiny static program through each vsh backend
+// (the same Backend::spawn the shell calls), the `auto` policy and Boost.Process v2, while the
+// parent holds 0, 64 MiB, 256 MiB, 1 GiB, 4 GiB of touched heap, or 10,000 separate mappings.
+// fork copies the page tables of the whole parent, so its cost grows with the parent; vfork,
+// clone(CLONE_VM) and posix_spawn share the parent's memory and should stay flat.
 //
-//   g++ -std=c++20 -O2 -I. bench/spawn_floor.cpp build-release/libvshcore.a -pthread -o /tmp/spawn_floor
-//
-// Usage: spawn_floor [spawns per cell (default 200)] [tiny program (default: built with cc)]
-// Output (stdout, CSV): parent_heap_mib,mappings,launcher,spawns,us_per_spawn
-// The 4 GiB row needs that much free memory; fork's figure grows with the heap (page tables
-// are copied), the others should stay flat.
+// Build (bench/run-all does this): g++ -O2 -std=c++20 -I<repo> spawn_floor.cpp
+//   <build>/libvshcore.a -ldl -lpthread
+// Run: spawn_floor TINY_PROGRAM [--max-spawns N] [--seconds S] [--sizes-mib 0,64,...]
+// Output: CSV on stdout (config,parent_mib,method,spawns,mean_us,median_us,p95_us); progress
+// on stderr.
+#define BOOST_PROCESS_USE_STD_FS 1
+#define BOOST_PROCESS_V2_SEPARATE_COMPILATION 1
+// Boost 1.81's Process v2 uses these unqualified without including them itself (see
+// tests/spec_runner/boost_process_prelude.hpp).
+#include <boost/optional.hpp>
+#include <boost/type_traits.hpp>
+// Compiled into this one translation unit: the benchmark is a single file.
+#include <boost/process/v2.hpp>
+#include <boost/process/v2/src.hpp>
+
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/process/v2.hpp>
-#include <boost/process/v2/posix/vfork_launcher.hpp>
-#include <chrono>
-#include <cstddef>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <exception>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "backends/backend.hpp"
+#include "backends/spawn_plan.hpp"
 
 namespace {
 
-namespace backends = vsh::backends;
-namespace bp2 = boost::process::v2;
+namespace bp = boost::process::v2;
+using vsh::backends::Backend;
+using vsh::backends::SpawnPlan;
 
-constexpr const char* kDefaultTiny = "/tmp/vsh-spawn-floor-tiny";
+double now_us() {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
+}
 
-char* kEmptyEnvironment[] = {nullptr};
+// Memory the parent holds while spawning: touched, so every page has a page-table entry
+// that fork must copy.
+class ParentMemory {
+  public:
+    ~ParentMemory() { release(); }
 
-// Builds `int main(void){return 0;}` statically with cc, through the fork backend.
-bool build_tiny(const std::string& path) {
-    const std::string source = path + ".c";
-    FILE* file = std::fopen(source.c_str(), "w");
-    if (file == nullptr) return false;
-    std::fputs("int main(void) { return 0; }\n", file);
-    std::fclose(file);
-    backends::SpawnPlan plan;
-    plan.path = "/usr/bin/cc";
-    plan.args = {"cc", "-O2", "-static", "-o", path, source};
-    char path_variable[] = "PATH=/usr/bin:/bin";
-    char* environment[] = {path_variable, nullptr};
-    plan.envp = environment;
-    plan.finalize();
-    backends::SpawnResult result = backends::fork_backend().spawn(plan);
-    if (result.error != 0) return false;
-    int status = 0;
-    waitpid(result.pid, &status, 0);
+    void grow_heap(std::size_t mib) {
+        release();
+        if (mib == 0) return;
+        size_ = mib << 20;
+        heap_ = static_cast<char*>(std::malloc(size_));
+        if (heap_ == nullptr) {
+            std::fprintf(stderr, "spawn_floor: cannot allocate %zu MiB\n", mib);
+            std::exit(1);
+        }
+        for (std::size_t off = 0; off < size_; off += 4096) heap_[off] = 1;
+    }
+
+    // `count` one-page read-write mappings, each fenced by a PROT_NONE page so the kernel
+    // cannot merge them into one.
+    void make_mappings(std::size_t count) {
+        release();
+        const std::size_t page = 4096;
+        map_size_ = 2 * count * page;
+        void* base = mmap(nullptr, map_size_, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (base == MAP_FAILED) {
+            std::perror("spawn_floor: mmap");
+            std::exit(1);
+        }
+        map_ = static_cast<char*>(base);
+        for (std::size_t k = 0; k < count; ++k) {
+            char* p = map_ + 2 * k * page;
+            if (mprotect(p, page, PROT_READ | PROT_WRITE) != 0) {
+                std::perror("spawn_floor: mprotect");
+                std::exit(1);
+            }
+            *p = 1;
+        }
+    }
+
+    void release() {
+        std::free(heap_);
+        heap_ = nullptr;
+        if (map_ != nullptr) munmap(map_, map_size_);
+        map_ = nullptr;
+    }
+
+  private:
+    char* heap_ = nullptr;
+    std::size_t size_ = 0;
+    char* map_ = nullptr;
+    std::size_t map_size_ = 0;
+};
+
+struct Method {
+    std::string name;
+    std::function<bool()> spawn_and_wait;  // false: the spawn failed.
+};
+
+struct Stats {
+    std::size_t spawns = 0;
+    double mean_us = 0, median_us = 0, p95_us = 0;
+};
+
+// Spawns until `max_spawns` or `seconds` have passed (at least 10 spawns), after 3 warm-ups.
+Stats measure(const Method& method, std::size_t max_spawns, double seconds) {
+    for (int k = 0; k < 3; ++k) method.spawn_and_wait();
+    std::vector<double> samples;
+    double deadline = now_us() + seconds * 1e6;
+    while (samples.size() < max_spawns && (samples.size() < 10 || now_us() < deadline)) {
+        double start = now_us();
+        if (!method.spawn_and_wait()) {
+            std::fprintf(stderr, "spawn_floor: %s: spawn failed\n", method.name.c_str());
+            std::exit(1);
+        }
+        samples.push_back(now_us() - start);
+    }
+    std::sort(samples.begin(), samples.end());
+    Stats stats;
+    stats.spawns = samples.size();
+    double total = 0;
+    for (double s : samples) total += s;
+    stats.mean_us = total / static_cast<double>(samples.size());
+    stats.median_us = samples[samples.size() / 2];
+    stats.p95_us = samples[std::min(samples.size() - 1, samples.size() * 95 / 100)];
+    return stats;
+}
+
+bool wait_for(pid_t pid) {
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return false;
+    }
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-double microseconds_since(std::chrono::steady_clock::time_point start, int spawns) {
-    auto elapsed = std::chrono::steady_clock::now() - start;
-    return std::chrono::duration<double, std::micro>(elapsed).count() / spawns;
-}
-
-double time_backend(backends::Backend& backend, const std::string& tiny, int spawns) {
-    backends::SpawnPlan plan;
-    plan.path = tiny;
-    plan.args = {"tiny"};
-    plan.envp = kEmptyEnvironment;
-    plan.finalize();
-    auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < spawns; ++i) {
-        backends::SpawnResult result = backend.spawn(plan);
-        if (result.error != 0) {
-            std::fprintf(stderr, "%s: %s\n", std::string(backend.name()).c_str(),
-                         std::strerror(result.error));
-            std::exit(1);
-        }
-        int status = 0;
-        waitpid(result.pid, &status, 0);
+std::vector<std::size_t> parse_sizes(const char* text) {
+    std::vector<std::size_t> sizes;
+    for (const char* p = text; *p != '\0';) {
+        char* end;
+        sizes.push_back(std::strtoull(p, &end, 10));
+        p = *end == ',' ? end + 1 : end;
+        if (*end != ',' && *end != '\0') break;
     }
-    return microseconds_since(start, spawns);
-}
-
-template <typename Launcher>
-double time_boost(Launcher launcher, const std::string& tiny, int spawns) {
-    boost::asio::io_context context;
-    auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < spawns; ++i) {
-        bp2::process child = launcher(context, tiny, std::vector<std::string>{});
-        child.wait();
-    }
-    return microseconds_since(start, spawns);
-}
-
-// Touched memory: every page written, so fork has page tables to copy.
-std::vector<char*> grow_heap(std::size_t mib) {
-    std::vector<char*> blocks;
-    for (std::size_t i = 0; i < mib / 64; ++i) {
-        auto* block = static_cast<char*>(std::malloc(64u << 20));
-        if (block == nullptr) break;
-        std::memset(block, 1, 64u << 20);
-        blocks.push_back(block);
-    }
-    return blocks;
-}
-
-// `count` separate mappings: alternate protections keep the kernel from merging neighbours.
-void add_mappings(int count) {
-    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-    for (int i = 0; i < count; ++i) {
-        int protection = i % 2 == 0 ? PROT_READ | PROT_WRITE : PROT_READ;
-        void* mapping = mmap(nullptr, page, protection, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (mapping == MAP_FAILED) break;
-        if (i % 2 == 0) static_cast<char*>(mapping)[0] = 1;
-    }
-}
-
-void run_row(std::size_t heap_mib, int mappings, const std::string& tiny, int spawns) {
-    auto row = [&](const char* launcher, double us) {
-        std::printf("%zu,%d,%s,%d,%.1f\n", heap_mib, mappings, launcher, spawns, us);
-        std::fflush(stdout);
-    };
-    for (backends::Backend* backend : backends::all_backends())
-        row(std::string(backend->name()).c_str(), time_backend(*backend, tiny, spawns));
-    row("boost_v2_default",
-        time_boost(
-            [](auto& context, const std::string& exe, std::vector<std::string> args) {
-                return bp2::process(context, exe, args);
-            },
-            tiny, spawns));
-    // Boost 1.81's vfork_launcher throws EINVAL on Linux (its pidfd is not set up), so its
-    // row reports NA there.
-    try {
-        row("boost_v2_vfork",
-            time_boost(
-                [](auto& context, const std::string& exe, std::vector<std::string> args) {
-                    return bp2::posix::vfork_launcher{}(context, exe, args);
-                },
-                tiny, spawns));
-    } catch (const std::exception& error) {
-        std::printf("%zu,%d,boost_v2_vfork,%d,NA\n", heap_mib, mappings, spawns);
-        std::fprintf(stderr, "boost_v2_vfork: %s\n", error.what());
-    }
+    return sizes;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    const int spawns = argc > 1 ? std::atoi(argv[1]) : 200;
-    const std::string tiny = argc > 2 ? argv[2] : kDefaultTiny;
-    if (access(tiny.c_str(), X_OK) != 0 && !build_tiny(tiny)) {
-        std::fprintf(stderr, "cannot build %s (needs cc and a static libc)\n", tiny.c_str());
-        return 1;
+    if (argc < 2) {
+        std::fprintf(stderr,
+                     "usage: spawn_floor TINY_PROGRAM [--max-spawns N] [--seconds S] "
+                     "[--sizes-mib 0,64,256,1024,4096] [--mappings N]\n");
+        return 2;
     }
-    std::printf("parent_heap_mib,mappings,launcher,spawns,us_per_spawn\n");
-    std::size_t grown = 0;
-    std::vector<char*> heap;
-    for (std::size_t target : {0u, 64u, 256u, 1024u, 4096u}) {
-        auto more = grow_heap(target - grown);
-        heap.insert(heap.end(), more.begin(), more.end());
-        grown = target;
-        run_row(grown, 0, tiny, spawns);
+    std::string tiny = argv[1];
+    std::size_t max_spawns = 2000;
+    double seconds = 2.0;
+    std::vector<std::size_t> sizes = {0, 64, 256, 1024, 4096};
+    std::size_t mappings = 10000;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        std::string opt = argv[i];
+        if (opt == "--max-spawns")
+            max_spawns = std::strtoull(argv[i + 1], nullptr, 10);
+        else if (opt == "--seconds")
+            seconds = std::strtod(argv[i + 1], nullptr);
+        else if (opt == "--sizes-mib")
+            sizes = parse_sizes(argv[i + 1]);
+        else if (opt == "--mappings")
+            mappings = std::strtoull(argv[i + 1], nullptr, 10);
     }
-    for (char* block : heap) std::free(block);
-    add_mappings(10000);
-    run_row(0, 10000, tiny, spawns);
+
+    // The plan the shell would build for `tiny` with no redirections: empty environment,
+    // nothing to reset, the mask the benchmark runs with.
+    SpawnPlan plan;
+    plan.path = tiny;
+    plan.args = {"tiny"};
+    char* empty_env[] = {nullptr};
+    plan.envp = empty_env;
+    sigprocmask(SIG_SETMASK, nullptr, &plan.child_mask);
+    plan.finalize();
+
+    std::vector<Method> methods;
+    for (Backend* backend : vsh::backends::all_backends()) {
+        if (!backend->supported()) continue;
+        const char* why = nullptr;
+        if (!backend->can_spawn(plan, &why)) continue;
+        methods.push_back({"vsh " + std::string(backend->name()), [backend, &plan] {
+                               vsh::backends::SpawnResult r = backend->spawn(plan);
+                               return r.error == 0 && wait_for(r.pid);
+                           }});
+    }
+    Backend* chosen = vsh::backends::choose_auto(plan);
+    methods.push_back({"vsh auto (" + std::string(chosen->name()) + ")", [&plan] {
+                           vsh::backends::SpawnResult r =
+                               vsh::backends::choose_auto(plan)->spawn(plan);
+                           return r.error == 0 && wait_for(r.pid);
+                       }});
+    boost::asio::io_context io;
+    methods.push_back({"boost.process v2", [&io, &tiny] {
+                           boost::system::error_code ec;
+                           bp::process child(io, tiny, std::vector<std::string>{}, ec);
+                           if (ec) return false;
+                           return child.wait(ec) == 0 && !ec;
+                       }});
+
+    struct Config {
+        std::string label;
+        std::size_t mib;
+        bool mappings;
+    };
+    std::vector<Config> configs;
+    for (std::size_t mib : sizes) {
+        configs.push_back({mib == 0                         ? "0"
+                           : mib >= 1024 && mib % 1024 == 0 ? std::to_string(mib / 1024) + " GiB"
+                                                            : std::to_string(mib) + " MiB",
+                           mib, false});
+    }
+    if (mappings > 0) configs.push_back({std::to_string(mappings) + " mappings", 0, true});
+
+    std::printf("config,parent_mib,method,spawns,mean_us,median_us,p95_us\n");
+    ParentMemory memory;
+    for (const Config& config : configs) {
+        if (config.mappings) {
+            memory.make_mappings(mappings);
+        } else {
+            memory.grow_heap(config.mib);
+        }
+        for (const Method& method : methods) {
+            std::fprintf(stderr, "  spawn floor: parent %-16s %-24s ", config.label.c_str(),
+                         method.name.c_str());
+            Stats s = measure(method, max_spawns, seconds);
+            std::fprintf(stderr, "%9.1f us/spawn (%zu spawns)\n", s.mean_us, s.spawns);
+            std::printf("%s,%zu,%s,%zu,%.1f,%.1f,%.1f\n", config.label.c_str(), config.mib,
+                        method.name.c_str(), s.spawns, s.mean_us, s.median_us, s.p95_us);
+            std::fflush(stdout);
+        }
+    }
     return 0;
 }

@@ -86,7 +86,8 @@ int builtin_kill(Shell& sh, Args argv) {
     for (; i < argv.size(); ++i) {
         const std::string& target = argv[i];
         pid_t pid;
-        if (!target.empty() && target[0] == '%') {
+        const bool is_job = !target.empty() && target[0] == '%';
+        if (is_job) {
             std::optional<pid_t> group = job_process_group(sh, target);
             if (!group) {
                 sh.error("kill", target + ": no such job");
@@ -103,7 +104,12 @@ int builtin_kill(Shell& sh, Args argv) {
             }
             pid = static_cast<pid_t>(*number);
         }
-        if (::kill(pid, signal) != 0) {
+        int result = ::kill(pid, signal);
+        // Without job control a job has no process group of its own; signal its process
+        // instead (bash does; dash fails). TODO(lead): a hook listing every pid of the job
+        // would reach all the stages of a background pipeline too.
+        if (result != 0 && errno == ESRCH && is_job) result = ::kill(-pid, signal);
+        if (result != 0) {
             sh.error("kill", "(" + target + ") - " + std::strerror(errno));
             status = 1;
         }

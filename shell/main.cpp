@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -85,7 +87,19 @@ std::string self_exe() {
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
+// Character classes and `?` in patterns follow the locale's character set, so load it; but a C
+// or unset locale (the common case for scripts and make) skips the work.
+void load_locale() {
+    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const char* v = getenv(name);
+        if (v == nullptr || *v == '\0') continue;
+        if (std::strcmp(v, "C") != 0 && std::strcmp(v, "POSIX") != 0) setlocale(LC_ALL, "");
+        return;
+    }
+}
+
 int run_main(int argc, char** argv) {
+    load_locale();
     Shell sh;
     sh.vars.import_environment(environ);
     set_default_variables(sh);

@@ -186,8 +186,9 @@ class ShellArithEnv final : public ArithEnv {
 public:
     explicit ShellArithEnv(Shell& sh) : sh_(sh) {}
     const std::string* get(std::string_view name) override { return sh_.vars.get(name); }
+    // Silent: the evaluator reports a readonly variable itself.
     bool set(std::string_view name, std::string_view value) override {
-        return sh_.assign(name, value);
+        return sh_.vars.set(name, value);
     }
     bool nounset() const override { return sh_.options.nounset; }
 
@@ -286,7 +287,7 @@ private:
         ShellArithEnv env(sh_);
         ArithResult r = evaluate_arith(inner.text(), env);
         if (!r.ok) {
-            sh_.error("arithmetic expression: " + r.error);
+            sh_.error(r.error);
             throw FatalError{2};
         }
         char buf[24];

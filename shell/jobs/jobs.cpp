@@ -1,5 +1,7 @@
 #include "shell/jobs/jobs.hpp"
 
+#include "shell/traps/traps.hpp"
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -74,6 +76,9 @@ std::optional<int> JobTable::wait_pid(pid_t pid, struct rusage* usage, bool inte
                                       bool untraced) {
     if (auto s = take_reaped(pid)) return s;
     for (;;) {
+        // A trapped signal may have arrived while another child was being reaped (no EINTR
+        // then): look before blocking again.
+        if (interruptible && TrapTable::pending()) return std::nullopt;
         int status = 0;
         struct rusage ru;
         pid_t got = wait4(-1, &status, untraced ? WUNTRACED : 0, &ru);

@@ -28,6 +28,17 @@ done
 source_dir=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/vsh-configure.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# A hang in the shell under test must end in a clear failure, not in the ctest timeout.
+step_timeout=${VSH_CONFIGURE_STEP_TIMEOUT:-240}
+limited() {
+    if command -v timeout >/dev/null 2>&1; then
+        timeout -k 5 "$step_timeout" "$@"
+    else
+        "$@"
+    fi
+}
 
 # The generated configure is made once, so both shells run the very same script.
 mkdir "$work/pristine"
@@ -50,12 +61,13 @@ run_configure() {
     cp -R "$work/pristine" "$work/tree"
     (
         cd "$work/tree" || exit 1
-        CONFIG_SHELL=$shell $shell ./configure --enable-fancy --with-greeting=hi \
-            > configure.out 2>&1
+        CONFIG_SHELL=$shell limited $shell ./configure --enable-fancy --with-greeting=hi \
+            > configure.out 2>&1 < /dev/null
         status=$?
+        [ "$status" -eq 124 ] && echo "(configure timed out after ${step_timeout}s)" >> configure.out
         echo "$status" > configure.status
         [ "$status" -eq 0 ] || exit "$status"
-        { make SHELL="$shell" && ./probe; } > make.out 2>&1
+        { limited make SHELL="$shell" && ./probe; } > make.out 2>&1 < /dev/null
         echo "$?" > make.status
     )
     mkdir "$work/$name"

@@ -9,8 +9,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 namespace vsh::pty_test {
 namespace {
@@ -159,6 +163,46 @@ bool PtySession::reap() {
     if (got != pid_) return false;
     exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return true;
+}
+
+namespace {
+
+// Whether /proc/PID/stat says the process is named `command` and belongs to `session`.
+bool process_matches(const std::string& pid, const std::string& command, pid_t session) {
+    std::ifstream in("/proc/" + pid + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t open = stat.find('(');
+    std::size_t close = stat.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) return false;
+    if (stat.substr(open + 1, close - open - 1) != command) return false;
+    // After the name: state, ppid, pgrp, session.
+    std::istringstream fields(stat.substr(close + 1));
+    std::string state;
+    long ppid = 0, pgrp = 0, sid = 0;
+    fields >> state >> ppid >> pgrp >> sid;
+    return sid == session;
+}
+
+}  // namespace
+
+bool PtySession::wait_for_process(const std::string& command, std::chrono::milliseconds patience) {
+    auto deadline = Clock::now() + patience;
+    for (;;) {
+        if (DIR* proc = opendir("/proc"); proc != nullptr) {
+            bool found = false;
+            while (const dirent* entry = readdir(proc)) {
+                if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+                if (process_matches(entry->d_name, command, pid_)) {
+                    found = true;
+                    break;
+                }
+            }
+            closedir(proc);
+            if (found) return true;
+        }
+        if (Clock::now() >= deadline) return false;
+        (void)pump(20ms);
+    }
 }
 
 std::optional<int> PtySession::wait_exit(std::chrono::milliseconds patience) {

@@ -36,6 +36,7 @@ public:
 
     [[nodiscard]] bool ok() const { return pid_ > 0; }
     [[nodiscard]] const std::string& error() const { return error_; }
+    [[nodiscard]] pid_t pid() const { return pid_; }
 
     // Writes `keys` to the terminal, as if typed.
     void send(const std::string& keys);
@@ -48,6 +49,11 @@ public:
     // Waits for the process to exit; returns its exit status (128+N for a signal), or nothing
     // on timeout (the process is then killed).
     [[nodiscard]] std::optional<int> wait_exit(std::chrono::milliseconds patience = kPatience);
+
+    // Waits until a process named `command` (as in /proc/PID/comm) runs in the session, so a
+    // keystroke meant for it is not sent while the shell still has the terminal.
+    [[nodiscard]] bool wait_for_process(const std::string& command,
+                                        std::chrono::milliseconds patience = kPatience);
 
     // Everything shown so far (normalized), and the part not yet consumed by expect().
     [[nodiscard]] const std::string& transcript() const { return shown_; }

@@ -343,7 +343,8 @@ TEST_CASE("EAGAIN when the process limit is reached", "[backend]") {
 
 TEST_CASE("2000 spawns leave no zombie and no descriptor behind", "[backend][slow]") {
     FOR_EACH_BACKEND(backend);
-    REQUIRE(count_children() == 0);
+    // Relative counts: other tests in this binary may have children of their own.
+    const int children_before = count_children();
     const std::size_t descriptors_before = count_open_descriptors();
     // Successes and the three kinds of failure: a failing fd action, a failing exec, and
     // an exec that succeeds through the ENOEXEC shell.
@@ -369,7 +370,7 @@ TEST_CASE("2000 spawns leave no zombie and no descriptor behind", "[backend][slo
         }
     }
     CHECK(unexpected == 0);
-    CHECK(count_children() == 0);
+    CHECK(count_children() == children_before);
     CHECK(count_open_descriptors() == descriptors_before);
 }
 

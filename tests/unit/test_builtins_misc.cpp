@@ -65,13 +65,24 @@ TEST_CASE("kill sends the named signal", "[builtins][kill]") {
                        std::initializer_list<std::string>{"kill", "-n", "10"},
                        std::initializer_list<std::string>{"kill", "-SIGUSR1"},
                        std::initializer_list<std::string>{"kill"}}) {
+        // Block the signals over the fork so the child can reset Catch2's SIGTERM handler
+        // before any signal reaches it; sigsuspend then takes the signal with the default
+        // action.
+        sigset_t block, old;
+        sigemptyset(&block);
+        sigaddset(&block, SIGTERM);
+        sigaddset(&block, SIGUSR1);
+        sigprocmask(SIG_BLOCK, &block, &old);
         pid_t child = fork();
         REQUIRE(child >= 0);
         if (child == 0) {
-            // Catch2 handles SIGTERM itself; the child must die of the signal instead.
             signal(SIGTERM, SIG_DFL);
-            for (;;) pause();
+            signal(SIGUSR1, SIG_DFL);
+            sigset_t none;
+            sigemptyset(&none);
+            for (;;) sigsuspend(&none);
         }
+        sigprocmask(SIG_SETMASK, &old, nullptr);
         std::vector<std::string> argv(words);
         argv.push_back(std::to_string(child));
         sh.out.set_capture(nullptr);

@@ -24,7 +24,9 @@ TEST_CASE("operators and blanks split words", "[lexer]") {
     CHECK(command("a|b") == "(pipe (cmd a) (cmd b))");
     CHECK(command("a&&b||c") == "(and-or (cmd a) && (cmd b) || (cmd c))");
     CHECK(command("a>b<c") == "(cmd a 1>b 0<c)");
-    CHECK(command("a>>b<>c>|d<&3>&-") == "(cmd a 1>>b 0<>c 1>|d 0<&3 1>&-)");
+    CHECK(command("a>>b<>c>|d<&3 >&-") == "(cmd a 1>>b 0<>c 1>|d 0<&3 1>&-)");
+    // Digits before < or > are an IO number even right after another operator (as in dash).
+    CHECK(parser_test::error_of("a<&3>&-") == "syntax error: unexpected \"3\"");
     CHECK(command("echo  a\tb") == "(cmd echo a b)");
     CHECK(command("echo a#b #comment") == "(cmd echo a#b)");
     CHECK(command("echo {} a{b}") == "(cmd echo {} a{b})");
@@ -49,7 +51,7 @@ TEST_CASE("line continuation is removed outside single quotes", "[lexer]") {
 }
 
 TEST_CASE("single quotes, backslashes and double quotes", "[lexer]") {
-    CHECK(command("echo 'a b'\\ c") == "(cmd echo 'a b'' c')");
+    CHECK(command("echo 'a b'\\ c") == "(cmd echo 'a b 'c)");
     CHECK(command("echo a\\*b") == "(cmd echo a'*'b)");
     CHECK(command("echo ''") == "(cmd echo '')");
     CHECK(command("echo \"\"") == "(cmd echo \"\")");
@@ -58,12 +60,13 @@ TEST_CASE("single quotes, backslashes and double quotes", "[lexer]") {
     CHECK(command("echo \"a'b\"") == "(cmd echo \"a'b\")");
     auto program = tree("echo a'b'\"c\"\\d");
     const auto& word = second_word(*program);
-    REQUIRE(word.size() == 3);
+    REQUIRE(word.size() == 4);
     CHECK(word[0].kind == Kind::Literal);
     CHECK(word[0].text == "a");
     CHECK(word[1].kind == Kind::Quoted);
     CHECK(word[1].text == "b");
     CHECK(word[2].kind == Kind::DoubleQuoted);
+    CHECK(word[3].kind == Kind::Quoted);
 }
 
 TEST_CASE("dollar-single-quotes decode escapes (POSIX 2024)", "[lexer]") {
@@ -135,21 +138,21 @@ TEST_CASE("parameter operands hold quotes and nested expansions", "[lexer]") {
 }
 
 TEST_CASE("command substitutions", "[lexer]") {
-    CHECK(command("echo $(a b | c)") == "(cmd echo $((pipe (cmd a b) (cmd c))))");
+    CHECK(command("echo $(a b | c)") == "(cmd echo $((list (pipe (cmd a b) (cmd c)))))");
     CHECK(command("echo $()") == "(cmd echo $())");
     CHECK(command("echo $( # only a comment\n)") == "(cmd echo $())");
     CHECK(command("echo $(case x in x) echo y;; esac)") ==
-          "(cmd echo $((case x (x (list (cmd echo y)) ;;))))");
+          "(cmd echo $((list (case x (x (list (cmd echo y)) ;;)))))");
     CHECK(command("echo $(case x in (x) echo y;; esac)") ==
-          "(cmd echo $((case x (x (list (cmd echo y)) ;;))))");
-    CHECK(command("echo $(echo $(echo a))") == "(cmd echo $((cmd echo $((cmd echo a)))))");
-    CHECK(command("echo \"$(echo \"a b\")\"") == "(cmd echo \"$((cmd echo \"a b\"))\")");
+          "(cmd echo $((list (case x (x (list (cmd echo y)) ;;)))))");
+    CHECK(command("echo $(echo $(echo a))") == "(cmd echo $((list (cmd echo $((list (cmd echo a)))))))");
+    CHECK(command("echo \"$(echo \"a b\")\"") == "(cmd echo \"$((list (cmd echo \"a b\")))\")");
     CHECK(command("echo $(a\nb)") == "(cmd echo $((list (cmd a) (cmd b))))");
 }
 
 TEST_CASE("backquotes follow the backslash rules of 2.6.3", "[lexer]") {
     CHECK(command("echo `a b`") == "(cmd echo `(list (cmd a b))`)");
-    CHECK(command("echo `echo \\$x \\\\ \\a`") == "(cmd echo `(list (cmd echo ${x} '\\' 'a'))`)");
+    CHECK(command("echo `echo \\$x \\\\ \\a`") == "(cmd echo `(list (cmd echo ${x} ' a'))`)");
     CHECK(command("echo `echo \\`echo a\\``") ==
           "(cmd echo `(list (cmd echo `(list (cmd echo a))`))`)");
     // Within double quotes \" inside backquotes is a plain quote.
@@ -161,12 +164,12 @@ TEST_CASE("backquotes follow the backslash rules of 2.6.3", "[lexer]") {
 
 TEST_CASE("arithmetic expansion", "[lexer]") {
     CHECK(command("echo $((1 + (2 * 3)))") == "(cmd echo $((1 + (2 * 3))))");
-    CHECK(command("echo $(($x + ${y} + $(z)))") == "(cmd echo $((${x} + ${y} + $((cmd z)))))");
+    CHECK(command("echo $(($x + ${y} + $(z)))") == "(cmd echo $((${x} + ${y} + $((list (cmd z))))))");
     CHECK(command("echo $((x+$((1))))") == "(cmd echo $((x+$((1)))))");
     CHECK(command("echo \"$((1+1))\"") == "(cmd echo \"$((1+1))\")");
     // $(( that does not close with )) is a command substitution of a subshell.
-    CHECK(command("echo $((a) )") == "(cmd echo $((subshell (list (cmd a)))))");
-    CHECK(command("echo $( (a) )") == "(cmd echo $((subshell (list (cmd a)))))");
+    CHECK(command("echo $((a) )") == "(cmd echo $((list (subshell (list (cmd a))))))");
+    CHECK(command("echo $( (a) )") == "(cmd echo $((list (subshell (list (cmd a))))))");
     CHECK(error_of("echo $((1+2") == "syntax error: missing \"))\"");
 }
 

@@ -38,8 +38,7 @@ const char* const kLog =
 this is not json
 {"time":100.002000,"shell_pid":2,"child_pid":12,"backend":"fork","fallback":"tty handoff","shell_code":false,"spawn_us":1000,"wall_us":3000,"status":"SIGKILL","argv0":"ar"}
 
-{"time":100.003000,"shell_pid":2,"child_pid":13,"backend":"fork","fallback":null,"shell_code":true,"spawn_us":0,"wall_us":500,"status":1,"argv0":"(subshell)"
-}
+{"time":100.003000,"shell_pid":2,"child_pid":13,"backend":"fork","fallback":null,"shell_code":true,"spawn_us":0,"wall_us":500,"status":1,"argv0":"(subshell)"}
 {"time":100.004000,"shell_pid":2,"child_pid":14,"backend":"posix_spawn","fallback":null,"shell_code":false,"spawn_us":600,"wall_us":6000,"status":0,"argv0":"ld"}
 {"time":"late","backend":"vfork","spawn_us":1,"wall_us":1}
 )LOG";

@@ -95,7 +95,7 @@ TEST_CASE("VSH_TIMING_LOG gets one valid record per external command, under ever
         std::string log = dir + "/" + backend + ".log";
         Run run = run_vsh({"--backend", backend, "-c", script}, {"VSH_TIMING_LOG=" + log});
         CHECK(run.status == 0);
-        CHECK(run.err.empty());
+        CHECK(run.err.find("timing log") == std::string::npos);
         std::vector<std::string> lines = lines_of(log);
         REQUIRE(lines.size() == expected_argv0.size());
         for (std::size_t i = 0; i < lines.size(); ++i) {
