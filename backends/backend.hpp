@@ -38,6 +38,16 @@ class Backend {
     virtual SpawnResult spawn(const SpawnPlan& plan) = 0;
 };
 
+// A vfork-style child (vfork, clone, glibc's posix_spawn) that takes the terminal for a
+// foreground job can be stopped by Ctrl-Z between restoring its signal mask and execve; the
+// shell, suspended until that exec, would then hang until someone sends SIGCONT. Such plans
+// (interactive job control only) go to fork. Returns false, with the reason, for them.
+inline bool vfork_style_can_take_terminal(const SpawnPlan& plan, const char** why) {
+    if (plan.terminal != Terminal::Foreground) return true;
+    if (why != nullptr) *why = "foreground job under job control (a stop before exec would hang the shell)";
+    return false;
+}
+
 // The registry: every backend in a fixed order (fork, vfork, clone, posix_spawn).
 const std::vector<Backend*>& all_backends();
 // Looks a backend up by name; "auto" is not a backend but a policy (see choose_auto()).

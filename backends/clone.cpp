@@ -66,7 +66,9 @@ class CloneBackend final : public Backend {
   public:
     std::string_view name() const override { return "clone"; }
     bool supported() const override { return true; }
-    bool can_spawn(const SpawnPlan&, const char**) const override { return true; }
+    bool can_spawn(const SpawnPlan& plan, const char** why) const override {
+        return vfork_style_can_take_terminal(plan, why);
+    }
     SpawnResult spawn(const SpawnPlan& plan) override;
 };
 

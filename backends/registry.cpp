@@ -32,6 +32,11 @@ Backend* choose_auto(const SpawnPlan& plan) {
     // child runs on a stack of its own instead of the shell's.
     static const std::array<Backend*, 4> order = {&clone_backend(), &vfork_backend(),
                                                   &posix_spawn_backend(), &fork_backend()};
+    // A foreground job under job control goes to fork: every vfork-style child (glibc's
+    // posix_spawn included) could be stopped before its exec and leave the shell suspended.
+    // posix_spawn still serves such a plan when chosen by name, through
+    // posix_spawn_file_actions_addtcsetpgrp_np.
+    if (!vfork_style_can_take_terminal(plan, nullptr)) return &fork_backend();
     for (Backend* backend : order)
         if (backend->supported() && backend->can_spawn(plan, nullptr)) return backend;
     return &fork_backend();

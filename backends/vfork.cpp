@@ -16,7 +16,9 @@ class VforkBackend final : public Backend {
   public:
     std::string_view name() const override { return "vfork"; }
     bool supported() const override { return true; }
-    bool can_spawn(const SpawnPlan&, const char**) const override { return true; }
+    bool can_spawn(const SpawnPlan& plan, const char** why) const override {
+        return vfork_style_can_take_terminal(plan, why);
+    }
     SpawnResult spawn(const SpawnPlan& plan) override;
 };
 

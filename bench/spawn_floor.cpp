@@ -112,12 +112,12 @@ struct Stats {
     double mean_us = 0, median_us = 0, p95_us = 0;
 };
 
-// Spawns until `max_spawns` or `seconds` have passed (at least 10 spawns), after 3 warm-ups.
+// Spawns until `max_spawns` or `seconds` have passed (at least 5 spawns), after 3 warm-ups.
 Stats measure(const Method& method, std::size_t max_spawns, double seconds) {
     for (int k = 0; k < 3; ++k) method.spawn_and_wait();
     std::vector<double> samples;
     double deadline = now_us() + seconds * 1e6;
-    while (samples.size() < max_spawns && (samples.size() < 10 || now_us() < deadline)) {
+    while (samples.size() < max_spawns && (samples.size() < 5 || now_us() < deadline)) {
         double start = now_us();
         if (!method.spawn_and_wait()) {
             std::fprintf(stderr, "spawn_floor: %s: spawn failed\n", method.name.c_str());

@@ -46,8 +46,9 @@ void write_stderr(std::string_view text) {
 
 void set_default_variables(Shell& sh) {
     (void)sh.vars.set("IFS", " \t\n");
-    (void)sh.vars.set("PS2", "> ");
-    (void)sh.vars.set("PS4", "+ ");
+    // Prompts inherited from the environment are kept (as bash and dash do).
+    if (sh.vars.get("PS2") == nullptr) (void)sh.vars.set("PS2", "> ");
+    if (sh.vars.get("PS4") == nullptr) (void)sh.vars.set("PS4", "+ ");
     (void)sh.vars.set("OPTIND", "1");
     (void)sh.vars.set("PPID", std::to_string(getppid()));
     // PWD: keep the inherited value only if it really names the current directory.
@@ -151,6 +152,9 @@ int run_main(int argc, char** argv) {
                 sh.options.stdin_mode = true;
             } else if (c == 'i') {
                 force_interactive = on;
+            } else if (c == 'm') {
+                sh.options.monitor = on;
+                sh.monitor_given = true;
             } else if (c == 'o') {
                 if (i + 1 >= argc) usage_error("-o needs an option name");
                 if (!sh.set_option_name(argv[++i], on))

@@ -79,6 +79,7 @@ public:
     pid_t last_background = 0;    // $! (0: none yet)
     pid_t shell_pid = 0;          // $$ (the main shell's pid, also in subshells)
     bool is_subshell = false;     // Running in a forked subshell.
+    bool monitor_given = false;   // -m or +m was on the command line (no default then).
 
     Jump jump = Jump::None;
     int jump_count = 0;   // Loop levels left for break/continue.

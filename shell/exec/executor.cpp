@@ -17,6 +17,7 @@
 #include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/pattern.hpp"
+#include "shell/interactive/interactive.hpp"
 #include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
@@ -501,6 +502,7 @@ void Executor::exit_shell(int status) {
     sh_.last_status = status;
     sh_.traps->run_exit_trap(sh_);
     sh_.flush_streams();
+    if (sh_.options.interactive && !sh_.is_subshell) interactive_at_exit(sh_);
     _exit(sh_.last_status & 0xff);
 }
 

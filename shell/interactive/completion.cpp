@@ -26,7 +26,9 @@ bool is_assignment(std::string_view word) {
     return eq != std::string_view::npos && eq > 0 && is_name(word.substr(0, eq));
 }
 
-bool is_separator(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '\n' || c == '`'; }
+bool is_separator(char c) {
+    return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '\n' || c == '`';
+}
 
 // Walks the text before the word being completed, tracking whether the next word starts a
 // command. Quotes are honoured only enough not to mistake a quoted `;` for a separator.
@@ -78,9 +80,9 @@ struct PositionScanner {
                 redirection_target = false;
             } else if (c == '<' || c == '>') {
                 // An io-number (2>) belongs to the operator, not to the words.
-                bool io_number = !token.empty() &&
-                                 std::all_of(token.begin(), token.end(),
-                                             [](char d) { return d >= '0' && d <= '9'; });
+                bool io_number =
+                    !token.empty() && std::all_of(token.begin(), token.end(),
+                                                  [](char d) { return d >= '0' && d <= '9'; });
                 if (io_number) token.clear();
                 end_token();
                 redirection_target = true;

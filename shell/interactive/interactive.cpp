@@ -40,8 +40,10 @@ int run_interactive(Shell& sh) {
     if (!sh.options.vi && !sh.options.emacs) sh.options.emacs = true;
 
     // Job control is on by default when the shell reads a terminal (POSIX `set -m`).
-    if (isatty(0)) sh.options.monitor = true;
-    if (sh.options.monitor && interactive::take_terminal() != interactive::TerminalOwnership::Taken) {
+    // Job control is on by default on a terminal, unless the command line said +m.
+    if (isatty(0) && !sh.monitor_given) sh.options.monitor = true;
+    if (sh.options.monitor &&
+        interactive::take_terminal() != interactive::TerminalOwnership::Taken) {
         sh.options.monitor = false;
         sh.err.write("vsh: cannot take the terminal: job control is off\n");
     }

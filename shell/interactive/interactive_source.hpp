@@ -19,7 +19,7 @@ namespace vsh::interactive {
 struct CommandInterrupted {};
 
 class InteractiveSource final : public InputSource {
-public:
+  public:
     InteractiveSource(Shell& sh, LineEditor& editor) : sh_(sh), editor_(editor) {}
 
     bool read_line(std::string& buffer, Prompt prompt) override;
@@ -27,7 +27,7 @@ public:
     // Adds the command read so far (all its lines, as one entry) to the history list.
     void commit_history();
 
-private:
+  private:
     Shell& sh_;
     LineEditor& editor_;
     std::string command_text_;  // The lines of the command being read, for history.

@@ -23,7 +23,7 @@ enum class ReadStatus : unsigned char {
 enum class EditingMode : unsigned char { Emacs, Vi };
 
 class LineEditor {
-public:
+  public:
     virtual ~LineEditor() = default;
 
     // Shows `prompt` (already expanded) and reads a line into `line`.

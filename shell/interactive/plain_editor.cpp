@@ -22,7 +22,7 @@ void write_all(int fd, const std::string& text) {
 }
 
 class PlainEditor final : public LineEditor {
-public:
+  public:
     ReadStatus read_line(const std::string& prompt, std::string& line) override {
         write_all(2, prompt);
         line.clear();
@@ -54,12 +54,14 @@ public:
     void save_history(const std::string&, int) override {}
     void set_editing_mode(EditingMode) override {}
 
-private:
+  private:
     int commands_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<LineEditor> make_plain_editor() { return std::make_unique<PlainEditor>(); }
+std::unique_ptr<LineEditor> make_plain_editor() {
+    return std::make_unique<PlainEditor>();
+}
 
 }  // namespace vsh::interactive

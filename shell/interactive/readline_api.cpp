@@ -18,11 +18,11 @@ const ReadlineApi* load_readline(std::string& why) {
     }
     ReadlineApi candidate;
     bool complete = true;
-#define VSH_READLINE_LOOKUP(name)                                                   \
+#define VSH_READLINE_LOOKUP(name)                                                      \
     candidate.name = reinterpret_cast<decltype(candidate.name)>(dlsym(handle, #name)); \
-    if (candidate.name == nullptr && complete) {                                   \
-        complete = false;                                                          \
-        why = "libreadline.so.8: missing symbol " #name;                           \
+    if (candidate.name == nullptr && complete) {                                       \
+        complete = false;                                                              \
+        why = "libreadline.so.8: missing symbol " #name;                               \
     }
     VSH_READLINE_FUNCTIONS(VSH_READLINE_LOOKUP)
     VSH_READLINE_VARIABLES(VSH_READLINE_LOOKUP)

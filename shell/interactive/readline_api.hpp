@@ -17,47 +17,40 @@ namespace vsh::interactive {
 
 // X-macro lists: the functions and variables vsh uses. Adding a name here adds its member and
 // its dlsym; the loader fails cleanly if the library lacks any of them.
-#define VSH_READLINE_FUNCTIONS(X) \
-    X(rl_callback_handler_install) \
-    X(rl_callback_read_char)       \
-    X(rl_callback_handler_remove)  \
-    X(rl_callback_sigcleanup)      \
-    X(rl_free_line_state)          \
-    X(rl_cleanup_after_signal)     \
-    X(rl_replace_line)             \
-    X(rl_resize_terminal)          \
-    X(rl_on_new_line)              \
-    X(rl_forced_update_display)    \
-    X(rl_crlf)                     \
-    X(rl_variable_bind)            \
-    X(rl_completion_matches)       \
-    X(rl_filename_completion_function) \
-    X(using_history)               \
-    X(add_history)                 \
-    X(stifle_history)              \
-    X(read_history)                \
-    X(write_history)               \
-    X(history_truncate_file)
+#define VSH_READLINE_FUNCTIONS(X)      \
+    X(rl_callback_handler_install)     \
+    X(rl_callback_read_char)           \
+    X(rl_callback_handler_remove)      \
+    X(rl_callback_sigcleanup)          \
+    X(rl_free_line_state)              \
+    X(rl_replace_line)                 \
+    X(rl_resize_terminal)              \
+    X(rl_forced_update_display)        \
+    X(rl_variable_bind)                \
+    X(rl_completion_matches)           \
+    X(using_history)                   \
+    X(add_history)                     \
+    X(stifle_history)                  \
+    X(read_history)                    \
+    X(write_history)
 
-#define VSH_READLINE_VARIABLES(X)          \
-    X(rl_readline_name)                    \
-    X(rl_instream)                         \
-    X(rl_outstream)                        \
-    X(rl_catch_signals)                    \
-    X(rl_catch_sigwinch)                   \
-    X(rl_change_environment)               \
-    X(rl_line_buffer)                      \
-    X(rl_point)                            \
-    X(rl_getc_function)                    \
-    X(rl_attempted_completion_function)    \
-    X(rl_attempted_completion_over)        \
-    X(rl_completer_word_break_characters)  \
-    X(rl_prep_term_function)               \
-    X(rl_deprep_term_function)             \
-    X(history_base)                        \
-    X(history_comment_char)                \
-    X(history_length)                      \
-    X(history_write_timestamps)            \
+#define VSH_READLINE_VARIABLES(X)         \
+    X(rl_readline_name)                   \
+    X(rl_instream)                        \
+    X(rl_outstream)                       \
+    X(rl_catch_signals)                   \
+    X(rl_catch_sigwinch)                  \
+    X(rl_change_environment)              \
+    X(rl_line_buffer)                     \
+    X(rl_point)                           \
+    X(rl_getc_function)                   \
+    X(rl_attempted_completion_function)   \
+    X(rl_attempted_completion_over)       \
+    X(rl_completer_word_break_characters) \
+    X(history_base)                       \
+    X(history_comment_char)               \
+    X(history_length)                     \
+    X(history_write_timestamps)           \
     X(history_multiline_entries)
 
 // Members are named after the readline symbol they point to. Variables are reached through

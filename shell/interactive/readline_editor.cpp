@@ -28,7 +28,7 @@ class ReadlineEditor;
 ReadlineEditor* the_editor = nullptr;
 
 class ReadlineEditor final : public LineEditor {
-public:
+  public:
     ReadlineEditor(Shell& sh, const ReadlineApi& rl) : sh_(sh), rl_(rl) {
         the_editor = this;
         *rl_.rl_readline_name = "vsh";
@@ -92,9 +92,7 @@ public:
 
     void add_history(const std::string& command) override { rl_.add_history(command.c_str()); }
 
-    int next_history_number() const override {
-        return *rl_.history_base + *rl_.history_length;
-    }
+    int next_history_number() const override { return *rl_.history_base + *rl_.history_length; }
 
     void load_history(const std::string& path, int max_entries) override {
         rl_.stifle_history(max_entries);
@@ -110,7 +108,7 @@ public:
         (void)rl_.rl_variable_bind("editing-mode", mode == EditingMode::Vi ? "vi" : "emacs");
     }
 
-private:
+  private:
     Shell& sh_;
     const ReadlineApi& rl_;
     std::string prompt_;
@@ -186,11 +184,10 @@ private:
         return strdup(all[index++].c_str());
     }
 
-    static char** attempt_completion(const char* text, int start, int end) {
+    static char** attempt_completion(const char* text, int start, int /*end*/) {
         ReadlineEditor& self = *the_editor;
         const char* buffer = *self.rl_.rl_line_buffer;
         std::string_view before(buffer, static_cast<std::size_t>(start));
-        (void)end;
         CompletionKind kind = completion_kind(before, text);
         if (kind == CompletionKind::FileName) return nullptr;  // Readline's own completion.
         self.candidates_ = completion_candidates(self.sh_, kind, text);

@@ -12,7 +12,9 @@ volatile sig_atomic_t sigwinch_seen = 0;
 void (*chained_int)(int) = nullptr;
 void (*chained_winch)(int) = nullptr;
 
-bool is_function(void (*handler)(int)) { return handler != SIG_DFL && handler != SIG_IGN; }
+bool is_function(void (*handler)(int)) {
+    return handler != SIG_DFL && handler != SIG_IGN;
+}
 
 void on_sigint(int signal) {
     sigint_seen = 1;

@@ -12,7 +12,7 @@
 namespace vsh::interactive {
 
 class SigintWatch {
-public:
+  public:
     SigintWatch();
     ~SigintWatch();
     SigintWatch(const SigintWatch&) = delete;
@@ -23,7 +23,7 @@ public:
     // Whether the window size changed since the last call (clears the flag).
     [[nodiscard]] bool resized();
 
-private:
+  private:
     struct sigaction previous_int_ {};
     struct sigaction previous_winch_ {};
     bool watching_int_ = false;

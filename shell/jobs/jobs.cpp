@@ -156,11 +156,19 @@ Job* JobTable::find(const std::string& spec) {
 }
 
 void JobTable::remove(int id) {
+    // Keep the statuses of processes that finished, so `wait PID` still finds them.
+    for (const Job& j : jobs_)
+        if (j.id == id)
+            for (const JobProcess& p : j.processes)
+                if (p.done) reaped_[p.pid] = p.wait_status;
     jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
                 jobs_.end());
 }
 
 void JobTable::remove_done() {
+    for (const Job& j : jobs_)
+        if (j.state() == JobState::Done)
+            for (const JobProcess& p : j.processes) reaped_[p.pid] = p.wait_status;
     jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(),
                                [](const Job& j) { return j.state() == JobState::Done; }),
                 jobs_.end());

@@ -22,7 +22,11 @@ constexpr bool contains(std::string_view members, int c) {
 constexpr bool is_name_start(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-constexpr bool is_name_char(int c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
-constexpr bool is_digit(int c) { return c >= '0' && c <= '9'; }
+constexpr bool is_name_char(int c) {
+    return is_name_start(c) || (c >= '0' && c <= '9');
+}
+constexpr bool is_digit(int c) {
+    return c >= '0' && c <= '9';
+}
 
 }  // namespace vsh::lex

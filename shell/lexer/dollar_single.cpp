@@ -92,8 +92,8 @@ std::string decode_dollar_single(std::string_view raw) {
             default:
                 if (e >= '0' && e <= '7') {
                     int value = e - '0';
-                    for (int digits = 1; digits < 3 && i + 1 < raw.size() && raw[i + 1] >= '0' &&
-                                         raw[i + 1] <= '7';
+                    for (int digits = 1;
+                         digits < 3 && i + 1 < raw.size() && raw[i + 1] >= '0' && raw[i + 1] <= '7';
                          ++digits) {
                         value = value * 8 + (raw[++i] - '0');
                     }

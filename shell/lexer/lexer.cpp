@@ -129,8 +129,7 @@ void Lexer::next(Token& token) {
             pair('|', TokenKind::OrIf, TokenKind::Pipe);
             break;
         case ';':
-            if (!pair(';', TokenKind::DoubleSemi, TokenKind::Semicolon) &&
-                reader_.peek() == '&') {
+            if (!pair(';', TokenKind::DoubleSemi, TokenKind::Semicolon) && reader_.peek() == '&') {
                 ++reader_.pos;
                 token.kind = TokenKind::SemiAnd;
             }
@@ -207,11 +206,13 @@ void Lexer::substitute_alias(const Token& word, std::string_view name, std::stri
     std::ptrdiff_t delta =
         static_cast<std::ptrdiff_t>(value.size()) - static_cast<std::ptrdiff_t>(end - begin);
     for (ActiveAlias& a : aliases_) {
-        if (a.end >= end) a.end = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(a.end) + delta);
+        if (a.end >= end)
+            a.end = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(a.end) + delta);
     }
     // The alias stays active up to the end of its text; an empty value still guards the
     // position it replaced, so `alias a=''` cannot loop.
-    aliases_.push_back(ActiveAlias{std::string(name), begin, begin + std::max<std::size_t>(value.size(), 1)});
+    aliases_.push_back(
+        ActiveAlias{std::string(name), begin, begin + std::max<std::size_t>(value.size(), 1)});
     reader_.pos = begin;
 }
 

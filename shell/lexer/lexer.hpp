@@ -18,7 +18,7 @@ namespace vsh::lex {
 
 // The parser, as the lexer sees it: command substitutions hold whole programs.
 class NestedParser {
-public:
+  public:
     // Called with the reader just past "$("; parses up to and including the matching ")".
     // Returns null for an empty body.
     virtual std::shared_ptr<const ast::Command> parse_dollar_paren() = 0;
@@ -27,7 +27,7 @@ public:
     virtual std::shared_ptr<const ast::Command> parse_backquoted(std::string text,
                                                                  std::uint32_t line) = 0;
 
-protected:
+  protected:
     ~NestedParser() = default;
 };
 
@@ -48,7 +48,7 @@ inline constexpr int kMaxNesting = 1000;
 enum class DoubleQuoteContext : std::uint8_t { Plain, ParamOperand };
 
 class Lexer {
-public:
+  public:
     Lexer(Reader& reader, NestedParser& parser, int nesting = 0)
         : reader_(reader), parser_(parser), nesting_(nesting) {}
 
@@ -76,7 +76,7 @@ public:
 
     Reader& reader() { return reader_; }
 
-private:
+  private:
     // words.cpp
     void lex_word(ast::Word& out);
     void lex_single_quoted(ast::Word& out);

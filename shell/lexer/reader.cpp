@@ -50,8 +50,8 @@ ast::SourcePos Reader::where(std::size_t offset) const {
 
 void Reader::splice(std::size_t begin, std::size_t end, std::string_view text) {
     buffer_.replace(begin, end - begin, text);
-    std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(text.size()) -
-                           static_cast<std::ptrdiff_t>(end - begin);
+    std::ptrdiff_t delta =
+        static_cast<std::ptrdiff_t>(text.size()) - static_cast<std::ptrdiff_t>(end - begin);
     for (std::size_t& start : line_starts_) {
         if (start >= end) {
             start = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(start) + delta);

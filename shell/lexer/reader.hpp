@@ -19,7 +19,7 @@ namespace vsh::lex {
 inline constexpr int kEndOfInput = -1;
 
 class Reader {
-public:
+  public:
     Reader(InputSource& source, std::uint32_t first_line);
 
     // The character at buffer offset `offset`, reading lines on demand; kEndOfInput past
@@ -85,7 +85,7 @@ public:
     // Current cooked-input offset; the lexer moves it directly.
     std::size_t pos = 0;
 
-private:
+  private:
     int at_slow(std::size_t offset);
     bool read_more();
 

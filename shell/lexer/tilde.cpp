@@ -20,8 +20,8 @@ ast::WordPart make_part(Kind kind, std::string text) {
 // would run past this unquoted text (into a quoted or expanded part: then it is no prefix).
 std::size_t prefix_end(const std::string& text, std::size_t tilde, TildePlaces places,
                        bool last_part) {
-    std::size_t end = text.find_first_of(places == TildePlaces::AssignmentValue ? "/:" : "/",
-                                         tilde + 1);
+    std::size_t end =
+        text.find_first_of(places == TildePlaces::AssignmentValue ? "/:" : "/", tilde + 1);
     if (end != std::string::npos) return end;
     return last_part ? text.size() : std::string::npos;
 }
@@ -61,9 +61,11 @@ void mark_tilde_prefixes(ast::Word& word, TildePlaces places) {
             if (text[candidate] == '~') end = prefix_end(text, candidate, places, last_part);
             if (end != std::string::npos) {
                 if (candidate > cursor) {
-                    result.push_back(make_part(Kind::Literal, text.substr(cursor, candidate - cursor)));
+                    result.push_back(
+                        make_part(Kind::Literal, text.substr(cursor, candidate - cursor)));
                 }
-                result.push_back(make_part(Kind::Tilde, text.substr(candidate + 1, end - candidate - 1)));
+                result.push_back(
+                    make_part(Kind::Tilde, text.substr(candidate + 1, end - candidate - 1)));
                 cursor = end;
             }
             if (places != TildePlaces::AssignmentValue) break;

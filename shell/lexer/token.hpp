@@ -14,18 +14,18 @@ enum class TokenKind : std::uint8_t {
     Word,
     IoNumber,  // Digits immediately before '<' or '>'.
     Newline,
-    End,  // End of input.
-    AndIf,       // &&
-    OrIf,        // ||
-    DoubleSemi,  // ;;
-    SemiAnd,     // ;&
-    DoubleLess,  // <<
+    End,             // End of input.
+    AndIf,           // &&
+    OrIf,            // ||
+    DoubleSemi,      // ;;
+    SemiAnd,         // ;&
+    DoubleLess,      // <<
     DoubleLessDash,  // <<-
-    DoubleGreat,  // >>
-    LessAnd,      // <&
-    GreatAnd,     // >&
-    LessGreat,    // <>
-    Clobber,      // >|
+    DoubleGreat,     // >>
+    LessAnd,         // <&
+    GreatAnd,        // >&
+    LessGreat,       // <>
+    Clobber,         // >|
     LeftParen,
     RightParen,
     Pipe,

@@ -13,8 +13,8 @@ using lex::TokenKind;
 namespace {
 
 constexpr std::array<std::string_view, 17> kReservedWords = {
-    "!", "{", "}", "case", "do", "done", "elif", "else", "esac",
-    "fi", "for", "if", "in", "then", "until", "while", "time"};
+    "!",  "{",   "}",  "case", "do",   "done",  "elif",  "else", "esac",
+    "fi", "for", "if", "in",   "then", "until", "while", "time"};
 
 // Reserved words that end a compound list: seeing one where a command could start means the
 // list is over.
@@ -309,8 +309,7 @@ ast::List Grammar::compound_list() {
         item.command = and_or();
         Token& separator = peek();
         if (separator.kind == TokenKind::Semicolon || separator.kind == TokenKind::Ampersand) {
-            item.async =
-                separator.kind == TokenKind::Ampersand ? ast::Async::Yes : ast::Async::No;
+            item.async = separator.kind == TokenKind::Ampersand ? ast::Async::Yes : ast::Async::No;
             consume();
             list.items.push_back(std::move(item));
             linebreak();
@@ -396,8 +395,8 @@ std::unique_ptr<ast::Command> Grammar::command() {
     if (token.kind != TokenKind::Word) return simple_command(nullptr);
     if (token.is_plain_word()) {
         const std::string& text = token.plain_text();
-        if (text == "{" || text == "if" || text == "while" || text == "until" ||
-            text == "for" || text == "case") {
+        if (text == "{" || text == "if" || text == "while" || text == "until" || text == "for" ||
+            text == "case") {
             return compound_command();
         }
         if (is_closing(token) || text == "!") unexpected(token);

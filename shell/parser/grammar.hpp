@@ -18,7 +18,7 @@
 namespace vsh {
 
 class Grammar final : public lex::NestedParser {
-public:
+  public:
     Grammar(InputSource& source, const AliasTable* aliases, std::uint32_t first_line,
             int nesting = 0);
 
@@ -31,7 +31,7 @@ public:
     std::shared_ptr<const ast::Command> parse_backquoted(std::string text,
                                                          std::uint32_t line) override;
 
-private:
+  private:
     // One token of lookahead per command-substitution level: a $(...) is parsed while the
     // token that contains it is still being lexed.
     struct Lookahead {

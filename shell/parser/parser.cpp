@@ -16,12 +16,17 @@ Parser::Parser(InputSource& source, const AliasTable* aliases, std::uint32_t fir
 
 Parser::~Parser() = default;
 
-ParseResult Parser::next_command() { return impl_->grammar.next_command(); }
+ParseResult Parser::next_command() {
+    return impl_->grammar.next_command();
+}
 
-std::uint32_t Parser::line() const { return impl_->grammar.line(); }
+std::uint32_t Parser::line() const {
+    return impl_->grammar.line();
+}
 
-std::variant<std::unique_ptr<ast::Command>, ParseError> parse_program(
-    std::string_view text, const AliasTable* aliases, std::uint32_t first_line) {
+std::variant<std::unique_ptr<ast::Command>, ParseError> parse_program(std::string_view text,
+                                                                      const AliasTable* aliases,
+                                                                      std::uint32_t first_line) {
     StringSource source{std::string(text)};
     Grammar grammar(source, aliases, first_line);
     return grammar.parse_all();

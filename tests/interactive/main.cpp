@@ -5,6 +5,7 @@
 // Exit status: 0 all passed, 1 a case failed, 77 no pseudo-terminal available (skipped).
 #include <fcntl.h>
 #include <pty.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,7 +32,7 @@ struct Failure {
 
 // A scratch directory per case, removed afterwards.
 class ScratchDir {
-public:
+  public:
     ScratchDir() {
         char pattern[] = "/tmp/vsh-pty-XXXXXX";
         if (mkdtemp(pattern) != nullptr) path_ = pattern;
@@ -39,12 +40,13 @@ public:
     ~ScratchDir() {
         if (!path_.empty()) {
             std::string command = "rm -rf '" + path_ + "'";
-            if (std::system(command.c_str()) != 0) std::cerr << "could not remove " << path_ << "\n";
+            if (std::system(command.c_str()) != 0)
+                std::cerr << "could not remove " << path_ << "\n";
         }
     }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 
@@ -60,12 +62,9 @@ LaunchOptions base_options(const std::string& scratch) {
     options.vsh_path = vsh_binary;
     options.working_directory = scratch;
     options.environment = {
-        {"HOME", scratch},
-        {"PATH", "/usr/local/bin:/usr/bin:/bin"},
-        {"TERM", "dumb"},
-        {"INPUTRC", "/dev/null"},
-        {"LANG", "C"},
-        {"HISTFILE", scratch + "/history"},
+        {"HOME", scratch}, {"PATH", "/usr/local/bin:/usr/bin:/bin"},
+        {"TERM", "dumb"},  {"INPUTRC", "/dev/null"},
+        {"LANG", "C"},     {"HISTFILE", scratch + "/history"},
         {"PS1", "vsh> "},
     };
     return options;
@@ -76,8 +75,7 @@ void check(bool condition, const std::string& what) {
 }
 
 // Runs `body` against a session, and adds the transcript to any failure.
-void with_session(const LaunchOptions& options,
-                  const std::function<void(PtySession&)>& body) {
+void with_session(const LaunchOptions& options, const std::function<void(PtySession&)>& body) {
     PtySession session(options);
     if (!session.ok()) throw Failure{"could not start vsh: " + session.error()};
     try {
@@ -330,6 +328,22 @@ const std::vector<Case>& all_cases() {
                  expect(s, "sleep 0.1\n");
                  check(s.transcript().find("[1]+  Done") != std::string::npos,
                        "notice not in \"[1]+  Done\" form");
+                 finish(s);
+             });
+         }},
+        {"a trapped signal runs its action while the prompt waits",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("trap 'echo trapped-''usr1' USR1\r");
+                 expect(s, "vsh> ");
+                 s.send("echo typed");
+                 expect(s, "echo typed");
+                 kill(s.pid(), SIGUSR1);
+                 expect(s, "\ntrapped-usr1\n");
+                 // The half-typed line is still there after the trap's output.
+                 s.send(" on\r");
+                 expect(s, "\ntyped on\n");
                  finish(s);
              });
          }},

@@ -21,13 +21,13 @@ constexpr std::chrono::milliseconds kPatience = 10s;
 
 struct LaunchOptions {
     std::string vsh_path;
-    std::vector<std::string> args;               // After argv[0].
+    std::vector<std::string> args;                   // After argv[0].
     std::map<std::string, std::string> environment;  // The whole environment.
     std::string working_directory;
 };
 
 class PtySession {
-public:
+  public:
     // Starts vsh on a new pty. Check ok() (false, with error(), if no pty could be had).
     explicit PtySession(const LaunchOptions& options);
     ~PtySession();
@@ -60,7 +60,7 @@ public:
     [[nodiscard]] std::string unread() const { return shown_.substr(cursor_); }
     [[nodiscard]] std::size_t cursor() const { return cursor_; }
 
-private:
+  private:
     pid_t pid_ = -1;
     int master_ = -1;
     std::string raw_;

@@ -302,7 +302,7 @@ echo $?
 4
 
 #### jobs lists background jobs
-sleep 1 &
+sleep 5 &
 jobs > list
 grep -c '^\[1\] *[+ ] *Running' list
 kill $!
@@ -310,7 +310,7 @@ kill $!
 1
 
 #### jobs -p prints process ids
-sleep 1 &
+sleep 5 &
 jobs -p > list
 [ "$(cat list)" = "$!" ] && echo pid
 kill $!

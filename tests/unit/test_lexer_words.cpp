@@ -145,7 +145,8 @@ TEST_CASE("command substitutions", "[lexer]") {
           "(cmd echo $((list (case x (x (list (cmd echo y)) ;;)))))");
     CHECK(command("echo $(case x in (x) echo y;; esac)") ==
           "(cmd echo $((list (case x (x (list (cmd echo y)) ;;)))))");
-    CHECK(command("echo $(echo $(echo a))") == "(cmd echo $((list (cmd echo $((list (cmd echo a)))))))");
+    CHECK(command("echo $(echo $(echo a))") ==
+          "(cmd echo $((list (cmd echo $((list (cmd echo a)))))))");
     CHECK(command("echo \"$(echo \"a b\")\"") == "(cmd echo \"$((list (cmd echo \"a b\")))\")");
     CHECK(command("echo $(a\nb)") == "(cmd echo $((list (cmd a) (cmd b))))");
 }
@@ -164,7 +165,8 @@ TEST_CASE("backquotes follow the backslash rules of 2.6.3", "[lexer]") {
 
 TEST_CASE("arithmetic expansion", "[lexer]") {
     CHECK(command("echo $((1 + (2 * 3)))") == "(cmd echo $((1 + (2 * 3))))");
-    CHECK(command("echo $(($x + ${y} + $(z)))") == "(cmd echo $((${x} + ${y} + $((list (cmd z))))))");
+    CHECK(command("echo $(($x + ${y} + $(z)))") ==
+          "(cmd echo $((${x} + ${y} + $((list (cmd z))))))");
     CHECK(command("echo $((x+$((1))))") == "(cmd echo $((x+$((1)))))");
     CHECK(command("echo \"$((1+1))\"") == "(cmd echo \"$((1+1))\")");
     // $(( that does not close with )) is a command substitution of a subshell.

@@ -50,7 +50,8 @@ TEST_CASE("aliases defined by one command apply to the next", "[parser][alias]")
     vsh::StringSource source("x\nx\n");
     vsh::Parser parser(source, &aliases);
     auto first = parser.next_command();
-    CHECK(vsh::dump_command(*std::get<std::unique_ptr<vsh::ast::Command>>(first)) == "(list (cmd x))");
+    CHECK(vsh::dump_command(*std::get<std::unique_ptr<vsh::ast::Command>>(first)) ==
+          "(list (cmd x))");
     aliases["x"] = "y z";
     auto second = parser.next_command();
     CHECK(vsh::dump_command(*std::get<std::unique_ptr<vsh::ast::Command>>(second)) ==

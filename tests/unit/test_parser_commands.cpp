@@ -16,7 +16,8 @@ TEST_CASE("lists, and-or lists and pipelines", "[parser]") {
     CHECK(command("a |\n b") == "(pipe (cmd a) (cmd b))");
     CHECK(command("! a | b") == "(pipe ! (cmd a) (cmd b))");
     CHECK(command("! a && ! b") == "(and-or (pipe ! (cmd a)) && (pipe ! (cmd b)))");
-    CHECK(command("a | b && c | d &") == "(and-or (pipe (cmd a) (cmd b)) && (pipe (cmd c) (cmd d))) &");
+    CHECK(command("a | b && c | d &") ==
+          "(and-or (pipe (cmd a) (cmd b)) && (pipe (cmd c) (cmd d))) &");
     // `!` is a reserved word only at the start of a pipeline.
     CHECK(command("echo !") == "(cmd echo !)");
     CHECK(program("") == "(list)");
@@ -73,7 +74,8 @@ TEST_CASE("for loops", "[parser]") {
     CHECK(command("for x; do c; done") == "(for x do (list (cmd c)))");
     CHECK(command("for x do c; done") == "(for x do (list (cmd c)))");
     CHECK(command("for x\ndo c; done") == "(for x do (list (cmd c)))");
-    CHECK(command("for do in do; do echo $do; done") == "(for do in do do (list (cmd echo ${do})))");
+    CHECK(command("for do in do; do echo $do; done") ==
+          "(for do in do do (list (cmd echo ${do})))");
     CHECK(command("for x in a do; do :; done") == "(for x in a do do (list (cmd :)))");
     CHECK(error_of("for 1x in a; do :; done") == "syntax error: bad for loop variable");
 }
@@ -88,7 +90,8 @@ TEST_CASE("case", "[parser]") {
     CHECK(command("case x in esac") == "(case x)");
     CHECK(command("case x\nin\na)\nb\n;;\n\nesac") == "(case x (a (list (cmd b)) ;;))");
     CHECK(command("case x in (esac) a;; esac") == "(case x (esac (list (cmd a)) ;;))");
-    CHECK(command("case x in a) ;; b|esac) ;; esac") == "(case x (a (list) ;;) (b|esac (list) ;;))");
+    CHECK(command("case x in a) ;; b|esac) ;; esac") ==
+          "(case x (a (list) ;;) (b|esac (list) ;;))");
     CHECK(command("case in in in) echo in;; esac") == "(case in (in (list (cmd echo in)) ;;))");
     CHECK(command("case x in a) if b; then c; fi;; esac") ==
           "(case x (a (list (if (list (cmd b)) then (list (cmd c)))) ;;))");
@@ -99,7 +102,8 @@ TEST_CASE("function definitions", "[parser]") {
     CHECK(command("f() { a; }") == "(function f (brace (list (cmd a))))");
     CHECK(command("f ( ) { a; } >out 2>&1") == "(function f (brace (list (cmd a)) 1>out 2>&1))");
     CHECK(command("f()\n\n(a)") == "(function f (subshell (list (cmd a))))");
-    CHECK(command("f() if a; then b; fi") == "(function f (if (list (cmd a)) then (list (cmd b))))");
+    CHECK(command("f() if a; then b; fi") ==
+          "(function f (if (list (cmd a)) then (list (cmd b))))");
     CHECK(command("f() for x; do :; done") == "(function f (for x do (list (cmd :))))");
     CHECK(command("my-func() { :; }") == "(function my-func (brace (list (cmd :))))");
     CHECK(error_of("f() echo") == "syntax error: unexpected \"echo\"");

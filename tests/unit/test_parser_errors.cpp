@@ -11,16 +11,12 @@ using parser_test::error_of;
 
 TEST_CASE("syntax error messages name the token and what was expected", "[parser][errors]") {
     CHECK(error_of("if a; fi") == "syntax error: unexpected \"fi\" (expecting \"then\")");
-    CHECK(error_of("while a; do b") ==
-          "syntax error: unexpected end of file (expecting \"done\")");
-    CHECK(error_of("if a; then b; done") ==
-          "syntax error: unexpected \"done\" (expecting \"fi\")");
+    CHECK(error_of("while a; do b") == "syntax error: unexpected end of file (expecting \"done\")");
+    CHECK(error_of("if a; then b; done") == "syntax error: unexpected \"done\" (expecting \"fi\")");
     CHECK(error_of("(a") == "syntax error: unexpected end of file (expecting \")\")");
     CHECK(error_of("{ a; ") == "syntax error: unexpected end of file (expecting \"}\")");
-    CHECK(error_of("case x in a) b; fi") ==
-          "syntax error: unexpected \"fi\" (expecting \"esac\")");
-    CHECK(error_of("case x in a b) ;; esac") ==
-          "syntax error: unexpected \"b\" (expecting \")\")");
+    CHECK(error_of("case x in a) b; fi") == "syntax error: unexpected \"fi\" (expecting \"esac\")");
+    CHECK(error_of("case x in a b) ;; esac") == "syntax error: unexpected \"b\" (expecting \")\")");
     CHECK(error_of("echo >") == "syntax error: unexpected end of file");
     CHECK(error_of("echo >\n") == "syntax error: unexpected newline");
     CHECK(error_of("echo a )") == "syntax error: unexpected \")\"");
@@ -53,7 +49,7 @@ namespace {
 
 // Hands out lines and records how many were asked for.
 class CountingSource final : public vsh::InputSource {
-public:
+  public:
     explicit CountingSource(std::vector<std::string> lines) : lines_(std::move(lines)) {}
     bool read_line(std::string& buffer, vsh::Prompt prompt) override {
         prompts.push_back(prompt);
@@ -64,7 +60,7 @@ public:
     std::size_t lines_read() const { return next_; }
     std::vector<vsh::Prompt> prompts;
 
-private:
+  private:
     std::vector<std::string> lines_;
     std::size_t next_ = 0;
 };
@@ -81,8 +77,8 @@ std::string next_dump(vsh::Parser& parser) {
 }  // namespace
 
 TEST_CASE("next_command reads no further than the command it returns", "[parser]") {
-    CountingSource source({"echo a; echo b\n", "if x\n", "then y\n", "fi\n", "cat <<E\n", "body\n",
-                           "E\n", "tail\n"});
+    CountingSource source(
+        {"echo a; echo b\n", "if x\n", "then y\n", "fi\n", "cat <<E\n", "body\n", "E\n", "tail\n"});
     vsh::Parser parser(source, nullptr);
     CHECK(next_dump(parser) == "(list (cmd echo a) (cmd echo b))");
     CHECK(source.lines_read() == 1);
@@ -163,8 +159,8 @@ TEST_CASE("spans of nested commands, assignments and substitutions", "[parser][s
     CHECK(inner.items.at(0).command->span.begin.line == 7);
     // Backquoted bodies are parsed separately but keep their line numbers.
     auto backquoted = parser_test::tree("\n\necho `\na\n`");
-    const auto& echo =
-        std::get<vsh::ast::SimpleCommand>(std::get<vsh::ast::List>(backquoted->node).items.at(0).command->node);
+    const auto& echo = std::get<vsh::ast::SimpleCommand>(
+        std::get<vsh::ast::List>(backquoted->node).items.at(0).command->node);
     const auto& body = std::get<vsh::ast::List>(echo.words.at(1).at(0).command->node);
     CHECK(body.items.at(0).command->span.begin.line == 4);
 }

@@ -28,7 +28,8 @@ TEST_CASE("several here-documents on one line, bodies in order", "[parser][hered
     CHECK(program("cat <<A; cat <<B <<C\na\nA\nb\nB\nc\nC\necho end\n") ==
           "(list (cmd cat 0<<[a\n]) (cmd cat 0<<[b\n] 0<<[c\n]) (cmd echo end))");
     CHECK(program("cat <<A | while read x; do\nbody\nA\necho $x; done\n") ==
-          "(list (pipe (cmd cat 0<<[body\n]) (while (list (cmd read x)) do (list (cmd echo ${x})))))");
+          "(list (pipe (cmd cat 0<<[body\n]) (while (list (cmd read x)) do (list (cmd echo "
+          "${x})))))");
     CHECK(program("f() { cat; } <<A\nx\nA\n") ==
           "(list (function f (brace (list (cmd cat)) 0<<[x\n])))");
 }

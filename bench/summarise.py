@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Turns bench/results/ (hyperfine JSON, CSV, timing reports) into bench/RESULTS.md and the
+PNG plots beside it. Only figures present in results/ are written: a step that did not run
+leaves its section saying so. usage: summarise.py RESULTS_DIR BENCH_DIR"""
+import csv
+import json
+import os
+import subprocess
+import sys
+
+OUT, BENCH = sys.argv[1], sys.argv[2]
+lines = []
+
+
+def emit(text=""):
+    lines.append(text)
+
+
+def load(name):
+    path = os.path.join(OUT, name + ".json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return {r["command"]: r for r in json.load(f)["results"]}
+
+
+def fmt_s(seconds):
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def gnuplot(script):
+    subprocess.run(["gnuplot"], input=script, text=True, check=False)
+
+
+targets = []  # (what, target ratio, measured ratio or None, detail)
+
+# ---------------------------------------------------------------------------- machine
+emit("# vsh benchmark results")
+emit()
+emit("Written by `bench/run-all` (see its header for options); every figure below was measured")
+emit("by that script on the machine described here. Hyperfine means ± standard deviation.")
+emit()
+machine_path = os.path.join(OUT, "machine.txt")
+if os.path.exists(machine_path):
+    emit("| | |")
+    emit("|---|---|")
+    for row in open(machine_path):
+        key, _, value = row.strip().partition(": ")
+        emit(f"| {key} | {value} |")
+    emit()
+
+# ---------------------------------------------------------------------------- workloads
+WORKLOADS = [
+    ("loop_true", "loop of 2,000 `/bin/true`", 1.0),
+    ("pipelines", "2,000 three-stage pipelines", 0.8),
+    ("subst_external", "2,000 `$(/bin/echo hi)`", 0.8),
+    ("subst_builtin", "2,000 `$(echo hi)`", 0.1),
+    ("startup", "`-c true` start-up", 1.0),
+    ("arith_loop", "200,000-iteration loop of arithmetic and `[`", 1.0),
+]
+workload_data = {w: load(w) for w, _, _ in WORKLOADS}
+for w, label, target in WORKLOADS:
+    d = workload_data[w]
+    if d and "vsh" in d and "dash" in d:
+        targets.append((f"{label}: vsh ÷ dash", target, d["vsh"]["mean"] / d["dash"]["mean"],
+                        f"{fmt_s(d['vsh']['mean'])} vs {fmt_s(d['dash']['mean'])}"))
+    else:
+        targets.append((f"{label}: vsh ÷ dash", target, None, "not measured"))
+
+# ---------------------------------------------------------------------------- spawn floor
+floor = []
+floor_path = os.path.join(OUT, "spawn_floor.csv")
+if os.path.exists(floor_path):
+    floor = list(csv.DictReader(open(floor_path)))
+floor_configs = list(dict.fromkeys(r["config"] for r in floor))
+floor_methods = list(dict.fromkeys(r["method"] for r in floor))
+floor_mean = {(r["config"], r["method"]): float(r["mean_us"]) for r in floor}
+
+# Heap through the shell: per-command cost = (t(n=100) - t(n=0)) / 100.
+heap = load("heap")
+heap_cost = {}
+if heap:
+    for b in ["fork", "vfork", "clone", "posix_spawn", "auto"]:
+        for mib in ["0", "256", "1024"]:
+            hi = heap.get(f"backend={b} mib={mib} n=100")
+            lo = heap.get(f"backend={b} mib={mib} n=0")
+            if hi and lo:
+                heap_cost[(b, mib)] = (hi["mean"] - lo["mean"]) / 100 * 1e6
+
+for b in ["vfork", "clone", "posix_spawn", "auto"]:
+    method = next((m for m in floor_methods if m == f"vsh {b}" or m.startswith(f"vsh {b} (")), None)
+    if method and ("0", method) in floor_mean and ("1 GiB", method) in floor_mean:
+        small, big = floor_mean[("0", method)], floor_mean[("1 GiB", method)]
+        targets.append((f"spawn floor, {method}: 1 GiB heap ÷ empty heap", 1.2, big / small,
+                        f"{big:.0f} µs vs {small:.0f} µs per spawn+wait"))
+    else:
+        targets.append((f"spawn floor, vsh {b}: 1 GiB heap ÷ empty heap", 1.2, None,
+                        "not measured"))
+    if (b, "1024") in heap_cost and (b, "0") in heap_cost and heap_cost[(b, "0")] > 0:
+        small, big = heap_cost[(b, "0")], heap_cost[(b, "1024")]
+        targets.append((f"through the shell, {b}: 1 GiB variable ÷ none", 1.2, big / small,
+                        f"{big:.0f} µs vs {small:.0f} µs per command"))
+
+# ---------------------------------------------------------------------------- make
+make = {k: load(f"make_{k}") for k in ["true", "real"]}
+for kind, target in [("true", 0.75), ("real", 1.0)]:
+    d = make[kind]
+    label = "generated build, CC/AR=/bin/true" if kind == "true" else "generated build, real tools"
+    if d and "vsh auto" in d and "dash" in d:
+        targets.append((f"{label}: vsh (auto) ÷ dash", target,
+                        d["vsh auto"]["mean"] / d["dash"]["mean"],
+                        f"{fmt_s(d['vsh auto']['mean'])} vs {fmt_s(d['dash']['mean'])}"))
+    else:
+        targets.append((f"{label}: vsh (auto) ÷ dash", target, None, "not measured"))
+
+# ---------------------------------------------------------------------------- targets table
+emit("## Targets (from the issue) and where vsh stands")
+emit()
+emit("| what | target | measured | met? | figures |")
+emit("|---|---:|---:|---|---|")
+missed = []
+for what, target, ratio, detail in targets:
+    if ratio is None:
+        emit(f"| {what} | ≤ {target}× | – | not measured | {detail} |")
+        continue
+    ok = ratio <= target
+    if not ok:
+        missed.append(f"{what}: {ratio:.2f}× against a target of {target}×")
+    emit(f"| {what} | ≤ {target}× | {ratio:.2f}× | {'yes' if ok else '**no**'} | {detail} |")
+emit()
+if missed:
+    emit("**Targets not met:**")
+    emit()
+    for m in missed:
+        emit(f"- {m}")
+    emit()
+
+# ---------------------------------------------------------------------------- sections
+emit("## Spawn floor (C++ micro-benchmark, `bench/spawn_floor.cpp`)")
+emit()
+if floor:
+    emit("µs per spawn+wait of a static no-op program (`bench/tiny.c`), mean; the parent holds")
+    emit("the memory named in the first column, touched.")
+    emit()
+    emit("| parent holds | " + " | ".join(floor_methods) + " |")
+    emit("|---|" + "---:|" * len(floor_methods))
+    for c in floor_configs:
+        emit(f"| {c} | " + " | ".join(f"{floor_mean.get((c, m), 0):.0f}" for m in floor_methods) + " |")
+    emit()
+    emit("![spawn floor](spawn_floor.png)")
+    dat = os.path.join(OUT, "spawn_floor.dat")
+    with open(dat, "w") as f:
+        f.write("config " + " ".join(f'"{m}"' for m in floor_methods) + "\n")
+        for c in floor_configs:
+            f.write(f'"{c}" ' + " ".join(str(floor_mean.get((c, m), "NaN")) for m in floor_methods) + "\n")
+    gnuplot(f"""set terminal pngcairo size 1000,560 font ',10'
+set output '{BENCH}/spawn_floor.png'
+set title 'Spawn + wait of a tiny static program, by the memory the parent holds'
+set ylabel 'µs per spawn+wait (log scale)'
+set logscale y
+set grid ytics
+set key outside right
+set xtics rotate by -20
+plot for [i=2:{len(floor_methods) + 1}] '{dat}' using i:xtic(1) with linespoints lw 2 title columnheader(i)
+""")
+else:
+    emit("Not measured in this run.")
+emit()
+
+emit("## Through the shell: a large variable, then external commands")
+emit()
+if heap_cost:
+    emit("µs per `/bin/true` in a `while` loop after the shell read a file of the given size into a")
+    emit("variable: (time of 100 commands − time of 0) ÷ 100, hyperfine means.")
+    emit()
+    emit("| backend | no variable | 256 MiB | 1 GiB |")
+    emit("|---|---:|---:|---:|")
+    for b in ["fork", "vfork", "clone", "posix_spawn", "auto"]:
+        emit(f"| {b} | " + " | ".join(f"{heap_cost.get((b, m), float('nan')):.0f}" for m in ["0", "256", "1024"]) + " |")
+    emit()
+    emit("![through the shell](heap.png)")
+    dat = os.path.join(OUT, "heap.dat")
+    with open(dat, "w") as f:
+        f.write("mib fork vfork clone posix_spawn auto\n")
+        for m in ["0", "256", "1024"]:
+            f.write(m + " " + " ".join(str(heap_cost.get((b, m), "NaN")) for b in ["fork", "vfork", "clone", "posix_spawn", "auto"]) + "\n")
+    gnuplot(f"""set terminal pngcairo size 900,520 font ',10'
+set output '{BENCH}/heap.png'
+set title 'vsh: cost of one external command by the size of a variable the shell holds'
+set xlabel 'variable size (MiB)'
+set ylabel 'µs per command (log scale)'
+set logscale y
+set grid
+set key top left
+plot for [i=2:6] '{dat}' using 1:i with linespoints lw 2 title columnheader(i)
+""")
+else:
+    emit("Not measured in this run.")
+emit()
+
+emit("## Script workloads against the peers")
+emit()
+shells_seen = []
+for w, _, _ in WORKLOADS:
+    for name in (workload_data[w] or {}):
+        if name not in shells_seen:
+            shells_seen.append(name)
+if any(workload_data.values()):
+    emit("| workload | " + " | ".join(shells_seen) + " |")
+    emit("|---|" + "---:|" * len(shells_seen))
+    for w, label, _ in WORKLOADS:
+        d = workload_data[w]
+        if not d:
+            continue
+        cells = []
+        for s in shells_seen:
+            r = d.get(s)
+            cells.append(f"{fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)}" if r else "")
+        emit(f"| {label} | " + " | ".join(cells) + " |")
+    emit()
+    emit("Ratio to dash (lower is faster):")
+    emit()
+    emit("| workload | " + " | ".join(shells_seen) + " |")
+    emit("|---|" + "---:|" * len(shells_seen))
+    dat = os.path.join(OUT, "workloads.dat")
+    peers = [s for s in shells_seen if not s.startswith("vsh ")]
+    with open(dat, "w") as f:
+        f.write("workload " + " ".join(f'"{s}"' for s in peers) + "\n")
+        for w, label, _ in WORKLOADS:
+            d = workload_data[w]
+            if not d or "dash" not in d:
+                continue
+            base = d["dash"]["mean"]
+            emit(f"| {label} | " + " | ".join(f"{d[s]['mean'] / base:.2f}" if s in d else "" for s in shells_seen) + " |")
+            f.write(f'"{w}" ' + " ".join(f"{d[s]['mean'] / base:.3f}" if s in d else "NaN" for s in peers) + "\n")
+    emit()
+    emit("![workloads](workloads.png)")
+    gnuplot(f"""set terminal pngcairo size 1000,520 font ',10'
+set output '{BENCH}/workloads.png'
+set title 'Script workloads: time relative to dash (lower is faster)'
+set style data histogram
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set logscale y
+set ylabel 'time ÷ dash (log scale)'
+set grid ytics
+set key outside right
+set xtics rotate by -20
+plot for [i=2:{len(peers) + 1}] '{dat}' using i:xtic(1) title columnheader(i)
+""")
+else:
+    emit("Not measured in this run.")
+emit()
+
+emit("## Interpreter loop under callgrind (20,000 iterations)")
+emit()
+cg_path = os.path.join(OUT, "callgrind.csv")
+if os.path.exists(cg_path):
+    rows = [r for r in csv.DictReader(open(cg_path)) if r["instructions"]]
+    base = next((int(r["instructions"]) for r in rows if r["shell"] == "dash"), None)
+    emit("| shell | instructions | ÷ dash |")
+    emit("|---|---:|---:|")
+    for r in rows:
+        n = int(r["instructions"])
+        emit(f"| {r['shell']} | {n:,} | {n / base:.2f} |" if base else f"| {r['shell']} | {n:,} | |")
+    emit()
+    top = os.path.join(OUT, "callgrind-vsh-top.txt")
+    if os.path.exists(top):
+        emit("vsh's top functions (`callgrind_annotate`, first lines): see `results/callgrind-vsh-top.txt`.")
+        emit()
+else:
+    emit("Not measured in this run.")
+    emit()
+
+emit("## A make-driven build (400 generated C files, one recipe line each, `make -j2`)")
+emit()
+if any(make.values()):
+    names = []
+    for d in make.values():
+        for n in d or {}:
+            if n not in names:
+                names.append(n)
+    emit("| SHELL= | CC/AR = /bin/true | real cc/ar |")
+    emit("|---|---:|---:|")
+    dat = os.path.join(OUT, "make.dat")
+    with open(dat, "w") as f:
+        f.write('shell "CC=/bin/true" "real tools"\n')
+        for n in names:
+            t = make["true"].get(n) if make["true"] else None
+            r = make["real"].get(n) if make["real"] else None
+            emit(f"| {n} | {fmt_s(t['mean']) + ' ± ' + fmt_s(t['stddev'] or 0) if t else ''} | "
+                 f"{fmt_s(r['mean']) + ' ± ' + fmt_s(r['stddev'] or 0) if r else ''} |")
+            f.write(f'"{n}" {t["mean"] if t else "NaN"} {r["mean"] if r else "NaN"}\n')
+    emit()
+    emit("![make](make.png)")
+    gnuplot(f"""set terminal pngcairo size 1000,520 font ',10'
+set output '{BENCH}/make.png'
+set title 'make -j2 of the generated tree, by SHELL'
+set style data histogram
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set ylabel 'seconds'
+set grid ytics
+set xtics rotate by -20
+plot for [i=2:3] '{dat}' using i:xtic(1) title columnheader(i)
+""")
+    emit()
+    for kind in ["true", "real"]:
+        rep = os.path.join(OUT, f"make_{kind}.auto.report.txt")
+        if os.path.exists(rep):
+            emit(f"`vsh --timing-report` of one build with VSH_BACKEND=auto, tools: {kind}"
+                 " (the other backends' reports are in `results/`):")
+            emit()
+            emit("```")
+            emit(open(rep).read().rstrip())
+            emit("```")
+            emit()
+else:
+    emit("Not measured in this run.")
+    emit()
+
+emit("## musl from Debian's source package")
+emit()
+musl = load("musl")
+if musl:
+    emit("| SHELL= | build time (one run) |")
+    emit("|---|---:|")
+    for n, r in musl.items():
+        emit(f"| {n} | {fmt_s(r['mean'])} |")
+    emit()
+else:
+    emit("Not measured in this run (`bench/run-all --musl`).")
+    emit()
+
+with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
+    f.write("\n".join(lines) + "\n")

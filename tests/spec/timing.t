@@ -1,0 +1,105 @@
+The time reserved word, timing mode and VSH_TIMING_LOG (DESIGN.md "Timing mode").
+Durations vary, so the cases check the shape of the output, never a figure.
+
+#### time -p writes real/user/sys to stderr and leaves stdout alone
+# reason: XCU time -p: "real %f\nuser %f\nsys %f\n" on standard error
+# dash: differs — dash has no time reserved word
+{ time -p /bin/echo out; } 2>err
+cat err | sed 's/[0-9][0-9]*\.[0-9][0-9]*/N/'
+---- stdout
+out
+real N
+user N
+sys N
+
+#### time gives the status of its pipeline
+# dash: differs — dash has no time reserved word
+{ time -p /bin/sh -c 'exit 7'; } 2>/dev/null
+echo "status $?"
+{ time -p /bin/true | /bin/sh -c 'exit 3'; } 2>/dev/null
+echo "status $?"
+---- stdout
+status 7
+status 3
+
+#### the default format is bash's: a blank line, then real/user/sys in NmN.NNNs
+# dash: differs — dash has no time reserved word
+{ time /bin/true; } 2>err
+sed 's/[0-9]m[0-9.]*s/T/' err
+---- stdout
+
+real	T
+user	T
+sys	T
+
+#### the last command of a -c string is not exec'd away when it is timed
+# dash: differs — dash has no time reserved word
+"$TEST_SHELL" -c 'time -p /bin/true' 2>&1 | grep -c '^real '
+---- stdout
+1
+
+#### timing mode adds one line per process, with the backend that created it
+# dash: differs — vsh extension (set -o timing)
+set -o timing
+{ time -p /bin/echo a | /bin/cat >/dev/null; } 2>err
+grep -c '^/bin/echo  ' err
+grep -c '^/bin/cat   ' err
+grep -c '^command' err
+---- stdout
+1
+1
+1
+
+#### a process killed by a signal shows the signal's name
+# dash: differs — vsh extension (set -o timing)
+set -o timing
+{ time -p /bin/sh -c 'kill -9 $$'; } 2>err
+grep -c 'SIGKILL$' err
+---- stdout
+1
+
+#### VSH_TIMING_LOG gets one JSON line per external command
+# dash: differs — vsh extension (VSH_TIMING_LOG)
+VSH_TIMING_LOG=$PWD/t.log
+/bin/true
+/bin/echo x >/dev/null
+/bin/true | /bin/cat
+unset VSH_TIMING_LOG
+/bin/true
+wc -l < t.log | tr -d ' '
+grep -c '^{"time":[0-9.]*,"shell_pid":[0-9]*,.*"argv0":"/bin/[a-z]*","shell_rss_kb":[0-9]*}$' t.log
+---- stdout
+4
+4
+
+#### the timing log is created with mode 0600
+# dash: differs — vsh extension (VSH_TIMING_LOG)
+umask 000
+VSH_TIMING_LOG=$PWD/t.log
+/bin/true
+ls -l t.log | cut -c1-10
+---- stdout
+-rw-------
+
+#### an unwritable timing log warns once and fails no command
+# dash: differs — vsh extension (VSH_TIMING_LOG)
+VSH_TIMING_LOG=/nonexistent-dir/t.log
+/bin/true
+/bin/true
+echo "status $?"
+---- stdout
+status 0
+---- stderr-matches
+vsh: timing log /nonexistent-dir/t.log: No such file or directory
+
+#### --timing-report summarises a log
+# dash: differs — vsh extension (--timing-report)
+VSH_TIMING_LOG=$PWD/t.log
+/bin/true
+/bin/true
+unset VSH_TIMING_LOG
+echo 'not json' >> t.log
+"$TEST_SHELL" --timing-report t.log | head -2
+---- stdout
+timing report for t.log: 2 processes from 1 shell
+note: skipped 1 malformed line(s), the first at line 3
