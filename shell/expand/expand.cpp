@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <clocale>
+#include <cstdlib>
+#include <cwchar>
 #include <string_view>
 
 #include "shell/core/shell.hpp"
@@ -29,6 +32,22 @@ enum class Mode : unsigned char {
 enum class Quoting : unsigned char { Unquoted, Quoted };
 
 constexpr std::string_view kDefaultIfs = " \t\n";
+
+// ${#x} counts characters, not bytes, in a multibyte locale; an invalid byte counts as one.
+std::size_t character_count(const std::string& s) {
+    if (MB_CUR_MAX == 1) return s.size();
+    std::mbstate_t state{};
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++count) {
+        std::size_t n = std::mbrlen(s.data() + i, s.size() - i, &state);
+        if (n == 0 || n > s.size() - i) {
+            n = 1;
+            state = std::mbstate_t{};
+        }
+        i += n;
+    }
+    return count;
+}
 
 bool is_pattern_special(char c) { return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\'; }
 
@@ -380,7 +399,7 @@ private:
                 if (multi) {
                     n = sh_.positional.size();
                 } else if (value != nullptr) {
-                    n = value->size();
+                    n = character_count(*value);
                 } else if (sh_.options.nounset) {
                     unset_error(name);
                 }

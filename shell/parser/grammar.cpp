@@ -96,7 +96,18 @@ Token& Grammar::peek_command_word() {
             return token;
         }
         const std::string& value = alias->second;
-        alias_next_word_ = !value.empty() && (value.back() == ' ' || value.back() == '\t');
+        // A value ending in a blank makes the word after the alias's text eligible too. An
+        // alias substituted inside such a text keeps the outer one's claim (shifted by the
+        // change in length).
+        const bool blank_end = !value.empty() && (value.back() == ' ' || value.back() == '\t');
+        if (blank_end) {
+            alias_next_word_ = token.begin_offset + value.size();
+        } else if (alias_next_word_ != kNoAliasEnd && alias_next_word_ > token.begin_offset) {
+            alias_next_word_ = alias_next_word_ + value.size() -
+                               (token.end_offset - token.begin_offset);
+        } else {
+            alias_next_word_ = kNoAliasEnd;
+        }
         lexer_.substitute_alias(token, text, value);
         lookahead_[level_].valid = false;
     }
@@ -172,7 +183,7 @@ ParseResult Grammar::next_command() {
     lexer_.drop_here_docs();
     level_ = 0;
     lookahead_[0].valid = false;
-    alias_next_word_ = false;
+    alias_next_word_ = kNoAliasEnd;
     try {
         Token& first = peek();
         if (first.kind == TokenKind::End) return EndOfInput{};
@@ -216,10 +227,10 @@ std::variant<std::unique_ptr<ast::Command>, ParseError> Grammar::parse_all() {
 }
 
 std::shared_ptr<const ast::Command> Grammar::parse_dollar_paren() {
-    bool saved_alias_next = alias_next_word_;
+    std::size_t saved_alias_next = alias_next_word_;
     ast::SourcePos saved_end = last_end_;
     ast::SourcePos begin = reader_.where(reader_.pos);
-    alias_next_word_ = false;
+    alias_next_word_ = kNoAliasEnd;
     ++level_;
     if (lookahead_.size() <= level_) lookahead_.emplace_back();
     lookahead_[level_].valid = false;
@@ -615,8 +626,9 @@ std::unique_ptr<ast::Command> Grammar::simple_command(Token* first_word) {
         Token* token;
         if (before_name) {
             token = &peek_command_word();
-        } else if (alias_next_word_) {
-            alias_next_word_ = false;
+        } else if (alias_next_word_ != kNoAliasEnd &&
+                   peek().begin_offset >= alias_next_word_) {
+            alias_next_word_ = kNoAliasEnd;
             token = &peek_command_word();
         } else {
             token = &peek();

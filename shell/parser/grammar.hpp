@@ -79,8 +79,10 @@ class Grammar final : public lex::NestedParser {
     std::size_t level_ = 0;
     int base_nesting_;
     ast::SourcePos last_end_;
-    // The last alias substituted ended in a blank: the next word is checked for an alias too.
-    bool alias_next_word_ = false;
+    // The last alias substituted ended in a blank: the first word that starts at or after this
+    // offset (the end of the alias's text) is checked for an alias too.
+    static constexpr std::size_t kNoAliasEnd = static_cast<std::size_t>(-1);
+    std::size_t alias_next_word_ = kNoAliasEnd;
 };
 
 }  // namespace vsh

@@ -114,6 +114,13 @@ run greet there
 ---- stdout
 hi there
 
+#### a blank-ended alias with several words makes the word after its text eligible
+# reason: XCU 2.3.1 — the word checked is the one following the alias text, not the alias's second word
+alias say='echo one ' obj='two'
+say obj
+---- stdout
+one two
+
 #### alias is not expanded in argument position
 alias greet='echo hi'
 echo greet
