@@ -102,6 +102,7 @@ VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
             sigaction(sig, &default_action, nullptr);
             continue;
         }
+        if (plan.handlers_all_listed) continue;
         // A signal the shell catches but the plan forgot: execve would reset it anyway, but
         // once the mask is lowered below, the shell's handler could run here, in the
         // shell's own memory (vfork/clone). Ignored signals stay ignored (POSIX).

@@ -52,6 +52,10 @@ struct SpawnPlan {
     sigset_t default_signals;  // Signals reset to SIG_DFL in the child (all the shell
                                // catches, plus job-control signals an interactive shell
                                // ignores).
+    // True when the caller guarantees that every signal with a handler in this process is in
+    // default_signals (vsh knows its own handlers: its traps). The child then resets just
+    // those, instead of asking the kernel about every signal on every spawn.
+    bool handlers_all_listed = false;
     // When execve fails with ENOEXEC, the child runs this instead: the shell itself on the
     // file (POSIX: a file without #! is a shell script). Empty: no fallback.
     std::string enoexec_shell;

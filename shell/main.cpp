@@ -81,12 +81,6 @@ bool select_backend(Shell& sh, std::string_view name) {
     return true;
 }
 
-std::string self_exe() {
-    char buf[4096];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return {};
-    return std::string(buf, static_cast<std::size_t>(n));
-}
 
 // Character classes and `?` in patterns follow the locale's character set, so load it; but a C
 // or unset locale (the common case for scripts and make) skips the work.
@@ -94,7 +88,11 @@ void load_locale() {
     for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
         const char* v = getenv(name);
         if (v == nullptr || *v == '\0') continue;
-        if (std::strcmp(v, "C") != 0 && std::strcmp(v, "POSIX") != 0) setlocale(LC_ALL, "");
+        // Only the categories the shell uses: character classes/lengths and sort order.
+        if (std::strcmp(v, "C") != 0 && std::strcmp(v, "POSIX") != 0) {
+            setlocale(LC_CTYPE, "");
+            setlocale(LC_COLLATE, "");
+        }
         return;
     }
 }
@@ -104,7 +102,6 @@ int run_main(int argc, char** argv) {
     Shell sh;
     sh.vars.import_environment(environ);
     set_default_variables(sh);
-    sh.traps->note_ignored_on_entry();
     sh.arg0 = argc > 0 ? argv[0] : "vsh";
 
     std::string command_string;
@@ -175,7 +172,6 @@ int run_main(int argc, char** argv) {
         // Child shells (make's recipe lines) inherit the choice.
         if (sh.assign("VSH_BACKEND", name)) sh.vars.set_exported("VSH_BACKEND", true);
     }
-    sh.self_path = self_exe();
     if (const std::string* t = sh.vars.get("VSH_TIMING"); t != nullptr && *t == "1")
         sh.options.timing = true;
 

@@ -109,6 +109,14 @@ private:
     char* const* envp_ = nullptr;
 };
 
+// The path of the running vsh, for running scripts without #! (looked up on first need).
+std::string self_executable() {
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return "/bin/sh";
+    return std::string(buf, static_cast<std::size_t>(n));
+}
+
 struct FdCloser {
     int fd = -1;
     ~FdCloser() {
@@ -262,12 +270,16 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     }
     plan.child_mask = startup_mask();
     plan.default_signals = sh.traps->child_default_signals();
+    // A non-interactive shell's only handlers are its traps, all in default_signals. (An
+    // interactive one also has the line editor's.)
+    plan.handlers_all_listed = !sh.options.interactive;
     if (request.background && !sh.options.monitor) {
         // Background commands ignore SIGINT/SIGQUIT (XCU 2.11); they must not be reset.
         sigdelset(&plan.default_signals, SIGINT);
         sigdelset(&plan.default_signals, SIGQUIT);
     }
-    if (!sh.self_path.empty()) plan.enoexec_shell = sh.self_path;
+    if (sh.self_path.empty()) sh.self_path = self_executable();
+    plan.enoexec_shell = sh.self_path;
     plan.finalize();
 
     sh.flush_streams();

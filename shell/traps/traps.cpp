@@ -18,14 +18,18 @@ void TrapTable::on_signal(int signal) {
     }
 }
 
-void TrapTable::note_ignored_on_entry() {
-    for (int s = 1; s < kMaxSignal; ++s) {
+bool TrapTable::ignored_on_entry(int signal) {
+    if (signal <= 0 || signal >= kMaxSignal) return false;
+    if (!entry_known_[signal]) {
         struct sigaction sa;
-        if (sigaction(s, nullptr, &sa) == 0 && sa.sa_handler == SIG_IGN) ignored_on_entry_[s] = true;
+        ignored_on_entry_[signal] = sigaction(signal, nullptr, &sa) == 0 && sa.sa_handler == SIG_IGN;
+        entry_known_[signal] = true;
     }
+    return ignored_on_entry_[signal];
 }
 
 void TrapTable::install(int signal) {
+    (void)ignored_on_entry(signal);  // Learn the entry state before changing it.
     struct sigaction sa;
     std::memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
@@ -50,7 +54,7 @@ void TrapTable::install(int signal) {
 bool TrapTable::set(int signal, TrapKind kind, std::string action) {
     if (signal < 0 || signal >= kMaxSignal) return false;
     if (signal == SIGKILL || signal == SIGSTOP) return false;
-    if (signal != 0 && ignored_on_entry_[signal] && !interactive_) return true;
+    if (signal != 0 && ignored_on_entry(signal) && !interactive_) return true;
     traps_[signal].kind = kind;
     traps_[signal].action = std::move(action);
     if (signal != 0) install(signal);

@@ -31,9 +31,6 @@ public:
 
     TrapTable();
 
-    // Records which signals were ignored when the shell started: POSIX says a non-interactive
-    // shell may not trap or reset them, and children keep them ignored.
-    void note_ignored_on_entry();
 
     // Sets a trap; returns false for a signal that cannot be trapped (KILL, STOP) or was
     // ignored on entry (silently kept, as POSIX allows).
@@ -70,11 +67,15 @@ public:
     // Installs the shell's own dispositions for an interactive shell with job control.
     void setup_interactive(bool job_control);
 
-    bool ignored_on_entry(int signal) const { return ignored_on_entry_[signal]; }
+    // Whether `signal` was ignored when the shell started: POSIX says a non-interactive shell
+    // may not trap or reset it, and children keep it ignored. Asked of the kernel the first
+    // time, before the shell has changed that signal (start-up stays free of 64 syscalls).
+    bool ignored_on_entry(int signal);
 
 private:
     std::array<Trap, kMaxSignal> traps_;
     std::array<bool, kMaxSignal> ignored_on_entry_{};
+    std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;
     bool interactive_ = false;
     static volatile sig_atomic_t pending_any_;
