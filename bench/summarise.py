@@ -43,6 +43,9 @@ emit("# vsh benchmark results")
 emit()
 emit("Written by `bench/run-all` (see its header for options); every figure below was measured")
 emit("by that script on the machine described here. Hyperfine means ± standard deviation.")
+emit("Where the load average below is above 0, other work shared the machine while it ran and")
+emit("the figures carry that noise: compare ratios within one table, and re-run before relying")
+emit("on a ratio within ~15% of its target.")
 emit()
 machine_path = os.path.join(OUT, "machine.txt")
 if os.path.exists(machine_path):
@@ -78,7 +81,8 @@ if os.path.exists(floor_path):
     floor = list(csv.DictReader(open(floor_path)))
 floor_configs = list(dict.fromkeys(r["config"] for r in floor))
 floor_methods = list(dict.fromkeys(r["method"] for r in floor))
-floor_mean = {(r["config"], r["method"]): float(r["mean_us"]) for r in floor}
+# Medians: the mean of a few thousand spawns on a shared machine is pulled by stragglers.
+floor_mean = {(r["config"], r["method"]): float(r["median_us"]) for r in floor}
 
 # Heap through the shell: per-command cost = (t(n=100) - t(n=0)) / 100.
 heap = load("heap")
@@ -143,7 +147,7 @@ if missed:
 emit("## Spawn floor (C++ micro-benchmark, `bench/spawn_floor.cpp`)")
 emit()
 if floor:
-    emit("µs per spawn+wait of a static no-op program (`bench/tiny.c`), mean; the parent holds")
+    emit("µs per spawn+wait of a static no-op program (`bench/tiny.c`), median; the parent holds")
     emit("the memory named in the first column, touched.")
     emit()
     emit("| parent holds | " + " | ".join(floor_methods) + " |")
@@ -157,10 +161,10 @@ if floor:
         f.write("config " + " ".join(f'"{m}"' for m in floor_methods) + "\n")
         for c in floor_configs:
             f.write(f'"{c}" ' + " ".join(str(floor_mean.get((c, m), "NaN")) for m in floor_methods) + "\n")
-    gnuplot(f"""set terminal pngcairo size 1000,560 font ',10'
+    gnuplot(f"""set terminal pngcairo noenhanced size 1000,560 font ',10'
 set output '{BENCH}/spawn_floor.png'
 set title 'Spawn + wait of a tiny static program, by the memory the parent holds'
-set ylabel 'µs per spawn+wait (log scale)'
+set ylabel 'median µs per spawn+wait (log scale)'
 set logscale y
 set grid ytics
 set key outside right
@@ -188,7 +192,7 @@ if heap_cost:
         f.write("mib fork vfork clone posix_spawn auto\n")
         for m in ["0", "256", "1024"]:
             f.write(m + " " + " ".join(str(heap_cost.get((b, m), "NaN")) for b in ["fork", "vfork", "clone", "posix_spawn", "auto"]) + "\n")
-    gnuplot(f"""set terminal pngcairo size 900,520 font ',10'
+    gnuplot(f"""set terminal pngcairo noenhanced size 900,520 font ',10'
 set output '{BENCH}/heap.png'
 set title 'vsh: cost of one external command by the size of a variable the shell holds'
 set xlabel 'variable size (MiB)'
@@ -239,7 +243,7 @@ if any(workload_data.values()):
             f.write(f'"{w}" ' + " ".join(f"{d[s]['mean'] / base:.3f}" if s in d else "NaN" for s in peers) + "\n")
     emit()
     emit("![workloads](workloads.png)")
-    gnuplot(f"""set terminal pngcairo size 1000,520 font ',10'
+    gnuplot(f"""set terminal pngcairo noenhanced size 1000,520 font ',10'
 set output '{BENCH}/workloads.png'
 set title 'Script workloads: time relative to dash (lower is faster)'
 set style data histogram
@@ -297,7 +301,7 @@ if any(make.values()):
             f.write(f'"{n}" {t["mean"] if t else "NaN"} {r["mean"] if r else "NaN"}\n')
     emit()
     emit("![make](make.png)")
-    gnuplot(f"""set terminal pngcairo size 1000,520 font ',10'
+    gnuplot(f"""set terminal pngcairo noenhanced size 1000,520 font ',10'
 set output '{BENCH}/make.png'
 set title 'make -j2 of the generated tree, by SHELL'
 set style data histogram

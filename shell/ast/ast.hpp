@@ -41,6 +41,10 @@ enum class ParamOp : std::uint8_t {
     RemoveLargestSuffix,   // ${x%%word}
     RemoveSmallestPrefix,  // ${x#word}
     RemoveLargestPrefix,   // ${x##word}
+    Invalid,               // ${x!y}, ${}, ${x:2}...: a "bad substitution", reported when the
+                           // word is expanded (as dash and bash do), not when it is parsed, so
+                           // a bash-only branch that never runs does not stop a script.
+                           // `text` holds the source text for the message.
 };
 
 // One piece of a word. A word is a sequence of parts whose expansions are concatenated.

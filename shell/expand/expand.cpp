@@ -378,6 +378,10 @@ private:
     }
 
     void param(const WordPart& part, Quoting q) {
+        if (part.op == ParamOp::Invalid) {
+            sh_.error(part.text + ": bad substitution");
+            throw FatalError{2};
+        }
         const std::string& name = part.text;
         bool multi = name == "@" || name == "*";
         const std::string* value = lookup(name);
@@ -617,7 +621,8 @@ bool Expander::has_side_effects(const ast::Word& word) {
     for (const WordPart& p : word) {
         switch (p.kind) {
             case Kind::Param:
-                if (p.op == ParamOp::Assign || p.op == ParamOp::Error) return true;
+                if (p.op == ParamOp::Assign || p.op == ParamOp::Error || p.op == ParamOp::Invalid)
+                    return true;
                 if (has_side_effects(p.parts)) return true;
                 break;
             case Kind::Arith:

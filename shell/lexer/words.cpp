@@ -205,7 +205,22 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
     ast::WordPart part;
     part.kind = Kind::Param;
     bool length = false;
+    bool invalid = false;
     int c = reader_.peek();
+
+    // A malformed ${...}: skip to its closing brace and keep it as an Invalid part, to fail
+    // when expanded.
+    auto bad = [&]() {
+        ast::Word ignored;
+        lex_operand(ignored, in_double_quotes, true);
+        ast::WordPart bad_part;
+        bad_part.kind = Kind::Param;
+        bad_part.op = ast::ParamOp::Invalid;
+        for (std::size_t i = open; i < reader_.pos; ++i)
+            bad_part.text.push_back(static_cast<char>(reader_.at(i)));
+        leave();
+        out.push_back(std::move(bad_part));
+    };
 
     auto read_name = [&]() {
         if (is_name_start(c)) {
@@ -225,7 +240,7 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
             ++reader_.pos;
             c = reader_.peek();
         } else {
-            fail(kBadSubstitution, open);
+            invalid = true;
         }
     };
 
@@ -248,6 +263,7 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
     } else {
         read_name();
     }
+    if (invalid) return bad();
 
     if (c == '}') {
         ++reader_.pos;
@@ -256,11 +272,11 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
         out.push_back(std::move(part));
         return;
     }
-    if (length) fail(kBadSubstitution, open);
+    if (length) return bad();
     if (c == ':') {
         ++reader_.pos;
         c = reader_.peek();
-        if (!contains("-=?+", c)) fail(kBadSubstitution, open);
+        if (!contains("-=?+", c)) return bad();
         part.colon = true;
     }
     bool pattern = false;
@@ -293,7 +309,7 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
             break;
         }
         default:
-            fail(kBadSubstitution, open);
+            return bad();
     }
     if (!pattern) ++reader_.pos;
     lex_operand(part.parts, in_double_quotes, pattern);

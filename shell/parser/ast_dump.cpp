@@ -29,6 +29,8 @@ const char* op_text(ast::ParamOp op, bool colon) {
             return "#";
         case ast::ParamOp::RemoveLargestPrefix:
             return "##";
+        case ast::ParamOp::Invalid:
+            return "!bad!";
     }
     return "?";
 }

@@ -262,3 +262,16 @@ unset x
 printf '[%s]' ${x:-"$@"}; echo
 ---- stdout
 [a b][c]
+
+#### a bad substitution fails when expanded, not when parsed
+# reason: dash and bash parse ${x!y} and fail only when it is expanded
+if false; then echo ${x//a/b}; fi
+echo reached
+echo ${x!y}
+echo not reached
+---- stdout
+reached
+---- stderr-matches
+bad substitution
+---- status
+nonzero
