@@ -1,5 +1,9 @@
 #include "shell/interactive/interactive.hpp"
 
+#include "shell/exec/spawn.hpp"
+#include "shell/expand/expand.hpp"
+#include "shell/parser/fd_source.hpp"
+
 #include <unistd.h>
 
 #include <memory>
@@ -32,6 +36,46 @@ std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
     return interactive::make_plain_editor();
 }
 
+// POSIX: an interactive shell expands $ENV (parameter expansion) and runs the file it names,
+// if it is an absolute path that can be read, before the first prompt.
+void run_env_file(Shell& sh) {
+    const std::string* env = sh.vars.get("ENV");
+    if (env == nullptr || env->empty()) return;
+    std::string path = *env;
+    if (path.find('$') != std::string::npos) {
+        std::string quoted = "\"";
+        for (char c : path) {
+            if (c == '"' || c == '\\' || c == '`') quoted += '\\';
+            quoted += c;
+        }
+        quoted += '"';
+        auto parsed = parse_program(": " + quoted, nullptr);
+        if (auto* cmd = std::get_if<std::unique_ptr<ast::Command>>(&parsed)) {
+            const auto* simple = std::get_if<ast::SimpleCommand>(&unwrap_command(**cmd).node);
+            if (simple != nullptr && simple->words.size() == 2) {
+                try {
+                    path = Expander(sh).expand_string(simple->words[1]);
+                } catch (const FatalError&) {
+                    return;
+                }
+            }
+        }
+    }
+    if (path.empty() || path[0] != '/') return;
+    std::string text;
+    int error = 0;
+    if (!read_script_file(path, text, &error)) return;
+    std::string saved = std::move(sh.source_name);
+    sh.source_name = path;
+    StringSource source(std::move(text));
+    try {
+        sh.executor->run_source(source, true);
+    } catch (const FatalError&) {
+    }
+    sh.source_name = std::move(saved);
+    if (sh.jump != Jump::Exit) sh.jump = Jump::None;
+}
+
 }  // namespace
 
 int run_interactive(Shell& sh) {
@@ -39,8 +83,8 @@ int run_interactive(Shell& sh) {
     sh.source_name.clear();
     if (!sh.options.vi && !sh.options.emacs) sh.options.emacs = true;
 
-    // Job control is on by default when the shell reads a terminal (POSIX `set -m`).
-    // Job control is on by default on a terminal, unless the command line said +m.
+    // Job control is on by default on a terminal (POSIX `set -m`), unless the command line
+    // said +m.
     if (isatty(0) && !sh.monitor_given) sh.options.monitor = true;
     if (sh.options.monitor &&
         interactive::take_terminal() != interactive::TerminalOwnership::Taken) {
@@ -48,6 +92,8 @@ int run_interactive(Shell& sh) {
         sh.err.write("vsh: cannot take the terminal: job control is off\n");
     }
     sh.traps->setup_interactive(sh.options.monitor);
+
+    run_env_file(sh);
 
     static Session session;
     session.editor = choose_editor(sh);
