@@ -163,6 +163,21 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"ENV names a file run before the first prompt, after parameter expansion",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             {
+                 std::ofstream env_file(scratch + "/envrc");
+                 env_file << "ENVWASHERE=yes-from-env\n";
+             }
+             options.environment["ENV"] = "$HOME/envrc";
+             with_session(options, [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("echo \"got:$ENVWASHERE\"\r");
+                 expect(s, "got:yes-from-env");
+                 finish(s);
+             });
+         }},
         {"Up arrow recalls the previous command",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {
