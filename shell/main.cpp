@@ -82,23 +82,7 @@ bool select_backend(Shell& sh, std::string_view name) {
 }
 
 
-// Character classes and `?` in patterns follow the locale's character set, so load it; but a C
-// or unset locale (the common case for scripts and make) skips the work.
-void load_locale() {
-    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-        const char* v = getenv(name);
-        if (v == nullptr || *v == '\0') continue;
-        // Only the categories the shell uses: character classes/lengths and sort order.
-        if (std::strcmp(v, "C") != 0 && std::strcmp(v, "POSIX") != 0) {
-            setlocale(LC_CTYPE, "");
-            setlocale(LC_COLLATE, "");
-        }
-        return;
-    }
-}
-
 int run_main(int argc, char** argv) {
-    load_locale();
     Shell sh;
     sh.vars.import_environment(environ);
     set_default_variables(sh);

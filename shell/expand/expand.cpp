@@ -9,6 +9,7 @@
 #include <cwchar>
 #include <string_view>
 
+#include "shell/core/locale.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/expand/arith.hpp"
@@ -35,6 +36,11 @@ constexpr std::string_view kDefaultIfs = " \t\n";
 
 // ${#x} counts characters, not bytes, in a multibyte locale; an invalid byte counts as one.
 std::size_t character_count(const std::string& s) {
+    bool ascii = true;
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (ascii) return s.size();
+    ensure_locale();
     if (MB_CUR_MAX == 1) return s.size();
     std::mbstate_t state{};
     std::size_t count = 0;

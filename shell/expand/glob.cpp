@@ -10,6 +10,8 @@
 
 #include "shell/expand/pattern.hpp"
 
+#include "shell/core/locale.hpp"
+
 namespace vsh {
 namespace {
 
@@ -73,6 +75,7 @@ void match_directory(const std::string& base, std::string_view component, Descen
 std::vector<std::string> expand_pathname(std::string_view pattern) {
     // A word without active pattern characters names itself; the caller keeps it.
     if (!has_pattern_chars(pattern)) return {};
+    ensure_locale();  // Matches are sorted by the locale's collation order.
 
     const std::vector<std::string_view> components = split_components(pattern);
     std::vector<std::string> paths{std::string()};

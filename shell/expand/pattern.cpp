@@ -9,6 +9,8 @@
 #include <cwctype>
 #include <vector>
 
+#include "shell/core/locale.hpp"
+
 namespace vsh {
 namespace {
 
@@ -16,6 +18,7 @@ namespace {
 enum class Encoding : unsigned char { Bytes, Multibyte };
 
 Encoding current_encoding() {
+    ensure_locale();
     return MB_CUR_MAX > 1 ? Encoding::Multibyte : Encoding::Bytes;
 }
 
