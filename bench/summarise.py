@@ -319,9 +319,14 @@ plot for [i=2:3] '{dat}' using i:xtic(1) title columnheader(i)
             emit(f"`vsh --timing-report` of one build with VSH_BACKEND=auto, tools: {kind}"
                  " (the other backends' reports are in `results/`):")
             emit()
+            text = open(rep).read().rstrip()
             emit("```")
-            emit(open(rep).read().rstrip())
+            emit(text)
             emit("```")
+            if ": 0 processes" in text:
+                emit()
+                emit("No records: the last command of every recipe line replaced its shell (exec in")
+                emit("place, DESIGN.md rule 8), so vsh created no process of its own in this build.")
             emit()
 else:
     emit("Not measured in this run.")
