@@ -412,6 +412,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
                                        sh.functions.count(argv[0]) == 0));
     pid_t pid = -1;
     int fixed_status = 0;
+    SpawnOutcome outcome;
     if (external) {
         std::vector<std::pair<std::string, std::string>> env;
         for (const ast::Assignment& a : simple->assignments)
@@ -425,9 +426,9 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         to_stdout.fd = 1;
         to_stdout.source_fd = p[1];
         req.plumbing.push_back(to_stdout);
-        SpawnOutcome out = spawn_command(sh, req);
-        pid = out.pid;
-        fixed_status = out.status;
+        outcome = spawn_command(sh, req);
+        pid = outcome.pid;
+        fixed_status = outcome.status;
     } else {
         // A builtin or function: it runs in a forked child, with the words expanded once.
         sh.flush_streams();
@@ -458,7 +459,13 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         output.append(buf, static_cast<std::size_t>(n));
     }
     close(p[0]);
-    *status = pid < 0 ? fixed_status : exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
+    if (pid < 0) {
+        *status = fixed_status;
+    } else if (external) {
+        *status = exit_status_of(wait_and_record(sh, outcome, argv[0]));
+    } else {
+        *status = exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
+    }
     return true;
 }
 

@@ -1,3 +1,5 @@
+#include <cerrno>
+#include <cstdlib>
 #include "shell/timing/json_reader.hpp"
 
 #include <charconv>
@@ -92,8 +94,12 @@ class Reader {
             if (!digits()) return false;
         }
         value->text.assign(text_.substr(start, pos_ - start));
-        auto result = std::from_chars(text_.data() + start, text_.data() + pos_, value->number);
-        return result.ec == std::errc() || result.ec == std::errc::result_out_of_range;
+        // strtod, not std::from_chars: libstdc++'s floating from_chars pulls libm into vsh,
+        // one more library for the loader on every start-up. The text is validated above and
+        // JSON numbers never depend on the locale's decimal point here (LC_NUMERIC stays C).
+        errno = 0;
+        value->number = std::strtod(value->text.c_str(), nullptr);
+        return true;
     }
 
     bool parse_string(std::string* out) {
