@@ -44,7 +44,8 @@ class Backend {
 // (interactive job control only) go to fork. Returns false, with the reason, for them.
 inline bool vfork_style_can_take_terminal(const SpawnPlan& plan, const char** why) {
     if (plan.terminal != Terminal::Foreground) return true;
-    if (why != nullptr) *why = "foreground job under job control (a stop before exec would hang the shell)";
+    if (why != nullptr)
+        *why = "foreground job under job control (a stop before exec would hang the shell)";
     return false;
 }
 

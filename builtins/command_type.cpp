@@ -12,10 +12,9 @@ namespace vsh {
 namespace {
 
 bool is_reserved_word(std::string_view w) {
-    static constexpr std::string_view kWords[] = {"!",    "{",    "}",    "case", "do",
-                                                  "done", "elif", "else", "esac", "fi",
-                                                  "for",  "if",   "in",   "then", "until",
-                                                  "while", "time"};
+    static constexpr std::string_view kWords[] = {"!",    "{",    "}",     "case",  "do",  "done",
+                                                  "elif", "else", "esac",  "fi",    "for", "if",
+                                                  "in",   "then", "until", "while", "time"};
     for (std::string_view k : kWords)
         if (k == w) return true;
     return false;

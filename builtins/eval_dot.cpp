@@ -1,8 +1,8 @@
 // eval and . (dot): run text as shell code in the current shell.
-#include <cerrno>
-#include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include "builtins/declarations.hpp"
 #include "shell/core/shell.hpp"
@@ -34,8 +34,8 @@ std::string find_dot_file(Shell& sh, const std::string& name) {
     std::size_t start = 0;
     for (;;) {
         std::size_t colon = path->find(':', start);
-        std::string dir = path->substr(start, colon == std::string::npos ? std::string::npos
-                                                                         : colon - start);
+        std::string dir =
+            path->substr(start, colon == std::string::npos ? std::string::npos : colon - start);
         std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + name;
         struct stat st;
         if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -60,7 +60,8 @@ int builtin_dot(Shell& sh, Args argv) {
     std::string text;
     int error = ENOENT;
     if (path.empty() || !read_script_file(path, text, &error)) {
-        sh.error(".", name + ": " + (path.empty() ? std::string("not found") : std::strerror(error)));
+        sh.error(".",
+                 name + ": " + (path.empty() ? std::string("not found") : std::strerror(error)));
         throw FatalError{path.empty() ? 127 : 2};
     }
     std::vector<std::string> saved_positional;

@@ -68,8 +68,12 @@ int declare(Shell& sh, Args argv, Attribute attribute) {
 
 }  // namespace
 
-int builtin_export(Shell& sh, Args argv) { return declare(sh, argv, Attribute::Export); }
-int builtin_readonly(Shell& sh, Args argv) { return declare(sh, argv, Attribute::Readonly); }
+int builtin_export(Shell& sh, Args argv) {
+    return declare(sh, argv, Attribute::Export);
+}
+int builtin_readonly(Shell& sh, Args argv) {
+    return declare(sh, argv, Attribute::Readonly);
+}
 
 int builtin_local(Shell& sh, Args argv) {
     if (!sh.vars.in_function_scope()) {

@@ -8,7 +8,9 @@
 
 namespace vsh {
 
-int builtin_colon(Shell&, Args) { return 0; }
+int builtin_colon(Shell&, Args) {
+    return 0;
+}
 
 namespace {
 
@@ -29,8 +31,12 @@ int loop_jump(Shell& sh, Args argv, Jump kind) {
 
 }  // namespace
 
-int builtin_break(Shell& sh, Args argv) { return loop_jump(sh, argv, Jump::Break); }
-int builtin_continue(Shell& sh, Args argv) { return loop_jump(sh, argv, Jump::Continue); }
+int builtin_break(Shell& sh, Args argv) {
+    return loop_jump(sh, argv, Jump::Break);
+}
+int builtin_continue(Shell& sh, Args argv) {
+    return loop_jump(sh, argv, Jump::Continue);
+}
 
 int builtin_return(Shell& sh, Args argv) {
     long n = sh.last_status;

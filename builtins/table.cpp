@@ -71,6 +71,8 @@ const Builtin* find_builtin(std::string_view name) {
     return it != kBuiltins.end() && it->name == name ? &*it : nullptr;
 }
 
-std::span<const Builtin> all_builtins() { return kBuiltins; }
+std::span<const Builtin> all_builtins() {
+    return kBuiltins;
+}
 
 }  // namespace vsh

@@ -81,6 +81,18 @@ bool select_backend(Shell& sh, std::string_view name) {
     return true;
 }
 
+// Runs every command of a non-interactive source, then exits the shell with the status POSIX
+// gives it: the last command's, `exit`'s, or that of the error that ended the script.
+[[noreturn]] void run_and_exit(Shell& sh, InputSource& source) {
+    int status = 0;
+    try {
+        status = sh.executor->run_source(source);
+    } catch (const FatalError& e) {
+        status = e.status;
+    }
+    if (sh.jump == Jump::Exit) status = sh.last_status;
+    sh.executor->exit_shell(status);
+}
 
 int run_main(int argc, char** argv) {
     Shell sh;
@@ -167,14 +179,7 @@ int run_main(int argc, char** argv) {
         sh.source_name = "-c";
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(command_string));
-        int status = 0;
-        try {
-            status = sh.executor->run_source(source);
-        } catch (const FatalError& e) {
-            status = e.status;
-        }
-        if (sh.jump == Jump::Exit) status = sh.last_status;
-        sh.executor->exit_shell(status);
+        run_and_exit(sh, source);
     }
 
     if (!sh.options.stdin_mode && i < argc) {
@@ -191,14 +196,7 @@ int run_main(int argc, char** argv) {
         }
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(text));
-        int status = 0;
-        try {
-            status = sh.executor->run_source(source);
-        } catch (const FatalError& e) {
-            status = e.status;
-        }
-        if (sh.jump == Jump::Exit) status = sh.last_status;
-        sh.executor->exit_shell(status);
+        run_and_exit(sh, source);
     }
 
     // Commands from standard input.
@@ -210,17 +208,12 @@ int run_main(int argc, char** argv) {
     }
     sh.source_name = sh.arg0;
     FdSource source(0);
-    int status = 0;
-    try {
-        status = sh.executor->run_source(source);
-    } catch (const FatalError& e) {
-        status = e.status;
-    }
-    if (sh.jump == Jump::Exit) status = sh.last_status;
-    sh.executor->exit_shell(status);
+    run_and_exit(sh, source);
 }
 
 }  // namespace
 }  // namespace vsh
 
-int main(int argc, char** argv) { return vsh::run_main(argc, argv); }
+int main(int argc, char** argv) {
+    return vsh::run_main(argc, argv);
+}

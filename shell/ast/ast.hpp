@@ -197,7 +197,7 @@ struct FunctionDef {
 
 // `time [-p] pipeline`: the time reserved word wraps a pipeline.
 struct Timed {
-    bool posix_format = false;  // -p
+    bool posix_format = false;          // -p
     std::unique_ptr<Command> pipeline;  // null for a bare `time`.
 };
 

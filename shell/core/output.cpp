@@ -1,7 +1,7 @@
 #include "shell/core/output.hpp"
 
-#include <cerrno>
 #include <unistd.h>
+#include <cerrno>
 
 namespace vsh {
 

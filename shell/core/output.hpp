@@ -9,7 +9,7 @@
 namespace vsh {
 
 class OutputStream {
-public:
+  public:
     explicit OutputStream(int fd) : fd_(fd) {}
     OutputStream(const OutputStream&) = delete;
     OutputStream& operator=(const OutputStream&) = delete;
@@ -40,7 +40,7 @@ public:
     }
     int fd() const { return fd_; }
 
-private:
+  private:
     static constexpr std::size_t kFlushAt = 8192;
     int fd_;
     std::string buffer_;

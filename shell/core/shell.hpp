@@ -46,8 +46,8 @@ struct Options {
     bool nolog = false;
     bool vi = false;
     bool emacs = false;
-    bool timing = false;       // vsh: per-process breakdown for `time`.
-    bool stdin_mode = false;   // -s (read commands from standard input)
+    bool timing = false;      // vsh: per-process breakdown for `time`.
+    bool stdin_mode = false;  // -s (read commands from standard input)
 };
 
 // break/continue/return/exit travel up the executor as a pending jump, not as exceptions:
@@ -63,7 +63,7 @@ struct FatalError {
 };
 
 class Shell {
-public:
+  public:
     Shell();
     ~Shell();
 
@@ -75,17 +75,17 @@ public:
     std::string arg0;                     // $0
     std::vector<std::string> positional;  // $1 ...
 
-    int last_status = 0;          // $?
-    pid_t last_background = 0;    // $! (0: none yet)
-    pid_t shell_pid = 0;          // $$ (the main shell's pid, also in subshells)
-    bool is_subshell = false;     // Running in a forked subshell.
-    bool monitor_given = false;   // -m or +m was on the command line (no default then).
+    int last_status = 0;         // $?
+    pid_t last_background = 0;   // $! (0: none yet)
+    pid_t shell_pid = 0;         // $$ (the main shell's pid, also in subshells)
+    bool is_subshell = false;    // Running in a forked subshell.
+    bool monitor_given = false;  // -m or +m was on the command line (no default then).
 
     Jump jump = Jump::None;
-    int jump_count = 0;   // Loop levels left for break/continue.
-    int loop_depth = 0;   // Loops currently running (for break/continue validity).
+    int jump_count = 0;  // Loop levels left for break/continue.
+    int loop_depth = 0;  // Loops currently running (for break/continue validity).
     int function_depth = 0;
-    int dot_depth = 0;    // Nesting of `.` scripts (return is valid in them too).
+    int dot_depth = 0;  // Nesting of `.` scripts (return is valid in them too).
 
     OutputStream out{1};
     OutputStream err{2};

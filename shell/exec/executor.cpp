@@ -46,7 +46,7 @@ bool errexit_applies(const ast::Command& c) {
 
 // Variables assigned for the duration of one builtin or function call, restored afterwards.
 class TemporaryAssignments {
-public:
+  public:
     TemporaryAssignments(Shell& sh) : sh_(sh) {}
     ~TemporaryAssignments() {
         for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
@@ -70,7 +70,7 @@ public:
         return true;
     }
 
-private:
+  private:
     struct Saved {
         std::string name;
         bool existed;
@@ -112,8 +112,8 @@ bool read_all(int fd, std::string& out) {
 // The builtins a $(...) may run inside the shell itself, with no child at all: they change no
 // shell state, so running them in-process is indistinguishable from a subshell.
 bool is_pure_builtin(std::string_view name) {
-    return name == "echo" || name == "printf" || name == "true" || name == "false" ||
-           name == ":" || name == "test" || name == "[" || name == "pwd";
+    return name == "echo" || name == "printf" || name == "true" || name == "false" || name == ":" ||
+           name == "test" || name == "[" || name == "pwd";
 }
 
 bool word_is_plain(const ast::Word& w) {
@@ -318,41 +318,58 @@ int Executor::run_if(const ast::If& node, ExecContext ctx) {
     return 0;
 }
 
+namespace {
+
+// One level of loop nesting, for the duration of a loop (also when an error unwinds it).
+class LoopLevel {
+  public:
+    explicit LoopLevel(Shell& sh) : sh_(sh) { ++sh_.loop_depth; }
+    ~LoopLevel() { --sh_.loop_depth; }
+    LoopLevel(const LoopLevel&) = delete;
+    LoopLevel& operator=(const LoopLevel&) = delete;
+
+  private:
+    Shell& sh_;
+};
+
+enum class LoopStep : unsigned char { Next, Leave };
+
+// After a loop's condition or body: whether the loop goes on, consuming this loop's share of a
+// pending `break N` / `continue N`.
+LoopStep after_loop_part(Shell& sh) {
+    switch (sh.jump) {
+        case Jump::None:
+            return LoopStep::Next;
+        case Jump::Break:
+            if (--sh.jump_count == 0) sh.jump = Jump::None;
+            return LoopStep::Leave;
+        case Jump::Continue:
+            if (--sh.jump_count == 0) {
+                sh.jump = Jump::None;
+                return LoopStep::Next;
+            }
+            return LoopStep::Leave;
+        default:
+            return LoopStep::Leave;
+    }
+}
+
+}  // namespace
+
 int Executor::run_loop(const ast::Loop& node, ExecContext ctx) {
     ExecContext cond{LastCommand::No, ErrExit::Suppressed};
     ExecContext body_ctx{LastCommand::No, ctx.errexit};
     int status = 0;
-    ++sh_.loop_depth;
+    LoopLevel level(sh_);
     for (;;) {
         int c = run_list(node.condition, cond);
-        if (sh_.jump == Jump::Break) {
-            if (--sh_.jump_count == 0) sh_.jump = Jump::None;
-            break;
-        }
-        if (sh_.jump == Jump::Continue) {
-            if (--sh_.jump_count == 0) {
-                sh_.jump = Jump::None;
-                continue;
-            }
-            break;
-        }
-        if (sh_.jump != Jump::None) break;
+        const bool continued = sh_.jump == Jump::Continue;  // `continue` in the condition.
+        if (after_loop_part(sh_) == LoopStep::Leave) break;
+        if (continued) continue;
         if ((c == 0) != (node.kind == ast::LoopKind::While)) break;
         status = run_list(node.body, body_ctx);
-        if (sh_.jump == Jump::Break) {
-            if (--sh_.jump_count == 0) sh_.jump = Jump::None;
-            break;
-        }
-        if (sh_.jump == Jump::Continue) {
-            if (--sh_.jump_count == 0) {
-                sh_.jump = Jump::None;
-                continue;
-            }
-            break;
-        }
-        if (sh_.jump != Jump::None) break;
+        if (after_loop_part(sh_) == LoopStep::Leave) break;
     }
-    --sh_.loop_depth;
     return status;
 }
 
@@ -365,31 +382,16 @@ int Executor::run_for(const ast::For& node, ExecContext ctx) {
     }
     ExecContext body_ctx{LastCommand::No, ctx.errexit};
     int status = 0;
-    ++sh_.loop_depth;
+    LoopLevel level(sh_);
     for (const std::string& v : values) {
         if (!sh_.assign(node.name, v)) {
+            if (!sh_.options.interactive) throw FatalError{2};
             status = 1;
-            if (!sh_.options.interactive) {
-                --sh_.loop_depth;
-                throw FatalError{2};
-            }
             break;
         }
         status = run_list(node.body, body_ctx);
-        if (sh_.jump == Jump::Break) {
-            if (--sh_.jump_count == 0) sh_.jump = Jump::None;
-            break;
-        }
-        if (sh_.jump == Jump::Continue) {
-            if (--sh_.jump_count == 0) {
-                sh_.jump = Jump::None;
-                continue;
-            }
-            break;
-        }
-        if (sh_.jump != Jump::None) break;
+        if (after_loop_part(sh_) == LoopStep::Leave) break;
     }
-    --sh_.loop_depth;
     return status;
 }
 
@@ -765,8 +767,7 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
     if (name.find('/') == std::string::npos) {
         if (functions_ok) {
             auto it = sh_.functions.find(name);
-            if (it != sh_.functions.end())
-                return run_function(*it->second, argv, ExecContext{});
+            if (it != sh_.functions.end()) return run_function(*it->second, argv, ExecContext{});
         }
         if (const Builtin* b = find_builtin(name)) {
             int status = b->run(sh_, std::span<const std::string>(argv));
@@ -855,7 +856,7 @@ namespace {
 
 // set -v: every input line is written to stderr as it is read.
 class VerboseSource final : public InputSource {
-public:
+  public:
     VerboseSource(Shell& sh, InputSource& inner) : sh_(sh), inner_(inner) {}
     bool read_line(std::string& buffer, Prompt prompt) override {
         std::size_t start = buffer.size();
@@ -869,7 +870,7 @@ public:
     }
     bool at_end() const override { return inner_.at_end(); }
 
-private:
+  private:
     Shell& sh_;
     InputSource& inner_;
 };

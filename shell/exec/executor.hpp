@@ -32,7 +32,7 @@ struct ExecContext {
 };
 
 class Executor {
-public:
+  public:
     explicit Executor(Shell& sh) : sh_(sh) {}
 
     // Runs one command; returns its exit status and stores it in $?.
@@ -78,7 +78,7 @@ public:
     // Whether the last complete command of a source may replace the process (vsh -c, scripts).
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
 
-private:
+  private:
     Shell& sh_;
 
     int run_simple(const ast::Command& command, const ast::SimpleCommand& simple, ExecContext ctx);

@@ -21,7 +21,7 @@ struct FdMove {
 
 // Descriptors the shell overwrote in itself, restored by restore().
 class SavedFds {
-public:
+  public:
     SavedFds() = default;
     SavedFds(const SavedFds&) = delete;
     SavedFds& operator=(const SavedFds&) = delete;
@@ -33,7 +33,7 @@ public:
     // Forgets the saved copies without restoring (exec with only redirections).
     void discard();
 
-private:
+  private:
     struct Saved {
         int fd;
         int copy;  // -1: fd was closed before.
@@ -43,7 +43,7 @@ private:
 
 // Redirections evaluated for one command.
 class PreparedRedirections {
-public:
+  public:
     PreparedRedirections() = default;
     PreparedRedirections(const PreparedRedirections&) = delete;
     PreparedRedirections& operator=(const PreparedRedirections&) = delete;
@@ -60,7 +60,7 @@ public:
 
     bool empty() const { return moves_.empty(); }
 
-private:
+  private:
     std::vector<FdMove> moves_;
     std::vector<int> owned_;  // Descriptors we opened (closed by the destructor).
 };

@@ -82,7 +82,7 @@ void report_exec_error(Shell& sh, const std::string& name, int error, int* statu
 
 // Environment for one spawn: the exported variables, with cmd-prefix assignments on top.
 class EnvironmentBlock {
-public:
+  public:
     EnvironmentBlock(Shell& sh, std::span<const std::pair<std::string, std::string>> overrides) {
         if (overrides.empty()) {
             envp_ = sh.vars.environment();
@@ -103,7 +103,7 @@ public:
     }
     char* const* envp() const { return envp_; }
 
-private:
+  private:
     std::vector<std::string> strings_;
     std::vector<char*> pointers_;
     char* const* envp_ = nullptr;
@@ -137,6 +137,22 @@ void print_signal_death(Shell& sh, int wait_status) {
     sh.out.flush();
     sh.err.write(msg);
     sh.err.flush();
+}
+
+// In a forked child: runs a simple command whose words the parent already expanded (a builtin
+// or function in a pipeline or a $(...)), then exits.
+[[noreturn]] void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
+                                        const ast::SimpleCommand& simple,
+                                        std::vector<std::string>& argv) {
+    sh.is_subshell = true;
+    sh.traps->reset_for_subshell();
+    int status;
+    try {
+        status = executor.run_expanded(command, simple, argv, ExecContext{LastCommand::Exec});
+    } catch (const FatalError& e) {
+        status = e.status;
+    }
+    executor.exit_shell(status);
 }
 
 }  // namespace
@@ -179,9 +195,9 @@ std::string search_path(Shell& sh, const std::string& name, int* error, bool use
         if (it != sh.command_hash.end()) return it->second;
     }
     const std::string* path_var = sh.vars.get("PATH");
-    std::string found = search_path_in(path_var != nullptr ? std::string_view(*path_var)
-                                                           : std::string_view(kDefaultPath),
-                                       name, error);
+    std::string found = search_path_in(
+        path_var != nullptr ? std::string_view(*path_var) : std::string_view(kDefaultPath), name,
+        error);
     if (!found.empty()) sh.command_hash[name] = found;
     return found;
 }
@@ -192,9 +208,8 @@ std::string search_path_in(std::string_view path, const std::string& name, int* 
     std::size_t start = 0;
     for (;;) {
         std::size_t colon = path.find(':', start);
-        std::string_view dir =
-            path.substr(start, colon == std::string_view::npos ? std::string_view::npos
-                                                                 : colon - start);
+        std::string_view dir = path.substr(
+            start, colon == std::string_view::npos ? std::string_view::npos : colon - start);
         candidate.assign(dir.empty() ? std::string_view(".") : dir);
         candidate += '/';
         candidate += name;
@@ -283,9 +298,9 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     plan.finalize();
 
     sh.flush_streams();
-    bool replace = request.force_exec ||
-                   (request.last == LastCommand::Exec && !sh.options.interactive &&
-                    !sh.traps->any_set() && sh.jobs->all().empty());
+    bool replace =
+        request.force_exec || (request.last == LastCommand::Exec && !sh.options.interactive &&
+                               !sh.traps->any_set() && sh.jobs->all().empty());
     if (replace) {
         int error = backends::exec_in_place(plan);
         report_exec_error(sh, name, error, &outcome.status);
@@ -323,7 +338,8 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
 
 int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command,
                     bool untraced) {
-    if (!timing_wanted(sh)) return sh.jobs->wait_pid(outcome.pid, nullptr, false, untraced).value_or(0);
+    if (!timing_wanted(sh))
+        return sh.jobs->wait_pid(outcome.pid, nullptr, false, untraced).value_or(0);
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
     int ws = sh.jobs->wait_pid(outcome.pid, &r.usage, false, untraced).value_or(0);
@@ -407,9 +423,9 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         *status = 2;
         return true;
     }
-    bool external = !argv.empty() && (argv[0].find('/') != std::string::npos ||
-                                      (find_builtin(argv[0]) == nullptr &&
-                                       sh.functions.count(argv[0]) == 0));
+    bool external =
+        !argv.empty() && (argv[0].find('/') != std::string::npos ||
+                          (find_builtin(argv[0]) == nullptr && sh.functions.count(argv[0]) == 0));
     pid_t pid = -1;
     int fixed_status = 0;
     SpawnOutcome outcome;
@@ -437,17 +453,8 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
             close(p[0]);
             dup2(p[1], 1);
             close(p[1]);
-            sh.is_subshell = true;
-            sh.traps->reset_for_subshell();
-            int st;
-            try {
-                st = argv.empty() ? 0
-                                  : executor.run_expanded(command, *simple, argv,
-                                                          ExecContext{LastCommand::Exec});
-            } catch (const FatalError& e) {
-                st = e.status;
-            }
-            executor.exit_shell(st);
+            if (argv.empty()) executor.exit_shell(0);
+            run_expanded_in_child(sh, executor, command, *simple, argv);
         }
     }
     close(p[1]);
@@ -473,7 +480,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     const std::size_t n = pipeline.commands.size();
     std::vector<pid_t> pids(n, -1);
     std::vector<int> fixed(n, 0);
-    std::vector<SpawnOutcome> outcomes(n);   // For timing: how each stage was created.
+    std::vector<SpawnOutcome> outcomes(n);  // For timing: how each stage was created.
     std::vector<std::string> names(n);
     const bool timing = timing_wanted(sh);
     const bool job_control = job_control_active(sh);
@@ -495,9 +502,10 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             std::vector<std::string> argv;
             Expander expander(sh);
             expander.expand_words(simple->words, argv);
-            bool external = !argv.empty() && (argv[0].find('/') != std::string::npos ||
-                                              (find_builtin(argv[0]) == nullptr &&
-                                               sh.functions.count(argv[0]) == 0));
+            bool external =
+                !argv.empty() &&
+                (argv[0].find('/') != std::string::npos ||
+                 (find_builtin(argv[0]) == nullptr && sh.functions.count(argv[0]) == 0));
             if (external) {
                 std::vector<std::pair<std::string, std::string>> env;
                 for (const ast::Assignment& a : simple->assignments)
@@ -521,8 +529,8 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                     req.plumbing.push_back(a);
                 }
                 if (job_control) {
-                    req.process_group = pgid == 0 ? backends::ProcessGroup::NewGroup
-                                                  : backends::ProcessGroup::Join;
+                    req.process_group =
+                        pgid == 0 ? backends::ProcessGroup::NewGroup : backends::ProcessGroup::Join;
                     req.pgid = pgid;
                     req.take_terminal = pgid == 0;
                 }
@@ -541,16 +549,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                     if (job_control) child_enter_job(sh, pgid, pgid == 0);
                     if (prev_read >= 0) dup2(prev_read, 0);
                     if (pfd[1] >= 0) dup2(pfd[1], 1);
-                    sh.is_subshell = true;
-                    sh.traps->reset_for_subshell();
-                    int st;
-                    try {
-                        st = executor.run_expanded(stage, *simple, argv,
-                                                   ExecContext{LastCommand::Exec});
-                    } catch (const FatalError& e) {
-                        st = e.status;
-                    }
-                    executor.exit_shell(st);
+                    run_expanded_in_child(sh, executor, stage, *simple, argv);
                 }
                 pids[i] = pid;
                 started = true;
@@ -601,8 +600,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     }
     if (job_control) {
         take_terminal_back(sh);
-        if (register_if_stopped(sh, pids, wait_statuses, pgid, text))
-            return 128 + SIGTSTP;
+        if (register_if_stopped(sh, pids, wait_statuses, pgid, text)) return 128 + SIGTSTP;
     }
     if (sh.options.pipefail) {
         for (auto it = statuses.rbegin(); it != statuses.rend(); ++it)

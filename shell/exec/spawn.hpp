@@ -34,13 +34,13 @@ struct SpawnRequest {
 };
 
 struct SpawnOutcome {
-    pid_t pid = -1;   // The child, when the spawn worked.
-    int status = 0;   // When pid < 0: the exit status to report (1, 126, 127).
-    std::int64_t spawn_ns = 0;       // How long the shell was blocked in the spawn.
-    std::int64_t started_ns = 0;     // Monotonic time the spawn began.
+    pid_t pid = -1;                    // The child, when the spawn worked.
+    int status = 0;                    // When pid < 0: the exit status to report (1, 126, 127).
+    std::int64_t spawn_ns = 0;         // How long the shell was blocked in the spawn.
+    std::int64_t started_ns = 0;       // Monotonic time the spawn began.
     std::int64_t started_unix_ns = 0;  // Wall-clock time the spawn began.
-    const char* backend = "";        // The backend that ran it.
-    const char* fallback = nullptr;  // Why the chosen backend fell back to fork (or null).
+    const char* backend = "";          // The backend that ran it.
+    const char* fallback = nullptr;    // Why the chosen backend fell back to fork (or null).
 };
 
 // Resolves redirections and the command path, builds the plan and spawns; does not wait.

@@ -55,11 +55,13 @@ std::size_t character_count(const std::string& s) {
     return count;
 }
 
-bool is_pattern_special(char c) { return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\'; }
+bool is_pattern_special(char c) {
+    return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
+}
 
 // Accumulates the expansion of one word (or of several fields for "$@" and splitting).
 class Builder {
-public:
+  public:
     Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob)
         : mode_(mode), fields_(fields), ifs_(ifs), noglob_(noglob) {}
 
@@ -173,7 +175,7 @@ public:
 
     std::string& text() { return cur_; }
 
-private:
+  private:
     enum class Split : unsigned char { None, AfterWhite, AfterNonWhite };
     Mode mode_;
     std::vector<std::string>* fields_;
@@ -208,7 +210,7 @@ private:
 };
 
 class ShellArithEnv final : public ArithEnv {
-public:
+  public:
     explicit ShellArithEnv(Shell& sh) : sh_(sh) {}
     const std::string* get(std::string_view name) override { return sh_.vars.get(name); }
     // Silent: the evaluator reports a readonly variable itself.
@@ -217,19 +219,19 @@ public:
     }
     bool nounset() const override { return sh_.options.nounset; }
 
-private:
+  private:
     Shell& sh_;
 };
 
 class WordExpansion {
-public:
+  public:
     WordExpansion(Shell& sh, Builder& b) : sh_(sh), b_(b) {}
 
     void parts(const ast::Word& word, Quoting q, bool operand = false) {
         for (const WordPart& part : word) one(part, q, operand);
     }
 
-private:
+  private:
     Shell& sh_;
     Builder& b_;
     std::string scratch_;
@@ -279,10 +281,10 @@ private:
         }
     }
 
-public:
+  public:
     bool unmark_ = false;
 
-private:
+  private:
     void tilde(const WordPart& part) {
         if (part.text.empty()) {
             const std::string* home = sh_.vars.get("HOME");

@@ -12,7 +12,7 @@ namespace vsh {
 class Shell;
 
 class Expander {
-public:
+  public:
     explicit Expander(Shell& sh) : sh_(sh) {}
 
     // Expands command words into fields (split, globbed, quotes removed), appending to `out`.
@@ -34,7 +34,7 @@ public:
     // that runs the command, never in the parent on a child's behalf.
     static bool has_side_effects(const ast::Word& word);
 
-private:
+  private:
     Shell& sh_;
 };
 

@@ -17,21 +17,21 @@ namespace vsh::interactive {
 
 // X-macro lists: the functions and variables vsh uses. Adding a name here adds its member and
 // its dlsym; the loader fails cleanly if the library lacks any of them.
-#define VSH_READLINE_FUNCTIONS(X)      \
-    X(rl_callback_handler_install)     \
-    X(rl_callback_read_char)           \
-    X(rl_callback_handler_remove)      \
-    X(rl_callback_sigcleanup)          \
-    X(rl_free_line_state)              \
-    X(rl_replace_line)                 \
-    X(rl_resize_terminal)              \
-    X(rl_forced_update_display)        \
-    X(rl_variable_bind)                \
-    X(rl_completion_matches)           \
-    X(using_history)                   \
-    X(add_history)                     \
-    X(stifle_history)                  \
-    X(read_history)                    \
+#define VSH_READLINE_FUNCTIONS(X)  \
+    X(rl_callback_handler_install) \
+    X(rl_callback_read_char)       \
+    X(rl_callback_handler_remove)  \
+    X(rl_callback_sigcleanup)      \
+    X(rl_free_line_state)          \
+    X(rl_replace_line)             \
+    X(rl_resize_terminal)          \
+    X(rl_forced_update_display)    \
+    X(rl_variable_bind)            \
+    X(rl_completion_matches)       \
+    X(using_history)               \
+    X(add_history)                 \
+    X(stifle_history)              \
+    X(read_history)                \
     X(write_history)
 
 #define VSH_READLINE_VARIABLES(X)         \

@@ -34,7 +34,9 @@ void give_terminal(Shell& sh, pid_t pgid) {
     sigprocmask(SIG_SETMASK, &old, nullptr);
 }
 
-void take_terminal_back(Shell& sh) { give_terminal(sh, getpgrp()); }
+void take_terminal_back(Shell& sh) {
+    give_terminal(sh, getpgrp());
+}
 
 void child_enter_job(Shell& sh, pid_t pgid, bool foreground) {
     setpgid(0, pgid);

@@ -161,8 +161,9 @@ void JobTable::remove(int id) {
         if (j.id == id)
             for (const JobProcess& p : j.processes)
                 if (p.done) reaped_[p.pid] = p.wait_status;
-    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
-                jobs_.end());
+    jobs_.erase(
+        std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
+        jobs_.end());
 }
 
 void JobTable::remove_done() {

@@ -23,12 +23,12 @@ struct JobProcess {
 enum class JobState : unsigned char { Running, Stopped, Done };
 
 struct Job {
-    int id = 0;                       // %N
-    pid_t pgid = 0;                   // Process group (0 without job control).
+    int id = 0;      // %N
+    pid_t pgid = 0;  // Process group (0 without job control).
     std::vector<JobProcess> processes;
-    std::string command;              // Text shown by `jobs`.
-    bool pipefail = false;            // The status is pipefail's, computed at the end.
-    bool reported = false;            // `Done` already shown (interactive notification).
+    std::string command;    // Text shown by `jobs`.
+    bool pipefail = false;  // The status is pipefail's, computed at the end.
+    bool reported = false;  // `Done` already shown (interactive notification).
 
     JobState state() const;
     // The job's exit status as $? would show it (last process, or pipefail's rule).
@@ -39,7 +39,7 @@ struct Job {
 int exit_status_of(int wait_status);
 
 class JobTable {
-public:
+  public:
     // Adds a background job; returns its number.
     int add(Job job);
 
@@ -65,7 +65,7 @@ public:
     // The status of a pid that was reaped but not claimed (for `wait PID` after it exited).
     std::optional<int> take_reaped(pid_t pid);
 
-private:
+  private:
     std::vector<Job> jobs_;
     std::unordered_map<pid_t, int> reaped_;  // pid -> raw status, for pids not in a job.
     int next_id_ = 1;

@@ -9,7 +9,9 @@
 
 namespace vsh {
 
-FdSource::FdSource(int fd) : fd_(fd) { seekable_ = lseek(fd, 0, SEEK_CUR) >= 0; }
+FdSource::FdSource(int fd) : fd_(fd) {
+    seekable_ = lseek(fd, 0, SEEK_CUR) >= 0;
+}
 
 bool FdSource::read_line(std::string& buffer, Prompt) {
     if (eof_) return false;
@@ -24,7 +26,8 @@ bool FdSource::read_line(std::string& buffer, Prompt) {
                 eof_ = true;
                 return buffer.size() > start;
             }
-            const char* nl = static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
+            const char* nl =
+                static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
             if (nl == nullptr) {
                 buffer.append(chunk, static_cast<std::size_t>(n));
                 continue;

@@ -10,11 +10,11 @@
 namespace vsh {
 
 class FdSource final : public InputSource {
-public:
+  public:
     explicit FdSource(int fd);
     bool read_line(std::string& buffer, Prompt prompt) override;
 
-private:
+  private:
     int fd_;
     bool seekable_;
     bool eof_ = false;

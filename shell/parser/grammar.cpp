@@ -103,8 +103,8 @@ Token& Grammar::peek_command_word() {
         if (blank_end) {
             alias_next_word_ = token.begin_offset + value.size();
         } else if (alias_next_word_ != kNoAliasEnd && alias_next_word_ > token.begin_offset) {
-            alias_next_word_ = alias_next_word_ + value.size() -
-                               (token.end_offset - token.begin_offset);
+            alias_next_word_ =
+                alias_next_word_ + value.size() - (token.end_offset - token.begin_offset);
         } else {
             alias_next_word_ = kNoAliasEnd;
         }
@@ -626,8 +626,7 @@ std::unique_ptr<ast::Command> Grammar::simple_command(Token* first_word) {
         Token* token;
         if (before_name) {
             token = &peek_command_word();
-        } else if (alias_next_word_ != kNoAliasEnd &&
-                   peek().begin_offset >= alias_next_word_) {
+        } else if (alias_next_word_ != kNoAliasEnd && peek().begin_offset >= alias_next_word_) {
             alias_next_word_ = kNoAliasEnd;
             token = &peek_command_word();
         } else {

@@ -29,7 +29,7 @@ struct EndOfInput {};
 using ParseResult = std::variant<std::unique_ptr<ast::Command>, EndOfInput, ParseError>;
 
 class Parser {
-public:
+  public:
     // `aliases` may be null (no alias substitution). It is read at parse time, so an alias
     // defined by one complete command applies to the next (POSIX 2.3.1).
     Parser(InputSource& source, const AliasTable* aliases, std::uint32_t first_line = 1);
@@ -46,15 +46,16 @@ public:
     // The line number the next command starts on (for LINENO in interactive use).
     std::uint32_t line() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
 // Parses the whole of `text` as a program (for eval, $(...) re-parsing, -c). Returns a List
 // command, or the first syntax error.
-std::variant<std::unique_ptr<ast::Command>, ParseError> parse_program(
-    std::string_view text, const AliasTable* aliases, std::uint32_t first_line = 1);
+std::variant<std::unique_ptr<ast::Command>, ParseError> parse_program(std::string_view text,
+                                                                      const AliasTable* aliases,
+                                                                      std::uint32_t first_line = 1);
 
 // True if `name` is a valid shell variable name (XCU 3.216).
 bool is_name(std::string_view name);

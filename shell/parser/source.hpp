@@ -9,7 +9,7 @@ namespace vsh {
 enum class Prompt : unsigned char { Primary /* PS1 */, Continuation /* PS2 */ };
 
 class InputSource {
-public:
+  public:
     virtual ~InputSource() = default;
     // Appends the next line of input, with its '\n' if it has one, to `buffer`.
     // Returns false at end of input (nothing appended). `prompt` says which prompt an
@@ -22,7 +22,7 @@ public:
 
 // All of a string, handed out one line at a time.
 class StringSource final : public InputSource {
-public:
+  public:
     explicit StringSource(std::string text) : text_(std::move(text)) {}
     bool read_line(std::string& buffer, Prompt) override {
         if (pos_ >= text_.size()) return false;
@@ -50,7 +50,7 @@ public:
         return true;
     }
 
-private:
+  private:
     std::string text_;
     std::size_t pos_ = 0;
 };

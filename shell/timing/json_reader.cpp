@@ -1,6 +1,6 @@
+#include "shell/timing/json_reader.hpp"
 #include <cerrno>
 #include <cstdlib>
-#include "shell/timing/json_reader.hpp"
 
 #include <charconv>
 

@@ -9,7 +9,9 @@ namespace vsh {
 volatile sig_atomic_t TrapTable::pending_any_ = 0;
 volatile sig_atomic_t TrapTable::pending_[TrapTable::kMaxSignal] = {};
 
-TrapTable::TrapTable() { sigemptyset(&child_defaults_); }
+TrapTable::TrapTable() {
+    sigemptyset(&child_defaults_);
+}
 
 void TrapTable::on_signal(int signal) {
     if (signal > 0 && signal < kMaxSignal) {
@@ -22,7 +24,8 @@ bool TrapTable::ignored_on_entry(int signal) {
     if (signal <= 0 || signal >= kMaxSignal) return false;
     if (!entry_known_[signal]) {
         struct sigaction sa;
-        ignored_on_entry_[signal] = sigaction(signal, nullptr, &sa) == 0 && sa.sa_handler == SIG_IGN;
+        ignored_on_entry_[signal] =
+            sigaction(signal, nullptr, &sa) == 0 && sa.sa_handler == SIG_IGN;
         entry_known_[signal] = true;
     }
     return ignored_on_entry_[signal];

@@ -26,11 +26,10 @@ struct Trap {
 };
 
 class TrapTable {
-public:
+  public:
     static constexpr int kMaxSignal = 65;  // Index 0 is EXIT.
 
     TrapTable();
-
 
     // Sets a trap; returns false for a signal that cannot be trapped (KILL, STOP) or was
     // ignored on entry (silently kept, as POSIX allows).
@@ -72,7 +71,7 @@ public:
     // time, before the shell has changed that signal (start-up stays free of 64 syscalls).
     bool ignored_on_entry(int signal);
 
-private:
+  private:
     std::array<Trap, kMaxSignal> traps_;
     std::array<bool, kMaxSignal> ignored_on_entry_{};
     std::array<bool, kMaxSignal> entry_known_{};

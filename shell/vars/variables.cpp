@@ -7,7 +7,9 @@
 
 namespace vsh {
 
-Variables::Variables() { table_.reserve(128); }
+Variables::Variables() {
+    table_.reserve(128);
+}
 
 void Variables::import_environment(char** env) {
     for (; env != nullptr && *env != nullptr; ++env) {
@@ -75,9 +77,13 @@ void Variables::set_exported(std::string_view name, bool exported) {
     env_dirty_ = true;
 }
 
-void Variables::set_readonly(std::string_view name) { slot(name).readonly = true; }
+void Variables::set_readonly(std::string_view name) {
+    slot(name).readonly = true;
+}
 
-void Variables::push_scope() { scopes_.emplace_back(); }
+void Variables::push_scope() {
+    scopes_.emplace_back();
+}
 
 void Variables::pop_scope() {
     if (scopes_.empty()) return;

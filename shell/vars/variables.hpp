@@ -13,13 +13,13 @@ namespace vsh {
 
 struct Variable {
     std::string value;
-    bool set = false;       // False for a name that has attributes but no value (export x).
+    bool set = false;  // False for a name that has attributes but no value (export x).
     bool exported = false;
     bool readonly = false;
 };
 
 class Variables {
-public:
+  public:
     Variables();
 
     // Imports `environ` at start-up: every valid name becomes an exported variable.
@@ -58,7 +58,7 @@ public:
     // Called after a variable named `name` changes (IFS, PATH, OPTIND... caches).
     std::function<void(std::string_view name)> on_change;
 
-private:
+  private:
     struct Saved {
         std::string name;
         bool existed;
@@ -66,7 +66,9 @@ private:
     };
     struct StringHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     std::unordered_map<std::string, Variable, StringHash, std::equal_to<>> table_;
     std::vector<std::vector<Saved>> scopes_;
