@@ -854,6 +854,18 @@ std::string Executor::command_substitution(const ast::Command* body) {
 
 namespace {
 
+// Counts nested run_source() calls (eval, dot scripts, traps inside the shell's input).
+class SourceDepth {
+public:
+    explicit SourceDepth(int& depth) : depth_(depth) { ++depth_; }
+    ~SourceDepth() { --depth_; }
+    SourceDepth(const SourceDepth&) = delete;
+    SourceDepth& operator=(const SourceDepth&) = delete;
+
+private:
+    int& depth_;
+};
+
 // set -v: every input line is written to stderr as it is read.
 class VerboseSource final : public InputSource {
   public:
@@ -880,6 +892,7 @@ class VerboseSource final : public InputSource {
 int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line) {
     VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
+    SourceDepth depth(source_depth_);
     int status = 0;
     for (;;) {
         if (TrapTable::pending()) {
@@ -898,8 +911,10 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         const auto& command = std::get<std::unique_ptr<ast::Command>>(result);
         if (sh_.options.noexec && !interactive) continue;
         ExecContext ctx;
-        if (source.at_end() && allow_exec_last_ && !sh_.options.interactive &&
-            !sh_.traps->any_set()) {
+        // Only the shell's own input (-c, the script) may end in an exec: the last command of
+        // an eval, a dot script or a trap action is not the last thing the shell does.
+        if (source_depth_ == 1 && source.at_end() && allow_exec_last_ &&
+            !sh_.options.interactive && !sh_.traps->any_set()) {
             ctx.last = LastCommand::Exec;
         }
         if (interactive) {

@@ -94,6 +94,7 @@ class Executor {
     int run_body(const ast::Command& command, ExecContext ctx);
     void check_errexit(int status, ExecContext ctx);
     bool allow_exec_last_ = false;
+    int source_depth_ = 0;  // run_source() calls in progress.
     void trace_command(const std::vector<std::string>& argv,
                        std::span<const std::pair<std::string, std::string>> assignments);
 };

@@ -299,3 +299,15 @@ trap
 echo done
 ---- stdout
 done
+
+#### the last command of an eval is not exec'd over the rest of the shell
+# reason: eval runs in the current shell; what follows it must still run (ldd relies on this)
+out=$(eval '/bin/echo one'; echo two)
+echo "$out"
+eval '/bin/echo three'
+echo four
+---- stdout
+one
+two
+three
+four
