@@ -188,9 +188,22 @@ bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection
     return true;
 }
 
+// The shell's own long-lived descriptors (timing log, terminal) live at 10 and above; a user's
+// `exec 12>file` must not overwrite one of them, so it moves out of the way first (as bash
+// moves its internal descriptors).
+void move_internal_fd_away(int& internal, int target) {
+    if (internal < kFirstInternalFd || internal != target) return;
+    int moved = fcntl(internal, F_DUPFD_CLOEXEC, kFirstInternalFd);
+    internal = moved;
+}
+
 bool PreparedRedirections::apply(Shell& sh, SavedFds* saved) {
     sh.flush_streams();
     for (const FdMove& m : moves_) {
+        if (m.fd >= kFirstInternalFd) {
+            move_internal_fd_away(sh.timing_log_fd, m.fd);
+            move_internal_fd_away(sh.tty_fd, m.fd);
+        }
         if (saved != nullptr) saved->save(m.fd);
         if (m.source < 0) {
             close(m.fd);
