@@ -117,6 +117,25 @@ std::string self_executable() {
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
+// Reports a failure to start a command where that command's standard error would have gone:
+// `cmd 2>/dev/null` silences "not found", `cmd 2>&1 | less` shows it in the pipe (as in dash,
+// whose child prints it after its redirections).
+void report_as_command(Shell& sh, const SpawnRequest& request, PreparedRedirections& redirs,
+                       const std::string& name, int error, int* status) {
+    SavedFds saved;
+    for (const backends::FdAction& a : request.plumbing) {
+        if (a.kind != backends::FdActionKind::Dup2 || a.source_fd == a.fd) continue;
+        saved.save(a.fd);
+        dup2(a.source_fd, a.fd);
+    }
+    if (redirs.apply(sh, &saved)) {
+        report_exec_error(sh, name, error, status);
+        sh.flush_streams();
+    } else {
+        *status = 1;
+    }
+}
+
 struct FdCloser {
     int fd = -1;
     ~FdCloser() {
@@ -251,7 +270,7 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
         path = override_path != nullptr ? search_path_in(*override_path, name, &error)
                                         : search_path(sh, name, &error, true);
         if (path.empty()) {
-            report_exec_error(sh, name, error, &outcome.status);
+            report_as_command(sh, request, redirs, name, error, &outcome.status);
             return outcome;
         }
     }
@@ -324,7 +343,7 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     outcome.spawn_ns = now_ns() - start;
     if (result.error != 0) {
         if (result.error == ENOENT) sh.command_hash.erase(name);
-        report_exec_error(sh, name, result.error, &outcome.status);
+        report_as_command(sh, request, redirs, name, result.error, &outcome.status);
         return outcome;
     }
     outcome.pid = result.pid;
@@ -496,6 +515,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             break;
         }
         const ast::Command& stage = *pipeline.commands[i];
+        if (stage.span.begin.line != 0) sh.lineno = stage.span.begin.line;
         const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
         bool started = false;
         if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {

@@ -206,3 +206,12 @@ sh -c 'exit 42'
 echo $?
 ---- stdout
 42
+
+#### "not found" goes where the command's standard error is redirected
+# reason: XCU 2.9.1.6 — the diagnostic belongs to the command; its redirections apply to it
+nonexistent_command_vsh 2>/dev/null
+echo "status $?"
+nonexistent_command_vsh 2>&1 | sed 's/.*not found.*/seen in the pipe/'
+---- stdout
+status 127
+seen in the pipe
