@@ -72,7 +72,6 @@ int builtin_set(Shell& sh, Args argv) {
                 throw FatalError{2};
             }
         }
-        replace_params = replace_params || false;
     }
     if (i < argv.size() || replace_params) {
         sh.positional.assign(argv.begin() + static_cast<long>(i), argv.end());

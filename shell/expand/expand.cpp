@@ -534,10 +534,8 @@ class WordExpansion {
             b_.quoted(join_positional());
             return;
         }
-        if (params.empty()) {
-            if (sh_.options.nounset && false) unset_error(at ? "@" : "*");
-            return;
-        }
+        // No parameters: nothing, even under set -u (POSIX 2024 exempts $@ and $*).
+        if (params.empty()) return;
         for (std::size_t i = 0; i < params.size(); ++i) {
             if (i > 0) {
                 if (q == Quoting::Quoted) {
