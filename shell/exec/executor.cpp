@@ -429,6 +429,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     }
     const bool job_control = job_control_active(sh_);
     sh_.flush_streams();
+    const ForkClock clock(sh_);
     pid_t pid = fork();
     if (pid < 0) {
         sh_.error(std::string("fork: ") + std::strerror(errno));
@@ -440,7 +441,8 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         child_run_list(node.body);
     }
     if (job_control) setpgid(pid, pid);
-    int ws = sh_.jobs->wait_pid(pid, nullptr, false, job_control).value_or(0);
+    int ws = wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "( subshell )",
+                         job_control, clock.elapsed());
     if (job_control) {
         take_terminal_back(sh_);
         if (register_if_stopped(sh_, {pid}, {ws}, pid, "( ... )")) return 128 + SIGTSTP;
@@ -823,6 +825,7 @@ std::string Executor::command_substitution(const ast::Command* body) {
             last_substitution_status = 2;
             return {};
         }
+        const ForkClock clock(sh_);
         pid_t pid = fork();
         if (pid < 0) {
             sh_.error(std::string("fork: ") + std::strerror(errno));
@@ -842,7 +845,8 @@ std::string Executor::command_substitution(const ast::Command* body) {
         close(p[1]);
         read_all(p[0], output);
         close(p[0]);
-        status = exit_status_of(sh_.jobs->wait_pid(pid).value_or(0));
+        status = exit_status_of(wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns,
+                                            "$( ... )", false, clock.elapsed()));
     }
     while (!output.empty() && output.back() == '\n') output.pop_back();
     // Set after the body ran: a body run in-process resets these for its own commands.

@@ -374,8 +374,16 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
     return ws;
 }
 
+ForkClock::ForkClock(const Shell& sh) {
+    if (!timing_wanted(sh)) return;
+    started_ns = now_ns();
+    started_unix_ns = unix_time_ns();
+}
+
+std::int64_t ForkClock::elapsed() const { return started_ns == 0 ? 0 : now_ns() - started_ns; }
+
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
-                const char* what, bool untraced) {
+                const char* what, bool untraced, std::int64_t fork_ns) {
     if (!timing_wanted(sh)) return sh.jobs->wait_pid(pid, nullptr, false, untraced).value_or(0);
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
@@ -384,6 +392,7 @@ int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t star
     r.command = what;
     r.backend = "fork";
     r.shell_code = true;
+    r.spawn_ns = fork_ns;
     r.pid = pid;
     r.start_unix_ns = started_unix_ns;
     r.wait_status = ws;

@@ -51,7 +51,16 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
                     bool untraced = false);
 // The same for a child forked to run shell code.
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
-                const char* what, bool untraced = false);
+                const char* what, bool untraced = false, std::int64_t fork_ns = 0);
+
+// When a fork for shell code began (for its timing record); read the clocks only when timing
+// is wanted. elapsed() right after fork() returns gives the fork's own cost.
+struct ForkClock {
+    explicit ForkClock(const Shell& sh);
+    std::int64_t elapsed() const;
+    std::int64_t started_ns = 0;
+    std::int64_t started_unix_ns = 0;
+};
 
 // spawn_command() and wait (or replace the process when the request allows it).
 int run_spawned(Shell& sh, const SpawnRequest& request);
