@@ -161,6 +161,27 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     return true;
 }
 
+// Whether expanding the word runs a command (a command substitution anywhere in it).
+bool runs_commands(const ast::Word& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
+        if (runs_commands(p.parts)) return true;
+    }
+    return false;
+}
+
+bool runs_commands(const std::vector<ast::Word>& words) {
+    for (const ast::Word& w : words)
+        if (runs_commands(w)) return true;
+    return false;
+}
+
+bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
+    for (const ast::Assignment& a : assignments)
+        if (runs_commands(a.value)) return true;
+    return false;
+}
+
 bool is_declaration_utility(const ast::Word& w) {
     if (w.size() != 1 || w[0].kind != ast::WordPart::Kind::Literal) return false;
     const std::string& t = w[0].text;
@@ -512,33 +533,34 @@ void Executor::exit_shell(int status) {
 
 int Executor::run_async(const ast::Command& command) {
     sh_.flush_streams();
-    pid_t pid = -1;
     const bool job_control = job_control_active(sh_);
     std::string text = "(shell code)";
+    pid_t pid = -1;
+    // A simple command whose words can be expanded here is expanded once, here: an external
+    // program then goes through the backend like any other; a builtin or function runs in a
+    // forked child with those same words.
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_)) {
-        // An external command in the background goes through the backend like any other.
-        std::vector<std::string> argv;
-        Expander(sh_).expand_words(simple->words, argv);
-        if (!argv.empty() && argv[0].find('/') == std::string::npos &&
-            (find_builtin(argv[0]) != nullptr || sh_.functions.count(argv[0]) != 0)) {
-            argv.clear();
+    std::vector<std::string> argv;
+    bool expanded = false;
+    if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
+        !runs_commands(simple->words) && !runs_commands_in(simple->assignments)) {
+        // (A $(...) in the words would make the shell wait for it: that stays in the child.)
+        Expander expander(sh_);
+        expander.expand_words(simple->words, argv);
+        expanded = !argv.empty();
+        if (expanded) {
+            text.clear();
+            for (const std::string& a : argv) text += (text.empty() ? "" : " ") + a;
         }
-        if (!argv.empty()) {
+        if (names_external_command(sh_, argv)) {
+            const auto env = expand_prefix_assignments(expander, *simple);
             SpawnRequest req;
             req.argv = &argv;
             req.command = &command;
             req.background = true;
-            Assignments env;
-            Expander ex(sh_);
-            for (const ast::Assignment& a : simple->assignments)
-                env.emplace_back(a.name, ex.expand_assignment(a.value));
             req.env_overrides = env;
             if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
-            SpawnOutcome out = spawn_command(sh_, req);
-            pid = out.pid;
-            text.clear();
-            for (const std::string& a : argv) text += (text.empty() ? "" : " ") + a;
+            pid = spawn_command(sh_, req).pid;
             if (pid < 0) {
                 sh_.last_background = 0;
                 return 0;
@@ -553,9 +575,11 @@ int Executor::run_async(const ast::Command& command) {
             return 2;
         }
         if (pid == 0) {
-            if (job_control) child_enter_job(sh_, 0, false);
-            if (!job_control) {
-                // POSIX: without job control an asynchronous list's stdin is /dev/null.
+            if (job_control) {
+                child_enter_job(sh_, 0, false);
+            } else {
+                // POSIX: without job control an asynchronous list's stdin is /dev/null, and
+                // it ignores SIGINT and SIGQUIT.
                 int fd = open("/dev/null", O_RDONLY);
                 if (fd >= 0 && fd != 0) {
                     dup2(fd, 0);
@@ -564,6 +588,7 @@ int Executor::run_async(const ast::Command& command) {
                 signal(SIGINT, SIG_IGN);
                 signal(SIGQUIT, SIG_IGN);
             }
+            if (expanded) run_expanded_in_child(sh_, *this, command, *simple, argv);
             child_run(command);
         }
     }
@@ -860,13 +885,13 @@ namespace {
 
 // Counts nested run_source() calls (eval, dot scripts, traps inside the shell's input).
 class SourceDepth {
-public:
+  public:
     explicit SourceDepth(int& depth) : depth_(depth) { ++depth_; }
     ~SourceDepth() { --depth_; }
     SourceDepth(const SourceDepth&) = delete;
     SourceDepth& operator=(const SourceDepth&) = delete;
 
-private:
+  private:
     int& depth_;
 };
 
@@ -917,8 +942,8 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         ExecContext ctx;
         // Only the shell's own input (-c, the script) may end in an exec: the last command of
         // an eval, a dot script or a trap action is not the last thing the shell does.
-        if (source_depth_ == 1 && source.at_end() && allow_exec_last_ &&
-            !sh_.options.interactive && !sh_.traps->any_set()) {
+        if (source_depth_ == 1 && source.at_end() && allow_exec_last_ && !sh_.options.interactive &&
+            !sh_.traps->any_set()) {
             ctx.last = LastCommand::Exec;
         }
         if (interactive) {

@@ -158,11 +158,12 @@ void print_signal_death(Shell& sh, int wait_status) {
     sh.err.flush();
 }
 
+}  // namespace
+
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
 // or function in a pipeline or a $(...)), then exits.
-[[noreturn]] void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
-                                        const ast::SimpleCommand& simple,
-                                        std::vector<std::string>& argv) {
+void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
+                           const ast::SimpleCommand& simple, std::vector<std::string>& argv) {
     sh.is_subshell = true;
     sh.traps->reset_for_subshell();
     int status;
@@ -174,7 +175,29 @@ void print_signal_death(Shell& sh, int wait_status) {
     executor.exit_shell(status);
 }
 
-}  // namespace
+bool names_external_command(const Shell& sh, const std::vector<std::string>& argv) {
+    if (argv.empty()) return false;
+    const std::string& name = argv[0];
+    return name.find('/') != std::string::npos ||
+           (find_builtin(name) == nullptr && sh.functions.count(name) == 0);
+}
+
+std::vector<std::pair<std::string, std::string>> expand_prefix_assignments(
+    Expander& expander, const ast::SimpleCommand& simple) {
+    std::vector<std::pair<std::string, std::string>> env;
+    env.reserve(simple.assignments.size());
+    for (const ast::Assignment& a : simple.assignments)
+        env.emplace_back(a.name, expander.expand_assignment(a.value));
+    return env;
+}
+
+backends::FdAction dup_onto(int source, int fd) {
+    backends::FdAction a;
+    a.kind = backends::FdActionKind::Dup2;
+    a.fd = fd;
+    a.source_fd = source;
+    return a;
+}
 
 bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
     if (sh.options.nounset) return false;
@@ -288,11 +311,7 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
         if (fd >= 0) {
             devnull.fd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
             close(fd);
-            backends::FdAction a;
-            a.kind = backends::FdActionKind::Dup2;
-            a.fd = 0;
-            a.source_fd = devnull.fd;
-            plan.fd_actions.push_back(a);
+            plan.fd_actions.push_back(dup_onto(devnull.fd, 0));
         }
     }
     redirs.add_to_plan(plan);
@@ -380,7 +399,9 @@ ForkClock::ForkClock(const Shell& sh) {
     started_unix_ns = unix_time_ns();
 }
 
-std::int64_t ForkClock::elapsed() const { return started_ns == 0 ? 0 : now_ns() - started_ns; }
+std::int64_t ForkClock::elapsed() const {
+    return started_ns == 0 ? 0 : now_ns() - started_ns;
+}
 
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
                 const char* what, bool untraced, std::int64_t fork_ns) {
@@ -451,25 +472,17 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         *status = 2;
         return true;
     }
-    bool external =
-        !argv.empty() && (argv[0].find('/') != std::string::npos ||
-                          (find_builtin(argv[0]) == nullptr && sh.functions.count(argv[0]) == 0));
+    const bool external = names_external_command(sh, argv);
     pid_t pid = -1;
     int fixed_status = 0;
     SpawnOutcome outcome;
     if (external) {
-        std::vector<std::pair<std::string, std::string>> env;
-        for (const ast::Assignment& a : simple->assignments)
-            env.emplace_back(a.name, expander.expand_assignment(a.value));
+        const auto env = expand_prefix_assignments(expander, *simple);
         SpawnRequest req;
         req.argv = &argv;
         req.command = &command;
         req.env_overrides = env;
-        backends::FdAction to_stdout;
-        to_stdout.kind = backends::FdActionKind::Dup2;
-        to_stdout.fd = 1;
-        to_stdout.source_fd = p[1];
-        req.plumbing.push_back(to_stdout);
+        req.plumbing.push_back(dup_onto(p[1], 1));
         outcome = spawn_command(sh, req);
         pid = outcome.pid;
         fixed_status = outcome.status;
@@ -531,32 +544,14 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             std::vector<std::string> argv;
             Expander expander(sh);
             expander.expand_words(simple->words, argv);
-            bool external =
-                !argv.empty() &&
-                (argv[0].find('/') != std::string::npos ||
-                 (find_builtin(argv[0]) == nullptr && sh.functions.count(argv[0]) == 0));
-            if (external) {
-                std::vector<std::pair<std::string, std::string>> env;
-                for (const ast::Assignment& a : simple->assignments)
-                    env.emplace_back(a.name, expander.expand_assignment(a.value));
+            if (names_external_command(sh, argv)) {
+                const auto env = expand_prefix_assignments(expander, *simple);
                 SpawnRequest req;
                 req.argv = &argv;
                 req.command = &stage;
                 req.env_overrides = env;
-                if (prev_read >= 0) {
-                    backends::FdAction a;
-                    a.kind = backends::FdActionKind::Dup2;
-                    a.fd = 0;
-                    a.source_fd = prev_read;
-                    req.plumbing.push_back(a);
-                }
-                if (pfd[1] >= 0) {
-                    backends::FdAction a;
-                    a.kind = backends::FdActionKind::Dup2;
-                    a.fd = 1;
-                    a.source_fd = pfd[1];
-                    req.plumbing.push_back(a);
-                }
+                if (prev_read >= 0) req.plumbing.push_back(dup_onto(prev_read, 0));
+                if (pfd[1] >= 0) req.plumbing.push_back(dup_onto(pfd[1], 1));
                 if (job_control) {
                     req.process_group =
                         pgid == 0 ? backends::ProcessGroup::NewGroup : backends::ProcessGroup::Join;

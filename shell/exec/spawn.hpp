@@ -87,6 +87,23 @@ std::string expand_ps4(Shell& sh);
 // in them changes shell state or can abort the shell.
 bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
+// In a forked child: runs a simple command whose words the parent already expanded (a builtin
+// or function in a pipeline, in the background or in a $(...)), then exits.
+[[noreturn]] void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
+                                        const ast::SimpleCommand& simple,
+                                        std::vector<std::string>& argv);
+
+// True when argv[0] names neither a builtin nor a function (or contains a slash).
+bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);
+
+class Expander;
+// The values of a simple command's VAR=value prefixes, expanded, for the child's environment.
+std::vector<std::pair<std::string, std::string>> expand_prefix_assignments(
+    Expander& expander, const ast::SimpleCommand& simple);
+
+// A Dup2 fd action: make `fd` a copy of `source`.
+backends::FdAction dup_onto(int source, int fd);
+
 // Strips trivial wrappers (a one-command pipeline, a one-item list) around a command.
 const ast::Command& unwrap_command(const ast::Command& command);
 

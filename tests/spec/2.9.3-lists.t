@@ -96,3 +96,19 @@ cat f
 ---- stdout
 y
 x
+
+#### an asynchronous command's words are expanded once, and a $(...) in them does not block the shell
+# reason: XCU 2.9.3.1 — the asynchronous list runs while the shell goes on
+: > count
+echo "$(echo x >> count; echo bg)" > out &
+wait
+cat out
+wc -l < count | tr -d ' '
+( echo "$(sleep 1; echo late)" ) &
+echo first
+wait
+---- stdout
+bg
+1
+first
+late
