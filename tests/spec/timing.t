@@ -105,8 +105,7 @@ timing report for t.log: 2 processes from 1 shell
 note: skipped 1 malformed line(s), the first at line 3
 
 #### a user's redirection onto the timing log's descriptor moves the log out of the way
-# reason: the log lives at fd 10 or above; `exec 10>file` is the user's to take (as in bash)
-# (three records: two /bin/true and the cat)
+# reason: the log lives at fd 10 or above; `exec 10>file` is the user's to take (as in bash); three records: two /bin/true and the cat
 # dash: differs — dash has no timing log
 VSH_TIMING_LOG=$PWD/log; export VSH_TIMING_LOG
 /bin/true
