@@ -269,3 +269,22 @@ umask 022
 ls -l f | cut -c1-10
 ---- stdout
 -rw-r--r--
+
+#### many commands with redirections, pipes and substitutions leak no descriptor and leave no zombie
+# reason: every descriptor the shell opens for itself is close-on-exec and closed again, and every child is reaped
+before=$(ls /proc/$$/fd | wc -l)
+i=0
+while [ $i -lt 300 ]; do
+    /bin/true </dev/null >/dev/null 2>&1 3</dev/null
+    x=$(/bin/echo hi)
+    /bin/true | /bin/true
+    /bin/true &
+    i=$((i + 1))
+done
+wait
+after=$(ls /proc/$$/fd | wc -l)
+[ "$before" = "$after" ] && echo "descriptors unchanged"
+ps -o stat= --ppid $$ | grep -c Z || :
+---- stdout
+descriptors unchanged
+0
