@@ -274,7 +274,7 @@ ls -l f | cut -c1-10
 # reason: every descriptor the shell opens for itself is close-on-exec and closed again, and every child is reaped
 before=$(ls /proc/$$/fd | wc -l)
 i=0
-while [ $i -lt 300 ]; do
+while [ $i -lt 100 ]; do
     /bin/true </dev/null >/dev/null 2>&1 3</dev/null
     x=$(/bin/echo hi)
     /bin/true | /bin/true
