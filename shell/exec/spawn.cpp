@@ -528,9 +528,25 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     pid_t pgid = 0;
     std::string text;
     int prev_read = -1;
+    int pfd[2] = {-1, -1};
+    // Forks stage i to run shell code: joins the job, takes the pipe ends, then `run` (which
+    // exits). Returns the pid in the parent.
+    auto fork_stage = [&](std::size_t i, auto run) {
+        outcomes[i].started_ns = now_ns();
+        if (timing) outcomes[i].started_unix_ns = unix_time_ns();
+        pid_t pid = fork();
+        if (pid == 0) {
+            if (job_control) child_enter_job(sh, pgid, pgid == 0);
+            if (prev_read >= 0) dup2(prev_read, 0);
+            if (pfd[1] >= 0) dup2(pfd[1], 1);
+            run();  // Does not return: the child exits through exit_shell.
+            _exit(127);
+        }
+        return pid;
+    };
     sh.flush_streams();
     for (std::size_t i = 0; i < n; ++i) {
-        int pfd[2] = {-1, -1};
+        pfd[0] = pfd[1] = -1;
         if (i + 1 < n && pipe2(pfd, O_CLOEXEC) < 0) {
             sh.error(std::string("pipe: ") + std::strerror(errno));
             fixed[i] = 2;
@@ -565,32 +581,16 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                 names[i] = argv[0];
                 started = true;
             } else if (!argv.empty()) {
+                // A builtin or function: forked, running the words expanded here.
                 names[i] = argv[0];
-                outcomes[i].started_ns = now_ns();
-                if (timing) outcomes[i].started_unix_ns = unix_time_ns();
-                pid_t pid = fork();
-                if (pid == 0) {
-                    if (job_control) child_enter_job(sh, pgid, pgid == 0);
-                    if (prev_read >= 0) dup2(prev_read, 0);
-                    if (pfd[1] >= 0) dup2(pfd[1], 1);
-                    run_expanded_in_child(sh, executor, stage, *simple, argv);
-                }
-                pids[i] = pid;
+                pids[i] = fork_stage(
+                    i, [&] { run_expanded_in_child(sh, executor, stage, *simple, argv); });
                 started = true;
             }
         }
         if (!started) {
             names[i] = "(shell code)";
-            outcomes[i].started_ns = now_ns();
-            if (timing) outcomes[i].started_unix_ns = unix_time_ns();
-            pid_t pid = fork();
-            if (pid == 0) {
-                if (job_control) child_enter_job(sh, pgid, pgid == 0);
-                if (prev_read >= 0) dup2(prev_read, 0);
-                if (pfd[1] >= 0) dup2(pfd[1], 1);
-                executor.child_run(stage);
-            }
-            pids[i] = pid;
+            pids[i] = fork_stage(i, [&] { executor.child_run(stage); });
         }
         if (job_control && pids[i] > 0) {
             if (pgid == 0) pgid = pids[i];
