@@ -12,14 +12,19 @@ namespace vsh::backends {
 
 namespace {
 
-// Every disposition, saved so a failed exec can restore the shell's handlers.
+// The dispositions reset_signal_dispositions may change, saved so a failed exec can restore
+// the shell's handlers. When the plan lists every handler (a non-interactive shell), those are
+// the listed signals alone: `vsh -c 'cmd'` then makes no sigaction call for the signals it
+// never touched.
 struct SavedDispositions {
     struct sigaction actions[NSIG];
     bool valid[NSIG] = {};
 
-    void save() {
-        for (int sig = 1; sig < NSIG; ++sig)
+    void save(const SpawnPlan& plan) {
+        for (int sig = 1; sig < NSIG; ++sig) {
+            if (plan.handlers_all_listed && sigismember(&plan.default_signals, sig) != 1) continue;
             valid[sig] = sigaction(sig, nullptr, &actions[sig]) == 0;
+        }
     }
     void restore() const {
         for (int sig = 1; sig < NSIG; ++sig)
@@ -38,7 +43,7 @@ int exec_in_place(const SpawnPlan& plan) {
     if (int error = child::apply_fd_actions(plan, &failed_action); error != 0) return error;
 
     SavedDispositions saved;
-    saved.save();
+    saved.save(plan);
     child::reset_signal_dispositions(plan);
     sigprocmask(SIG_SETMASK, &plan.child_mask, nullptr);
     int error = child::exec_program(plan);

@@ -11,6 +11,7 @@
 
 #include "shell/core/locale.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/user_db.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/expand/arith.hpp"
 #include "shell/expand/glob.hpp"
@@ -286,6 +287,7 @@ class WordExpansion {
 
   private:
     void tilde(const WordPart& part) {
+        prepare_user_database();
         if (part.text.empty()) {
             const std::string* home = sh_.vars.get("HOME");
             if (home != nullptr) {

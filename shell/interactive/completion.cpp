@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 
 #include "builtins/builtin.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/user_db.hpp"
 
 namespace vsh::interactive {
 namespace {
@@ -144,6 +146,19 @@ std::vector<std::string> variable_candidates(const Shell& sh, std::string_view w
     return out;
 }
 
+std::vector<std::string> user_candidates(std::string_view word) {
+    std::string_view prefix = word.substr(1);
+    std::vector<std::string> out;
+    prepare_user_database();
+    setpwent();
+    while (const struct passwd* pw = getpwent()) {
+        std::string_view name = pw->pw_name;
+        if (name.starts_with(prefix)) out.push_back("~" + std::string(name));
+    }
+    endpwent();
+    return out;
+}
+
 }  // namespace
 
 CompletionKind completion_kind(std::string_view line_before_word, std::string_view word) {
@@ -151,6 +166,8 @@ CompletionKind completion_kind(std::string_view line_before_word, std::string_vi
         std::string_view name = word.substr(word.starts_with("${") ? 2 : 1);
         if (name.empty() || is_name(name)) return CompletionKind::VariableName;
     }
+    if (word.starts_with('~') && word.find('/') == std::string_view::npos)
+        return CompletionKind::UserName;
     PositionScanner scanner;
     scanner.scan(line_before_word);
     // Text glued to the word without a blank (readline splits `a=b` at `=`) means the word
@@ -171,6 +188,9 @@ std::vector<std::string> completion_candidates(const Shell& sh, CompletionKind k
             break;
         case CompletionKind::VariableName:
             out = variable_candidates(sh, word);
+            break;
+        case CompletionKind::UserName:
+            out = user_candidates(word);
             break;
         case CompletionKind::FileName:
             break;

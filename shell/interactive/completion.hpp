@@ -1,6 +1,6 @@
-// What Tab completes: command names in command position, variable names after `$`, file
-// names everywhere else. Pure functions of the line and the shell's state, so they can be
-// tested without a terminal; readline_editor.cpp hands the results to readline.
+// What Tab completes: command names in command position, variable names after `$`, user
+// names after `~`, file names everywhere else. Pure functions of the line and the shell's state, so
+// they can be tested without a terminal; readline_editor.cpp hands the results to readline.
 #pragma once
 
 #include <string>
@@ -16,6 +16,7 @@ namespace vsh::interactive {
 enum class CompletionKind : unsigned char {
     CommandName,   // First word of a simple command (after assignments and reserved words).
     VariableName,  // A word starting with `$` or `${`.
+    UserName,      // A word starting with `~`, before any `/` (tilde expansion's login name).
     FileName,      // Anything else, including command words that contain a `/`.
 };
 
@@ -24,7 +25,8 @@ enum class CompletionKind : unsigned char {
                                              std::string_view word);
 
 // The candidates for `word`, sorted and without duplicates: builtins, functions, aliases and
-// executables on PATH for CommandName; `$NAME` (or `${NAME}`) for VariableName. FileName
+// executables on PATH for CommandName; `$NAME` (or `${NAME}`) for VariableName; `~login`
+// for UserName, from the user database. FileName
 // gives an empty list: readline's own filename completion does those.
 [[nodiscard]] std::vector<std::string> completion_candidates(const Shell& sh, CompletionKind kind,
                                                              std::string_view word);

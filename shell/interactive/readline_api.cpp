@@ -1,8 +1,31 @@
 #include "shell/interactive/readline_api.hpp"
 
+#include "shell/core/user_db.hpp"
+
+#ifndef VSH_STATIC_BUILD
 #include <dlfcn.h>
+#endif
 
 namespace vsh::interactive {
+
+#ifdef VSH_STATIC_BUILD
+
+// The static build links readline in: the table points at the linked symbols. Nothing of
+// readline runs until an interactive shell calls through it.
+const ReadlineApi* load_readline(std::string& /*why*/) {
+    prepare_user_database();  // readline's ~ expansion and completion use getpwnam/getpwent
+    static const ReadlineApi api = [] {
+        ReadlineApi linked;
+#define VSH_READLINE_ADDRESS(name) linked.name = &::name;
+        VSH_READLINE_FUNCTIONS(VSH_READLINE_ADDRESS)
+        VSH_READLINE_VARIABLES(VSH_READLINE_ADDRESS)
+#undef VSH_READLINE_ADDRESS
+        return linked;
+    }();
+    return &api;
+}
+
+#else
 
 const ReadlineApi* load_readline(std::string& why) {
     static ReadlineApi api;
@@ -35,5 +58,7 @@ const ReadlineApi* load_readline(std::string& why) {
     loaded = true;
     return &api;
 }
+
+#endif
 
 }  // namespace vsh::interactive

@@ -1,6 +1,7 @@
-// GNU Readline, reached through a table of pointers filled by dlopen/dlsym at run time.
+// GNU Readline, reached through a table of pointers: filled by dlopen/dlsym at run time in the
+// dynamic build, or pointing at the linked-in library in the static one (CMakeLists.txt).
 //
-// vsh does not link libreadline: a non-interactive `vsh -c` must not pay for loading it
+// A dynamic vsh does not link libreadline: a non-interactive `vsh -c` must not pay for loading it
 // (DESIGN.md). The readline headers are included only for the declarations, so every pointer
 // in the table has exactly the type of the function or variable it names (decltype), and a
 // mismatch with the installed headers is a compile error, not a crash.
@@ -46,6 +47,7 @@ namespace vsh::interactive {
     X(rl_getc_function)                   \
     X(rl_attempted_completion_function)   \
     X(rl_attempted_completion_over)       \
+    X(rl_completion_append_character)     \
     X(rl_completer_word_break_characters) \
     X(history_base)                       \
     X(history_comment_char)               \

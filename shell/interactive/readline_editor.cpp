@@ -198,6 +198,8 @@ class ReadlineEditor final : public LineEditor {
             return nullptr;
         }
         *self.rl_.rl_attempted_completion_over = 1;
+        // `~root` goes on as a directory, `~root/`, as in bash.
+        if (kind == CompletionKind::UserName) *self.rl_.rl_completion_append_character = '/';
         return self.rl_.rl_completion_matches(text, next_candidate);
     }
 };

@@ -3,6 +3,7 @@
 //
 // Usage: vsh_pty_test PATH_TO_VSH [case-name...]
 // Exit status: 0 all passed, 1 a case failed, 77 no pseudo-terminal available (skipped).
+#include <elf.h>
 #include <fcntl.h>
 #include <pty.h>
 #include <signal.h>
@@ -24,6 +25,21 @@ namespace vsh::pty_test {
 namespace {
 
 std::string vsh_binary;
+
+// Whether the binary names a dynamic loader (PT_INTERP): the dynamic build loads libreadline
+// with dlopen, the static one has it linked in (CMakeLists.txt, VSH_STATIC).
+bool is_dynamic_executable(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    Elf64_Ehdr header{};
+    if (!in.read(reinterpret_cast<char*>(&header), sizeof header)) return true;
+    for (int i = 0; i < header.e_phnum; ++i) {
+        Elf64_Phdr program{};
+        in.seekg(static_cast<std::streamoff>(header.e_phoff + i * sizeof program));
+        if (!in.read(reinterpret_cast<char*>(&program), sizeof program)) return true;
+        if (program.p_type == PT_INTERP) return true;
+    }
+    return false;
+}
 
 // A failed check: what was expected, with the session's transcript for the report.
 struct Failure {
@@ -416,12 +432,39 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"Tab completes ~user from the user database",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 // root is in every /etc/passwd; an unknown user stays as typed.
+                 s.send("echo ~roo\t");
+                 expect(s, "~root/");
+                 s.send(" ~no_such_user_vsh\t\r");
+                 expect(s, "\n/root/ ~no_such_user_vsh\n");
+                 finish(s);
+             });
+         }},
         {"without libreadline the plain prompt loop works",
          [](const std::string& scratch) {
              LaunchOptions options = base_options(scratch);
              mkdir((scratch + "/lib").c_str(), 0755);
              write_file(scratch + "/lib/libreadline.so.8", "not a library\n", 0644);
              options.environment["LD_LIBRARY_PATH"] = scratch + "/lib";
+             if (!is_dynamic_executable(vsh_binary)) {
+                 // The static build has readline linked in: a broken library on the
+                 // search path changes nothing, and completion still works.
+                 mkdir((scratch + "/empty").c_str(), 0755);
+                 options.environment["PATH"] = scratch + "/empty";
+                 with_session(options, [](PtySession& s) {
+                     expect(s, "vsh> ");
+                     s.send("umas\t");
+                     expect(s, "umask");
+                     s.send("\r");
+                     expect(s, "\n0022\n");
+                     finish(s);
+                 });
+                 return;
+             }
              with_session(options, [](PtySession& s) {
                  expect(s, "line editing is off");
                  expect(s, "vsh> ");

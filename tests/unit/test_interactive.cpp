@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -52,6 +53,17 @@ TEST_CASE("words after $ complete as variable names", "[interactive]") {
     CHECK(completion_kind("echo ", "${HO") == CompletionKind::VariableName);
     CHECK(completion_kind("", "$") == CompletionKind::VariableName);
     CHECK(completion_kind("echo ", "$HOME/Do") == CompletionKind::FileName);
+}
+
+TEST_CASE("words after ~ complete as user names", "[interactive]") {
+    CHECK(completion_kind("echo ", "~ro") == CompletionKind::UserName);
+    CHECK(completion_kind("", "~") == CompletionKind::UserName);
+    CHECK(completion_kind("ls ", "~root/Do") == CompletionKind::FileName);
+    vsh::Shell sh;
+    // root is in every /etc/passwd.
+    auto found = completion_candidates(sh, CompletionKind::UserName, "~roo");
+    CHECK(std::find(found.begin(), found.end(), "~root") != found.end());
+    CHECK(completion_candidates(sh, CompletionKind::UserName, "~no_such_user_vsh").empty());
 }
 
 TEST_CASE("command candidates: builtins, functions, aliases, PATH", "[interactive]") {
