@@ -5,6 +5,7 @@
 #include "builtins/getopts.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/jobs/jobs.hpp"
+#include "shell/timing/timing_log.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
@@ -14,6 +15,8 @@ Shell::Shell()
       jobs(std::make_unique<JobTable>()),
       executor(std::make_unique<Executor>(*this)) {
     shell_pid = getpid();
+    // A background job's record is finished when the job table reaps it.
+    jobs->timing_sink = [this](ProcessRecord&& record) { append_to_timing_log(*this, record); };
     vars.on_change = [this](std::string_view name) {
         if (name == "PATH") command_hash.clear();
         if (name == "OPTIND") reset_getopts(*this);

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "backends/backend.hpp"
 #include "builtins/builtin.hpp"
@@ -21,6 +22,7 @@
 #include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
+#include "shell/timing/timing.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
@@ -536,6 +538,13 @@ int Executor::run_async(const ast::Command& command) {
     const bool job_control = job_control_active(sh_);
     std::string text = "(shell code)";
     pid_t pid = -1;
+    // With VSH_TIMING_LOG set, the job's process gets a record like any other, written when
+    // the shell reaps it.
+    const bool log_timing = timing_log_wanted(sh_);
+    std::shared_ptr<ProcessRecord> record;
+    struct {
+        std::int64_t monotonic_ns = 0, unix_ns = 0, spawn_ns = 0;
+    } started;
     // A simple command whose words can be expanded here is expanded once, here: an external
     // program then goes through the backend like any other; a builtin or function runs in a
     // forked child with those same words.
@@ -560,15 +569,24 @@ int Executor::run_async(const ast::Command& command) {
             req.background = true;
             req.env_overrides = env;
             if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
-            pid = spawn_command(sh_, req).pid;
+            SpawnOutcome outcome = spawn_command(sh_, req);
+            pid = outcome.pid;
             if (pid < 0) {
                 sh_.last_background = 0;
                 return 0;
+            }
+            if (log_timing) {
+                started = {outcome.started_ns, outcome.started_unix_ns, outcome.spawn_ns};
+                record = std::make_shared<ProcessRecord>();
+                record->command = argv[0];
+                record->backend = outcome.backend;
+                record->fallback = outcome.fallback;
             }
         }
     }
     if (pid < 0) {
         sh_.flush_streams();
+        ForkClock clock(sh_);
         pid = fork();
         if (pid < 0) {
             sh_.error(std::string("fork: ") + std::strerror(errno));
@@ -591,10 +609,26 @@ int Executor::run_async(const ast::Command& command) {
             if (expanded) run_expanded_in_child(sh_, *this, command, *simple, argv);
             child_run(command);
         }
+        if (log_timing) {
+            started = {clock.started_ns, clock.started_unix_ns, clock.elapsed()};
+            record = std::make_shared<ProcessRecord>();
+            record->command = expanded ? argv[0] : text;
+            record->backend = "fork";
+            record->shell_code = true;
+        }
     }
     if (job_control) setpgid(pid, pid);
     Job job;
-    job.processes.push_back(JobProcess{pid});
+    job.processes.emplace_back().pid = pid;
+    if (record) {
+        // Finished by the job table when it reaps the process (shell/jobs/jobs.cpp).
+        record->pid = pid;
+        record->start_unix_ns = started.unix_ns;
+        record->spawn_ns = started.spawn_ns;
+        record->shell_rss_kb = shell_rss_kb();
+        job.processes.back().timing = std::move(record);
+        job.processes.back().timing_started_ns = started.monotonic_ns;
+    }
     job.pgid = job_control ? pid : 0;
     job.command = text;
     int id = sh_.jobs->add(std::move(job));

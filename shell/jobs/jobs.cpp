@@ -1,5 +1,6 @@
 #include "shell/jobs/jobs.hpp"
 
+#include "shell/timing/timing.hpp"
 #include "shell/traps/traps.hpp"
 
 #include <sys/wait.h>
@@ -45,7 +46,7 @@ int JobTable::add(Job job) {
     return jobs_.back().id;
 }
 
-void JobTable::record(pid_t pid, int wait_status) {
+void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
     for (Job& job : jobs_) {
         for (JobProcess& p : job.processes) {
             if (p.pid != pid) continue;
@@ -57,6 +58,14 @@ void JobTable::record(pid_t pid, int wait_status) {
             } else {
                 p.done = true;
                 p.stopped = false;
+                if (p.timing && timing_sink) {
+                    p.timing->wall_ns = monotonic_ns() - p.timing_started_ns;
+                    p.timing->wait_status = wait_status;
+                    if (usage != nullptr) p.timing->usage = *usage;
+                    ProcessRecord finished = std::move(*p.timing);
+                    p.timing.reset();
+                    timing_sink(std::move(finished));
+                }
             }
             return;
         }
@@ -93,20 +102,21 @@ std::optional<int> JobTable::wait_pid(pid_t pid, struct rusage* usage, bool inte
         if (got == pid) {
             if (usage != nullptr) *usage = ru;
             // Keep job bookkeeping in step if the pid belongs to a job.
-            record(pid, status);
+            record(pid, status, &ru);
             reaped_.erase(pid);
             return status;
         }
-        record(got, status);
+        record(got, status, &ru);
     }
 }
 
 void JobTable::reap_nonblocking() {
     for (;;) {
         int status = 0;
-        pid_t got = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED);
+        struct rusage ru;
+        pid_t got = wait4(-1, &status, WNOHANG | WUNTRACED | WCONTINUED, &ru);
         if (got <= 0) return;
-        record(got, status);
+        record(got, status, &ru);
     }
 }
 

@@ -6,6 +6,9 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -13,11 +16,18 @@
 
 namespace vsh {
 
+struct ProcessRecord;
+
 struct JobProcess {
     pid_t pid = 0;
     int wait_status = 0;  // Raw status from wait4 (valid when done).
     bool done = false;
     bool stopped = false;
+    // With timing wanted at spawn time: the record so far (how it was created), finished and
+    // handed to the timing sink when the process is reaped. Shared so that a Job stays
+    // copyable.
+    std::shared_ptr<ProcessRecord> timing;
+    std::int64_t timing_started_ns = 0;  // Monotonic time of the spawn, for the wall time.
 };
 
 enum class JobState : unsigned char { Running, Stopped, Done };
@@ -65,11 +75,15 @@ class JobTable {
     // The status of a pid that was reaped but not claimed (for `wait PID` after it exited).
     std::optional<int> take_reaped(pid_t pid);
 
+    // Receives the finished timing record of a job's process when it is reaped (the shell
+    // passes them to its timing log; see shell/timing/timing.hpp).
+    std::function<void(ProcessRecord&&)> timing_sink;
+
   private:
     std::vector<Job> jobs_;
     std::unordered_map<pid_t, int> reaped_;  // pid -> raw status, for pids not in a job.
     int next_id_ = 1;
-    void record(pid_t pid, int wait_status);
+    void record(pid_t pid, int wait_status, const struct rusage* usage);
 };
 
 }  // namespace vsh

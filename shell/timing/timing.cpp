@@ -36,10 +36,13 @@ long shell_rss_kb() {
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-bool timing_wanted(const Shell& sh) {
-    if (sh.timing_collector != nullptr) return true;
+bool timing_log_wanted(const Shell& sh) {
     const std::string* log = sh.vars.get("VSH_TIMING_LOG");
     return log != nullptr && !log->empty();
+}
+
+bool timing_wanted(const Shell& sh) {
+    return sh.timing_collector != nullptr || timing_log_wanted(sh);
 }
 
 void timing_record(Shell& sh, ProcessRecord&& record) {

@@ -36,6 +36,9 @@ struct TimingCollector {
 // Whether records are wanted at all: VSH_TIMING_LOG is set, or a collector is installed.
 bool timing_wanted(const Shell& sh);
 
+// Whether VSH_TIMING_LOG names a log (background jobs are logged, never collected by `time`).
+bool timing_log_wanted(const Shell& sh);
+
 // Hands a finished record to the log (if VSH_TIMING_LOG is set) and to the installed
 // collector (if any).
 void timing_record(Shell& sh, ProcessRecord&& record);

@@ -72,6 +72,24 @@ grep -c '^{"time":[0-9.]*,"shell_pid":[0-9]*,.*"argv0":"/bin/[a-z]*","shell_rss_
 4
 4
 
+#### background jobs get their records when the shell reaps them
+# reason: an external job through the backend, a subshell job forked (shell_code), and the subshell's own command logged by the subshell; a job still running at `wait` is logged after it ends
+# dash: differs — vsh extension (VSH_TIMING_LOG)
+VSH_TIMING_LOG=$PWD/t.log
+/bin/sleep 0.1 &
+(/bin/true; exit 3) &
+wait
+unset VSH_TIMING_LOG
+grep -c '"shell_code":false,.*"status":0,"argv0":"/bin/sleep"' t.log
+grep -c '"backend":"fork","fallback":null,"shell_code":true,.*"status":3,"argv0":"(shell code)"' t.log
+grep -c '"argv0":"/bin/true"' t.log
+wc -l < t.log | tr -d ' '
+---- stdout
+1
+1
+1
+3
+
 #### the timing log is created with mode 0600
 # dash: differs — vsh extension (VSH_TIMING_LOG)
 umask 000
