@@ -1,0 +1,85 @@
+/* The floor under the script workloads: the process work a workload cannot avoid, done by a
+   small C program with no interpreter at all. Run beside the shells in the same hyperfine
+   run, it shows how close to dash any shell could possibly get on this machine: when the
+   floor itself is above a target ratio, the target cannot be met here.
+
+     floor loop N     N times: vfork, exec /bin/true, wait          (loop_true.sh)
+     floor subst N    N times: pipe, vfork, exec /bin/echo hi, read the pipe to its end,
+                      wait                                          (subst_external.sh)
+     floor -c TEXT    stands in for SHELL=... in the make build whose tools are /bin/true:
+                      execs /bin/true at once (a shell with no start-up cost that replaces
+                      itself with the recipe's one command)
+
+   Built static (gcc -static -O2) so its own start-up is as small as a process's can be. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static void run_true(void) {
+    char *argv[] = {"/bin/true", NULL};
+    pid_t pid = vfork();
+    if (pid == 0) {
+        execve(argv[0], argv, environ);
+        _exit(127);
+    }
+    int status;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0) {
+        perror("floor: /bin/true");
+        exit(1);
+    }
+}
+
+static void run_echo(void) {
+    char *argv[] = {"/bin/echo", "hi", NULL};
+    int fds[2];
+    if (pipe(fds) != 0) {
+        perror("floor: pipe");
+        exit(1);
+    }
+    pid_t pid = vfork();
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        close(fds[1]);
+        execve(argv[0], argv, environ);
+        _exit(127);
+    }
+    close(fds[1]);
+    char buf[64];
+    size_t got = 0;
+    ssize_t n;
+    while ((n = read(fds[0], buf + got, sizeof buf - got)) > 0) got += (size_t)n;
+    close(fds[0]);
+    int status;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0 || got != 3 ||
+        memcmp(buf, "hi\n", 3) != 0) {
+        fprintf(stderr, "floor: /bin/echo hi failed\n");
+        exit(1);
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "-c") == 0) {
+        char *tool[] = {"/bin/true", NULL};
+        execve(tool[0], tool, environ);
+        return 127;
+    }
+    if (argc != 3) {
+        fprintf(stderr, "usage: floor loop|subst N | floor -c TEXT\n");
+        return 2;
+    }
+    long n = atol(argv[2]);
+    void (*one)(void) = strcmp(argv[1], "loop") == 0 ? run_true
+                        : strcmp(argv[1], "subst") == 0 ? run_echo
+                                                         : NULL;
+    if (one == NULL) {
+        fprintf(stderr, "floor: unknown workload %s\n", argv[1]);
+        return 2;
+    }
+    for (long i = 0; i < n; ++i) one();
+    return 0;
+}
