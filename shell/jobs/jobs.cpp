@@ -4,6 +4,7 @@
 #include "shell/traps/traps.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -70,13 +71,34 @@ void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
             return;
         }
     }
-    if (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)) reaped_[pid] = wait_status;
+    if (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)) keep_reaped(pid, wait_status);
+}
+
+std::size_t JobTable::max_reaped() {
+    static const std::size_t limit = [] {
+        long child_max = sysconf(_SC_CHILD_MAX);
+        if (child_max < 1024) return std::size_t{1024};
+        return std::min(static_cast<std::size_t>(child_max), std::size_t{32768});
+    }();
+    return limit;
+}
+
+void JobTable::keep_reaped(pid_t pid, int wait_status) {
+    const std::uint64_t serial = ++reaped_serial_;
+    reaped_[pid] = Reaped{wait_status, serial};
+    reaped_order_.emplace_back(pid, serial);
+    while (reaped_order_.size() > max_reaped()) {
+        auto [old_pid, old_serial] = reaped_order_.front();
+        reaped_order_.pop_front();
+        auto it = reaped_.find(old_pid);
+        if (it != reaped_.end() && it->second.serial == old_serial) reaped_.erase(it);
+    }
 }
 
 std::optional<int> JobTable::take_reaped(pid_t pid) {
     auto it = reaped_.find(pid);
     if (it == reaped_.end()) return std::nullopt;
-    int s = it->second;
+    int s = it->second.wait_status;
     reaped_.erase(it);
     return s;
 }
@@ -170,7 +192,7 @@ void JobTable::remove(int id) {
     for (const Job& j : jobs_)
         if (j.id == id)
             for (const JobProcess& p : j.processes)
-                if (p.done) reaped_[p.pid] = p.wait_status;
+                if (p.done) keep_reaped(p.pid, p.wait_status);
     jobs_.erase(
         std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
         jobs_.end());
@@ -179,7 +201,7 @@ void JobTable::remove(int id) {
 void JobTable::remove_done() {
     for (const Job& j : jobs_)
         if (j.state() == JobState::Done)
-            for (const JobProcess& p : j.processes) reaped_[p.pid] = p.wait_status;
+            for (const JobProcess& p : j.processes) keep_reaped(p.pid, p.wait_status);
     jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(),
                                [](const Job& j) { return j.state() == JobState::Done; }),
                 jobs_.end());

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -75,13 +76,28 @@ class JobTable {
     // The status of a pid that was reaped but not claimed (for `wait PID` after it exited).
     std::optional<int> take_reaped(pid_t pid);
 
+    // How many unclaimed statuses are kept: CHILD_MAX, within 1024..32768.
+    static std::size_t max_reaped();
+    // How many are kept now (for tests).
+    std::size_t reaped_count() const { return reaped_.size(); }
+
     // Receives the finished timing record of a job's process when it is reaped (the shell
     // passes them to its timing log; see shell/timing/timing.hpp).
     std::function<void(ProcessRecord&&)> timing_sink;
 
   private:
     std::vector<Job> jobs_;
-    std::unordered_map<pid_t, int> reaped_;  // pid -> raw status, for pids not in a job.
+    // pid -> raw status, for pids not in a job, until claimed. The oldest are forgotten
+    // beyond kMaxReaped (POSIX asks that the last CHILD_MAX be remembered; bash caps it too),
+    // so a long-running script that never waits does not grow without bound.
+    struct Reaped {
+        int wait_status;
+        std::uint64_t serial;  // Tells a reused pid's entry from its old one in reaped_order_.
+    };
+    std::unordered_map<pid_t, Reaped> reaped_;
+    std::deque<std::pair<pid_t, std::uint64_t>> reaped_order_;
+    std::uint64_t reaped_serial_ = 0;
+    void keep_reaped(pid_t pid, int wait_status);
     int next_id_ = 1;
     void record(pid_t pid, int wait_status, const struct rusage* usage);
 };
