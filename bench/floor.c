@@ -6,11 +6,15 @@
      floor loop N     N times: vfork, exec /bin/true, wait          (loop_true.sh)
      floor subst N    N times: pipe, vfork, exec /bin/echo hi, read the pipe to its end,
                       wait                                          (subst_external.sh)
+     floor pipeline N N times: /bin/echo hi | /bin/cat | /bin/cat >/dev/null, each stage
+                      vforked, then the three waited for            (pipelines.sh)
      floor -c TEXT    stands in for SHELL=... in the make build whose tools are /bin/true:
                       execs /bin/true at once (a shell with no start-up cost that replaces
                       itself with the recipe's one command)
 
    Built static (gcc -static -O2) so its own start-up is as small as a process's can be. */
+#define _GNU_SOURCE /* pipe2 */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +66,45 @@ static void run_echo(void) {
     }
 }
 
+/* One stage: stdin from `in`, stdout to `out` (the pipe ends are close-on-exec). */
+static pid_t spawn_stage(char **argv, int in, int out) {
+    pid_t pid = vfork();
+    if (pid == 0) {
+        if (in != 0) dup2(in, 0);
+        if (out != 1) dup2(out, 1);
+        execve(argv[0], argv, environ);
+        _exit(127);
+    }
+    return pid;
+}
+
+static int devnull = -1;
+
+static void run_pipeline(void) {
+    char *echo[] = {"/bin/echo", "hi", NULL};
+    char *cat[] = {"/bin/cat", NULL};
+    int first[2], second[2];
+    if (pipe2(first, O_CLOEXEC) != 0 || pipe2(second, O_CLOEXEC) != 0) {
+        perror("floor: pipe");
+        exit(1);
+    }
+    pid_t pids[3];
+    pids[0] = spawn_stage(echo, 0, first[1]);
+    close(first[1]);
+    pids[1] = spawn_stage(cat, first[0], second[1]);
+    close(first[0]);
+    close(second[1]);
+    pids[2] = spawn_stage(cat, second[0], devnull);
+    close(second[0]);
+    for (int i = 0; i < 3; ++i) {
+        int status;
+        if (pids[i] < 0 || waitpid(pids[i], &status, 0) != pids[i] || status != 0) {
+            fprintf(stderr, "floor: pipeline stage %d failed\n", i + 1);
+            exit(1);
+        }
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "-c") == 0) {
         char *tool[] = {"/bin/true", NULL};
@@ -69,13 +112,15 @@ int main(int argc, char **argv) {
         return 127;
     }
     if (argc != 3) {
-        fprintf(stderr, "usage: floor loop|subst N | floor -c TEXT\n");
+        fprintf(stderr, "usage: floor loop|subst|pipeline N | floor -c TEXT\n");
         return 2;
     }
     long n = atol(argv[2]);
-    void (*one)(void) = strcmp(argv[1], "loop") == 0 ? run_true
-                        : strcmp(argv[1], "subst") == 0 ? run_echo
-                                                         : NULL;
+    void (*one)(void) = strcmp(argv[1], "loop") == 0       ? run_true
+                        : strcmp(argv[1], "subst") == 0    ? run_echo
+                        : strcmp(argv[1], "pipeline") == 0 ? run_pipeline
+                                                           : NULL;
+    devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (one == NULL) {
         fprintf(stderr, "floor: unknown workload %s\n", argv[1]);
         return 2;
