@@ -65,6 +65,13 @@ if os.path.exists(machine_path):
         key, _, value = row.strip().partition(": ")
         emit(f"| {key} | {value} |")
     emit()
+runs_path = os.path.join(OUT, "runs.txt")
+if os.path.exists(runs_path):
+    emit("Runs whose results are below (a run with `--only` re-measured only those steps):")
+    emit()
+    for row in open(runs_path).read().splitlines()[-4:]:
+        emit(f"- {row}")
+    emit()
 
 # ---------------------------------------------------------------------------- workloads
 WORKLOADS = [
@@ -136,9 +143,10 @@ for kind, target in [("true", 0.75), ("real", 1.0)]:
     else:
         targets.append((f"{label}: vsh (auto) ÷ dash", target, None, "not measured", None))
 if musl and "vsh auto" in musl and "dash" in musl:
+    runs = len(musl["dash"].get("times") or [1])
     targets.append(("musl build: vsh (auto) ÷ dash", 1.0,
                     musl["vsh auto"]["mean"] / musl["dash"]["mean"],
-                    f"{fmt_s(musl['vsh auto']['mean'])} vs {fmt_s(musl['dash']['mean'])} (one run each)",
+                    f"{fmt_s(musl['vsh auto']['mean'])} vs {fmt_s(musl['dash']['mean'])} (mean of {runs})",
                     None))
 else:
     targets.append(("musl build: vsh (auto) ÷ dash", 1.0, None, "not measured (`--musl`)", None))
@@ -380,23 +388,30 @@ else:
 emit("## musl from Debian's source package")
 emit()
 if musl:
-    emit("`make -j2` of musl from `apt-get source musl`, one run per shell (a full build takes")
-    emit("minutes; compare within this table only).")
+    runs = len(next(iter(musl.values())).get("times") or [1])
+    emit(f"`make -j2` of musl from `apt-get source musl`: {runs} interleaved round(s), mean ±")
+    emit("standard deviation.")
     emit()
-    emit("| SHELL= | build time (one run) | ÷ dash |")
+    emit("| SHELL= | build time | ÷ dash |")
     emit("|---|---:|---:|")
     for n, r in musl.items():
         ratio = f"{r['mean'] / musl['dash']['mean']:.2f}" if "dash" in musl else ""
-        emit(f"| {n} | {fmt_s(r['mean'])} | {ratio} |")
+        emit(f"| {n} | {fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)} | {ratio} |")
     emit()
     rep = os.path.join(OUT, "musl.auto.report.txt")
     if os.path.exists(rep):
         emit("`vsh --timing-report` of the musl build with VSH_BACKEND=auto (the other backends'")
         emit("reports are in `results/`):")
         emit()
+        text = open(rep).read().rstrip()
         emit("```")
-        emit(open(rep).read().rstrip())
+        emit(text)
         emit("```")
+        emit()
+        emit("Almost every recipe line of musl's Makefile is one command, which replaces its vsh")
+        emit("(exec in place, DESIGN.md rule 8): make creates those processes, not vsh, so the")
+        emit("report holds only the few processes vsh itself created, and its share of wall time")
+        emit("is the share of those processes' own lifetimes, not of the build's.")
         emit()
 else:
     emit("Not measured in this run (`bench/run-all --musl`).")
