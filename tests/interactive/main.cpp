@@ -131,6 +131,20 @@ void write_file(const std::string& path, const std::string& text, mode_t mode) {
     chmod(path.c_str(), mode);
 }
 
+// With only builtins to match (an empty PATH), `umas` Tab completes to `umask`, which runs.
+void expect_builtin_completion(LaunchOptions options, const std::string& scratch) {
+    mkdir((scratch + "/empty").c_str(), 0755);
+    options.environment["PATH"] = scratch + "/empty";
+    with_session(options, [](PtySession& s) {
+        expect(s, "vsh> ");
+        s.send("umas\t");
+        expect(s, "umask");
+        s.send("\r");
+        expect(s, "\n0022\n");
+        finish(s);
+    });
+}
+
 const std::vector<Case>& all_cases() {
     static const std::vector<Case> cases = {
         {"default prompt appears",
@@ -210,17 +224,7 @@ const std::vector<Case>& all_cases() {
          }},
         {"Tab completes a unique builtin prefix",
          [](const std::string& scratch) {
-             LaunchOptions options = base_options(scratch);
-             mkdir((scratch + "/empty").c_str(), 0755);
-             options.environment["PATH"] = scratch + "/empty";  // Only builtins can match.
-             with_session(options, [](PtySession& s) {
-                 expect(s, "vsh> ");
-                 s.send("umas\t");
-                 expect(s, "umask");
-                 s.send("\r");
-                 expect(s, "\n0022\n");
-                 finish(s);
-             });
+             expect_builtin_completion(base_options(scratch), scratch);
          }},
         {"Tab completes commands on PATH, variables and file names",
          [](const std::string& scratch) {
@@ -453,16 +457,7 @@ const std::vector<Case>& all_cases() {
              if (!is_dynamic_executable(vsh_binary)) {
                  // The static build has readline linked in: a broken library on the
                  // search path changes nothing, and completion still works.
-                 mkdir((scratch + "/empty").c_str(), 0755);
-                 options.environment["PATH"] = scratch + "/empty";
-                 with_session(options, [](PtySession& s) {
-                     expect(s, "vsh> ");
-                     s.send("umas\t");
-                     expect(s, "umask");
-                     s.send("\r");
-                     expect(s, "\n0022\n");
-                     finish(s);
-                 });
+                 expect_builtin_completion(options, scratch);
                  return;
              }
              with_session(options, [](PtySession& s) {
