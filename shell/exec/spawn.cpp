@@ -27,12 +27,6 @@ namespace vsh {
 
 namespace {
 
-std::int64_t now_ns() {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
 // The signal mask vsh was started with: programs it runs start with it too.
 const sigset_t& startup_mask() {
     static const sigset_t mask = [] {
@@ -356,10 +350,10 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     }
     outcome.backend = backend->name().data();
     if (timing_wanted(sh)) outcome.started_unix_ns = unix_time_ns();
-    std::int64_t start = now_ns();
+    std::int64_t start = monotonic_ns();
     backends::SpawnResult result = backend->spawn(plan);
     outcome.started_ns = start;
-    outcome.spawn_ns = now_ns() - start;
+    outcome.spawn_ns = monotonic_ns() - start;
     if (result.error != 0) {
         if (result.error == ENOENT) sh.command_hash.erase(name);
         report_as_command(sh, request, redirs, name, result.error, &outcome.status);
@@ -381,7 +375,7 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
     int ws = sh.jobs->wait_pid(outcome.pid, &r.usage, false, untraced).value_or(0);
-    r.wall_ns = now_ns() - outcome.started_ns;
+    r.wall_ns = monotonic_ns() - outcome.started_ns;
     r.command = command;
     r.backend = outcome.backend;
     r.fallback = outcome.fallback;
@@ -395,12 +389,12 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
 
 ForkClock::ForkClock(const Shell& sh) {
     if (!timing_wanted(sh)) return;
-    started_ns = now_ns();
+    started_ns = monotonic_ns();
     started_unix_ns = unix_time_ns();
 }
 
 std::int64_t ForkClock::elapsed() const {
-    return started_ns == 0 ? 0 : now_ns() - started_ns;
+    return started_ns == 0 ? 0 : monotonic_ns() - started_ns;
 }
 
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
@@ -409,7 +403,7 @@ int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t star
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
     int ws = sh.jobs->wait_pid(pid, &r.usage, false, untraced).value_or(0);
-    r.wall_ns = now_ns() - started_ns;
+    r.wall_ns = monotonic_ns() - started_ns;
     r.command = what;
     r.backend = "fork";
     r.shell_code = true;
@@ -532,7 +526,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     // Forks stage i to run shell code: joins the job, takes the pipe ends, then `run` (which
     // exits). Returns the pid in the parent.
     auto fork_stage = [&](std::size_t i, auto run) {
-        outcomes[i].started_ns = now_ns();
+        outcomes[i].started_ns = monotonic_ns();
         if (timing) outcomes[i].started_unix_ns = unix_time_ns();
         pid_t pid = fork();
         if (pid == 0) {
