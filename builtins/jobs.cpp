@@ -12,21 +12,6 @@ namespace vsh {
 
 namespace {
 
-std::string state_text(const Job& job) {
-    switch (job.state()) {
-        case JobState::Running:
-            return "Running";
-        case JobState::Stopped:
-            return "Stopped";
-        case JobState::Done: {
-            int s = job.status();
-            if (s == 0) return "Done";
-            return "Done(" + std::to_string(s) + ")";
-        }
-    }
-    return "";
-}
-
 // Waits for every process of `job`; returns nullopt if a trapped signal interrupted it.
 std::optional<int> wait_job(Shell& sh, Job& job) {
     for (JobProcess& p : job.processes) {
@@ -112,20 +97,13 @@ int builtin_jobs(Shell& sh, Args argv) {
         }
     }
     sh.jobs->reap_nonblocking();
-    Job* current = sh.jobs->current();
     for (Job& job : sh.jobs->all()) {
         if (pids_only) {
             sh.out.write(std::to_string(job.processes.empty() ? 0 : job.processes.front().pid) +
                          "\n");
             continue;
         }
-        std::string line = "[" + std::to_string(job.id) + "]" + (&job == current ? "+ " : "  ");
-        if (long_format && !job.processes.empty())
-            line += std::to_string(job.processes.front().pid) + " ";
-        std::string state = state_text(job);
-        state.resize(24, ' ');
-        line += state + job.command + "\n";
-        sh.out.write(line);
+        sh.out.write(job_line(job, sh.jobs->mark_of(job), job_state_text(job), long_format));
         if (job.state() == JobState::Done) job.reported = true;
     }
     std::vector<int> done;

@@ -1,4 +1,4 @@
-// "[1]+  Done    sleep 1": telling the user, before the next prompt, which background jobs
+// "[1] + Done    sleep 1": telling the user, before the next prompt, which background jobs
 // have finished since the last one.
 #pragma once
 
@@ -11,9 +11,9 @@ struct Job;
 
 namespace vsh::interactive {
 
-// The notice line for a finished job, with its newline: "Done", "Exit N" or the signal that
-// killed it ("Killed", "Terminated"...), as `jobs` would word it.
-[[nodiscard]] std::string done_notice(const Job& job, bool is_current);
+// The notice line for a finished job, with its newline, in the jobs utility's form: "Done",
+// "Done(N)" or the signal that killed it ("Killed", "Terminated"...). `mark` is '+', '-' or ' '.
+[[nodiscard]] std::string done_notice(const Job& job, char mark);
 
 // Reaps finished children, writes a notice to stderr for each job that is done and not yet
 // reported, and drops those jobs from the table.

@@ -67,7 +67,8 @@ bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
     }
     int id = sh.jobs->add(std::move(job));
     sh.out.flush();
-    sh.err.write("\n[" + std::to_string(id) + "]+  Stopped                 " + text + "\n");
+    if (const Job* stopped = sh.jobs->find("%" + std::to_string(id)))
+        sh.err.write("\n" + job_line(*stopped, '+', job_state_text(*stopped)));
     sh.err.flush();
     return true;
 }

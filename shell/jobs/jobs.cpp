@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 namespace vsh {
 
@@ -17,6 +18,38 @@ int exit_status_of(int wait_status) {
     if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
     if (WIFSTOPPED(wait_status)) return 128 + WSTOPSIG(wait_status);
     return 1;
+}
+
+std::string job_state_text(const Job& job) {
+    switch (job.state()) {
+        case JobState::Running:
+            return "Running";
+        case JobState::Stopped:
+            return "Stopped";
+        case JobState::Done:
+            break;
+    }
+    int raw = job.processes.empty() ? 0 : job.processes.back().wait_status;
+    if (!job.pipefail && WIFSIGNALED(raw)) {
+        const char* description = strsignal(WTERMSIG(raw));
+        std::string text = description != nullptr ? description : "Signal";
+        if (WCOREDUMP(raw)) text += " (core dumped)";
+        return text;
+    }
+    int status = job.status();
+    return status == 0 ? "Done" : "Done(" + std::to_string(status) + ")";
+}
+
+std::string job_line(const Job& job, char mark, const std::string& state, bool long_format) {
+    std::string line = "[" + std::to_string(job.id) + "] " + mark + " ";
+    if (long_format) {
+        pid_t group = job.pgid != 0 ? job.pgid : job.processes.empty() ? 0 : job.processes[0].pid;
+        line += std::to_string(group) + " ";
+    }
+    std::string padded = state;
+    if (padded.size() < 24) padded.resize(24, ' ');
+    line += padded + job.command + "\n";
+    return line;
 }
 
 JobState Job::state() const {
@@ -155,6 +188,19 @@ Job* JobTable::current() {
     return jobs_.empty() ? nullptr : &jobs_.back();
 }
 
+Job* JobTable::previous() {
+    Job* cur = current();
+    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
+        if (&*it != cur) return &*it;
+    return nullptr;
+}
+
+char JobTable::mark_of(const Job& job) {
+    if (&job == current()) return '+';
+    if (&job == previous()) return '-';
+    return ' ';
+}
+
 Job* JobTable::find(const std::string& spec) {
     if (spec.empty()) return nullptr;
     if (spec[0] != '%') {
@@ -165,12 +211,7 @@ Job* JobTable::find(const std::string& spec) {
     }
     std::string rest = spec.substr(1);
     if (rest.empty() || rest == "%" || rest == "+") return current();
-    if (rest == "-") {
-        Job* cur = current();
-        for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
-            if (&*it != cur) return &*it;
-        return nullptr;
-    }
+    if (rest == "-") return previous();
     if (rest[0] >= '0' && rest[0] <= '9') {
         int id = std::atoi(rest.c_str());
         for (Job& job : jobs_)

@@ -49,6 +49,16 @@ struct Job {
 // Converts a raw wait status to a shell exit status (128+signal for a signal).
 int exit_status_of(int wait_status);
 
+// A job's state as `jobs` shows it: Running, Stopped, Done, Done(N), or the description of
+// the signal that killed it (POSIX wants that visibly distinct), "(core dumped)" added.
+std::string job_state_text(const Job& job);
+
+// The job's line as the jobs utility writes it, POSIX's "[%d] %c %s %s\n": number, mark ('+'
+// the current job, '-' the previous one, ' ' any other), state (padded so that the commands
+// line up) and command. With `long_format` (jobs -l) the process group (or first pid) goes
+// before the state. Background-job notices and Ctrl-Z's "Stopped" use the same line.
+std::string job_line(const Job& job, char mark, const std::string& state, bool long_format = false);
+
 class JobTable {
   public:
     // Adds a background job; returns its number.
@@ -68,6 +78,10 @@ class JobTable {
     Job* find(const std::string& spec);
     Job* find_by_pid(pid_t pid);
     Job* current();
+    // The job `%-` names: the most recent other than the current one.
+    Job* previous();
+    // '+', '-' or ' ' for job_line().
+    char mark_of(const Job& job);
     std::vector<Job>& all() { return jobs_; }
     void remove(int id);
     // Removes jobs that are done (after they have been reported/waited for).

@@ -361,8 +361,8 @@ const std::vector<Case>& all_cases() {
                  }
                  check(reported, "no Done notice");
                  expect(s, "sleep 0.1\n");
-                 check(s.transcript().find("[1]+  Done") != std::string::npos,
-                       "notice not in \"[1]+  Done\" form");
+                 check(s.transcript().find("[1] + Done") != std::string::npos,
+                       "notice not in \"[1] + Done\" form");
                  finish(s);
              });
          }},

@@ -301,6 +301,21 @@ echo $?
 ---- stdout
 4
 
+#### jobs marks the current job + and the previous one -, in POSIX's form
+# reason: XCU jobs STDOUT: "[%d] %c %s %s\n"; -l puts the process group before the state
+# dash: differs — without job control dash keeps no command text for the jobs it lists
+sleep 5 &
+sleep 5 &
+jobs > list
+grep -c '^\[1\] - Running  *sleep 5$' list
+grep -c '^\[2\] + Running  *sleep 5$' list
+jobs -l | grep -c '^\[2\] + [0-9][0-9]* Running  *sleep 5$'
+kill %1 %2
+---- stdout
+1
+1
+1
+
 #### jobs lists background jobs
 sleep 5 &
 jobs > list

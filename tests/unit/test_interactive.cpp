@@ -128,11 +128,12 @@ TEST_CASE("a finished job's notice", "[interactive]") {
     process.done = true;
     process.wait_status = 0;  // Exited 0.
     job.processes.push_back(process);
-    CHECK(vsh::interactive::done_notice(job, true) == "[2]+  Done                    sleep 1\n");
+    // POSIX's jobs format, "[%d] %c %s %s\n", the state padded so that commands line up.
+    CHECK(vsh::interactive::done_notice(job, '+') == "[2] + Done                    sleep 1\n");
     job.processes.back().wait_status = 3 << 8;  // Exited 3.
-    CHECK(vsh::interactive::done_notice(job, false) == "[2]   Done(3)                 sleep 1\n");
+    CHECK(vsh::interactive::done_notice(job, ' ') == "[2]   Done(3)                 sleep 1\n");
     job.processes.back().wait_status = SIGTERM;  // Killed by SIGTERM.
-    CHECK(vsh::interactive::done_notice(job, false) == "[2]   Terminated              sleep 1\n");
+    CHECK(vsh::interactive::done_notice(job, '-') == "[2] - Terminated              sleep 1\n");
 }
 
 TEST_CASE("HISTFILE and HISTSIZE defaults", "[interactive]") {
