@@ -34,6 +34,7 @@ int builtin_cd(Shell&, Args);
 int builtin_command(Shell&, Args);
 int builtin_echo(Shell&, Args);
 int builtin_false(Shell&, Args);
+int builtin_fc(Shell&, Args);
 int builtin_fg(Shell&, Args);
 int builtin_getopts(Shell&, Args);
 int builtin_hash(Shell&, Args);

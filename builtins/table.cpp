@@ -30,6 +30,7 @@ constexpr std::array kBuiltins = {
     Builtin{"exit",     builtin_exit,     Special, "exit [n]"},
     Builtin{"export",   builtin_export,   Special, "export [-p] [name[=value]...]"},
     Builtin{"false",    builtin_false,    Regular, "false"},
+    Builtin{"fc",       builtin_fc,       Regular, "fc [-r] [-e editor] [first [last]] | -l [-nr] [first [last]] | -s [old=new] [first]"},
     Builtin{"fg",       builtin_fg,       Regular, "fg [job]"},
     Builtin{"getopts",  builtin_getopts,  Regular, "getopts optstring name [args]"},
     Builtin{"hash",     builtin_hash,     Regular, "hash [-r] [name...]"},

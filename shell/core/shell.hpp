@@ -14,6 +14,7 @@
 
 #include "shell/ast/ast.hpp"
 #include "shell/core/output.hpp"
+#include "shell/history/history.hpp"
 #include "shell/parser/parser.hpp"
 #include "shell/vars/variables.hpp"
 
@@ -109,6 +110,9 @@ class Shell {
     // The terminal for job control (-2: not looked for yet; see shell/jobs/job_control.hpp).
     int tty_fd = -2;
     int timing_log_fd = -2;
+
+    // The commands an interactive shell has read (empty in a non-interactive one).
+    History history;
 
     // Remembered command locations (the `hash` table); cleared when PATH changes.
     std::unordered_map<std::string, std::string> command_hash;

@@ -99,8 +99,13 @@ int run_interactive(Shell& sh) {
     session.editor = choose_editor(sh);
     session.source = std::make_unique<interactive::InteractiveSource>(sh, *session.editor);
     active_session = &session;
-    if (std::string file = interactive::history_file(sh); !file.empty())
-        session.editor->load_history(file, interactive::history_size(sh));
+    if (std::string file = interactive::history_file(sh); !file.empty()) {
+        int limit = interactive::history_size(sh);
+        sh.history.set_limit(limit);
+        (void)sh.history.load(file);
+        for (const HistoryEntry& entry : sh.history.entries())
+            session.editor->add_history(entry.text, limit);
+    }
 
     int status = 0;
     for (;;) {
@@ -125,7 +130,7 @@ void interactive_at_exit(Shell& sh) {
     active_session = nullptr;
     session.source->commit_history();
     if (std::string file = interactive::history_file(sh); !file.empty())
-        session.editor->save_history(file, interactive::history_size(sh));
+        (void)sh.history.save(file);
     interactive::restore_terminal_owner();
 }
 

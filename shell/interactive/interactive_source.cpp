@@ -1,6 +1,7 @@
 #include "shell/interactive/interactive_source.hpp"
 
 #include <cstdlib>
+#include <vector>
 
 #include "shell/core/shell.hpp"
 #include "shell/interactive/job_notices.hpp"
@@ -39,12 +40,23 @@ int history_size(const Shell& sh) {
 }
 
 void InteractiveSource::commit_history() {
-    if (!is_blank(command_text_)) {
-        std::string entry = command_text_;
-        while (!entry.empty() && entry.back() == '\n') entry.pop_back();
-        editor_.add_history(entry);
+    std::vector<std::string> commands;
+    if (sh_.history.replacement) {
+        // `fc -s` or `fc` editing ran: the commands it re-executed go in, not the fc line.
+        commands = std::move(*sh_.history.replacement);
+        sh_.history.replacement.reset();
+    } else if (!is_blank(command_text_)) {
+        commands.push_back(command_text_);
     }
     command_text_.clear();
+    int limit = history_size(sh_);
+    sh_.history.set_limit(limit);
+    for (std::string& command : commands) {
+        while (!command.empty() && command.back() == '\n') command.pop_back();
+        if (command.empty()) continue;
+        editor_.add_history(command, limit);
+        sh_.history.add(std::move(command));
+    }
 }
 
 void InteractiveSource::apply_editing_mode() {
@@ -76,7 +88,7 @@ bool InteractiveSource::read_line(std::string& buffer, Prompt prompt) {
     if (prompt == Prompt::Primary) before_primary_prompt();
     for (;;) {
         if (sh_.jump == Jump::Exit) return false;  // `exit` in a trap action.
-        std::string text = expand_prompt(sh_, prompt, editor_.next_history_number());
+        std::string text = expand_prompt(sh_, prompt, sh_.history.next_number());
         sh_.flush_streams();
         std::string line;
         switch (editor_.read_line(text, line)) {

@@ -29,15 +29,9 @@ class LineEditor {
     // Shows `prompt` (already expanded) and reads a line into `line`.
     [[nodiscard]] virtual ReadStatus read_line(const std::string& prompt, std::string& line) = 0;
 
-    // Records a complete command (possibly several lines) in the history list.
-    virtual void add_history(const std::string& command) = 0;
-    // The number the next history entry will get (for `!` in PS1).
-    [[nodiscard]] virtual int next_history_number() const = 0;
-
-    // Loads the history file at start-up, and writes it back at exit, keeping at most
-    // `max_entries` entries. An editor without history ignores both.
-    virtual void load_history(const std::string& path, int max_entries) = 0;
-    virtual void save_history(const std::string& path, int max_entries) = 0;
+    // Mirrors a command entered in the shell's history list (shell/history), for the editor's
+    // own recall keys, keeping at most `max_entries`. An editor without recall ignores it.
+    virtual void add_history(const std::string& command, int max_entries) = 0;
 
     virtual void set_editing_mode(EditingMode mode) = 0;
 };
@@ -45,8 +39,8 @@ class LineEditor {
 // The readline editor, or null (with the reason in `why`) when libreadline cannot be loaded.
 [[nodiscard]] std::unique_ptr<LineEditor> make_readline_editor(Shell& sh, std::string& why);
 
-// Reads fd 0 a byte at a time and writes prompts to stderr: no editing, no history beyond a
-// counter of commands.
+// Reads fd 0 a byte at a time and writes prompts to stderr: no editing and no recall keys
+// (the shell's history list and `fc` still work).
 [[nodiscard]] std::unique_ptr<LineEditor> make_plain_editor();
 
 }  // namespace vsh::interactive

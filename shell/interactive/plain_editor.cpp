@@ -48,14 +48,8 @@ class PlainEditor final : public LineEditor {
         }
     }
 
-    void add_history(const std::string&) override { ++commands_; }
-    int next_history_number() const override { return commands_ + 1; }
-    void load_history(const std::string&, int) override {}
-    void save_history(const std::string&, int) override {}
+    void add_history(const std::string&, int) override {}
     void set_editing_mode(EditingMode) override {}
-
-  private:
-    int commands_ = 0;
 };
 
 }  // namespace

@@ -31,29 +31,22 @@ namespace vsh::interactive {
     X(rl_completion_matches)       \
     X(using_history)               \
     X(add_history)                 \
-    X(stifle_history)              \
-    X(read_history)                \
-    X(write_history)
+    X(stifle_history)
 
-#define VSH_READLINE_VARIABLES(X)         \
-    X(rl_readline_name)                   \
-    X(rl_instream)                        \
-    X(rl_outstream)                       \
-    X(rl_catch_signals)                   \
-    X(rl_catch_sigwinch)                  \
-    X(rl_change_environment)              \
-    X(rl_line_buffer)                     \
-    X(rl_point)                           \
-    X(rl_getc_function)                   \
-    X(rl_attempted_completion_function)   \
-    X(rl_attempted_completion_over)       \
-    X(rl_completion_append_character)     \
-    X(rl_completer_word_break_characters) \
-    X(history_base)                       \
-    X(history_comment_char)               \
-    X(history_length)                     \
-    X(history_write_timestamps)           \
-    X(history_multiline_entries)
+#define VSH_READLINE_VARIABLES(X)       \
+    X(rl_readline_name)                 \
+    X(rl_instream)                      \
+    X(rl_outstream)                     \
+    X(rl_catch_signals)                 \
+    X(rl_catch_sigwinch)                \
+    X(rl_change_environment)            \
+    X(rl_line_buffer)                   \
+    X(rl_point)                         \
+    X(rl_getc_function)                 \
+    X(rl_attempted_completion_function) \
+    X(rl_attempted_completion_over)     \
+    X(rl_completion_append_character)   \
+    X(rl_completer_word_break_characters)
 
 // Members are named after the readline symbol they point to. Variables are reached through
 // a pointer to them (`*api.rl_catch_signals = 0`).

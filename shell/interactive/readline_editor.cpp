@@ -42,10 +42,6 @@ class ReadlineEditor final : public LineEditor {
         *rl_.rl_getc_function = read_key;
         *rl_.rl_attempted_completion_function = attempt_completion;
         *rl_.rl_completer_word_break_characters = kWordBreaks;
-        // Timestamped history files let a multi-line command come back as one entry.
-        *rl_.history_comment_char = '#';
-        *rl_.history_write_timestamps = 1;
-        *rl_.history_multiline_entries = 1;
         rl_.using_history();
     }
 
@@ -90,18 +86,9 @@ class ReadlineEditor final : public LineEditor {
         return ReadStatus::Line;
     }
 
-    void add_history(const std::string& command) override { rl_.add_history(command.c_str()); }
-
-    int next_history_number() const override { return *rl_.history_base + *rl_.history_length; }
-
-    void load_history(const std::string& path, int max_entries) override {
+    void add_history(const std::string& command, int max_entries) override {
         rl_.stifle_history(max_entries);
-        (void)rl_.read_history(path.c_str());
-    }
-
-    void save_history(const std::string& path, int max_entries) override {
-        rl_.stifle_history(max_entries);
-        (void)rl_.write_history(path.c_str());
+        rl_.add_history(command.c_str());
     }
 
     void set_editing_mode(EditingMode mode) override {

@@ -348,6 +348,28 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"fc -s re-runs a command, and the up arrow then recalls what it ran",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("echo one-$((1 + 1))\r");
+                 expect(s, "one-2");
+                 expect(s, "vsh> ");
+                 s.send("fc -s one=two\r");
+                 expect(s, "echo two-$((1 + 1))");  // The command shown before it runs.
+                 expect(s, "two-2");
+                 expect(s, "vsh> ");
+                 // The history holds `echo two-...` in place of the fc line.
+                 s.send("\033[A\r");
+                 expect(s, "two-2");
+                 expect(s, "vsh> ");
+                 s.send("fc -l\r");
+                 expect(s, "1\techo one-$((1 + 1))");
+                 expect(s, "2\techo two-$((1 + 1))");
+                 expect(s, "3\techo two-$((1 + 1))");
+                 finish(s);
+             });
+         }},
         {"finished background job is reported before the prompt",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {

@@ -1,0 +1,99 @@
+#include "shell/history/history.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "shell/parser/fd_source.hpp"
+
+namespace vsh {
+namespace {
+
+// "#" followed by digits only: a timestamp line of the history file.
+bool timestamp_line(std::string_view line, std::time_t& when) {
+    if (line.size() < 2 || line[0] != '#') return false;
+    std::time_t value = 0;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        if (line[i] < '0' || line[i] > '9') return false;
+        value = value * 10 + (line[i] - '0');
+    }
+    when = value;
+    return true;
+}
+
+bool write_all(int fd, const std::string& data) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        ssize_t n = write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+void History::set_limit(int entries) {
+    limit_ = entries < 0 ? 0 : static_cast<std::size_t>(entries);
+    while (entries_.size() > limit_) entries_.pop_front();
+}
+
+int History::add(std::string text, std::time_t when) {
+    int number = next_++;
+    if (limit_ == 0) return number;
+    if (entries_.size() == limit_) entries_.pop_front();
+    entries_.push_back(
+        HistoryEntry{number, when != 0 ? when : std::time(nullptr), std::move(text)});
+    return number;
+}
+
+bool History::load(const std::string& path) {
+    std::string data;
+    int error = 0;
+    if (!read_script_file(path, data, &error)) return error == ENOENT;
+    // After a timestamp line, the lines up to the next one are that entry's.
+    std::time_t when = 0;
+    std::optional<std::pair<std::time_t, std::string>> pending;
+    auto flush = [&] {
+        if (pending && !pending->second.empty()) add(std::move(pending->second), pending->first);
+        pending.reset();
+    };
+    std::size_t start = 0;
+    while (start < data.size()) {
+        std::size_t end = data.find('\n', start);
+        if (end == std::string::npos) end = data.size();
+        std::string_view line(data.data() + start, end - start);
+        start = end + 1;
+        if (timestamp_line(line, when)) {
+            flush();
+            pending.emplace(when, std::string());
+        } else if (pending) {
+            if (!pending->second.empty()) pending->second += '\n';
+            pending->second += line;
+        } else if (!line.empty()) {
+            add(std::string(line));
+        }
+    }
+    flush();
+    return true;
+}
+
+bool History::save(const std::string& path) const {
+    std::string data;
+    for (const HistoryEntry& entry : entries_) {
+        data += '#';
+        data += std::to_string(static_cast<long long>(entry.when));
+        data += '\n';
+        data += entry.text;
+        data += '\n';
+    }
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0600);
+    if (fd < 0) return false;
+    bool ok = write_all(fd, data);
+    return close(fd) == 0 && ok;
+}
+
+}  // namespace vsh
