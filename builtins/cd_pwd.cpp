@@ -130,12 +130,21 @@ std::string error_text(int error) {
 
 }  // namespace
 
+// cd's status for a failure. POSIX.1-2024 gives 1 a meaning of its own (cd -P -e: the
+// directory changed but PWD could not be determined), so errors are 2, as in dash.
+constexpr int kFailed = 2;
+
 int builtin_cd(Shell& sh, Args argv) {
     PathMode mode = PathMode::Logical;
-    OptionScanner options(sh, argv, "LP");
+    bool check_pwd = false;  // -e: with -P, status 1 when the new PWD cannot be determined.
+    OptionScanner options(sh, argv, "LPe");
     while (char letter = options.next()) {
         if (letter == '?') return 2;
-        mode = letter == 'P' ? PathMode::Physical : PathMode::Logical;
+        if (letter == 'e') {
+            check_pwd = true;
+        } else {
+            mode = letter == 'P' ? PathMode::Physical : PathMode::Logical;
+        }
     }
     std::size_t operand = options.operand_index();
     if (argv.size() - operand > 1) {
@@ -149,14 +158,14 @@ int builtin_cd(Shell& sh, Args argv) {
         const std::string* home = sh.vars.get("HOME");
         if (home == nullptr || home->empty()) {
             sh.error("cd", "HOME not set");
-            return 1;
+            return kFailed;
         }
         dir = *home;
     } else if (argv[operand] == "-") {
         const std::string* old = sh.vars.get("OLDPWD");
         if (old == nullptr || old->empty()) {
             sh.error("cd", "OLDPWD not set");
-            return 1;
+            return kFailed;
         }
         dir = *old;
         print_new_directory = true;
@@ -166,7 +175,7 @@ int builtin_cd(Shell& sh, Args argv) {
     if (dir.empty()) {
         // POSIX.1-2024: an empty operand is an error, not a synonym for ".".
         sh.error("cd", "empty directory name");
-        return 1;
+        return kFailed;
     }
 
     std::string curpath = dir;
@@ -183,7 +192,7 @@ int builtin_cd(Shell& sh, Args argv) {
         if (curpath[0] != '/') {
             if (!old_pwd) {
                 sh.error("cd", "can't determine the current directory");
-                return 1;
+                return kFailed;
             }
             curpath = *old_pwd + (old_pwd->back() == '/' ? "" : "/") + curpath;
         }
@@ -191,24 +200,28 @@ int builtin_cd(Shell& sh, Args argv) {
         auto canonical = canonical_form(curpath);
         if (!canonical) {
             sh.error("cd", "can't cd to " + dir + ": " + error_text(errno));
-            return 1;
+            return kFailed;
         }
         curpath = *canonical;
     }
 
     if (chdir(curpath.c_str()) != 0) {
         sh.error("cd", "can't cd to " + dir + ": " + error_text(errno));
-        return 1;
+        return kFailed;
     }
 
     std::string new_pwd = curpath;
+    int status = 0;
     if (mode == PathMode::Physical) {
         auto physical = physical_cwd();
         new_pwd = physical ? *physical : curpath;
+        if (!physical && check_pwd) {
+            sh.error("cd", "changed to " + dir + ", but can't determine the new directory");
+            status = 1;
+        }
     }
-    int status = 0;
-    if (old_pwd && !sh.assign("OLDPWD", *old_pwd)) status = 1;
-    if (!sh.assign("PWD", new_pwd)) status = 1;
+    if (old_pwd && !sh.assign("OLDPWD", *old_pwd)) status = kFailed;
+    if (!sh.assign("PWD", new_pwd)) status = kFailed;
     if (print_new_directory) {
         sh.out.write(new_pwd);
         sh.out.put('\n');

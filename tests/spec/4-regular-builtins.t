@@ -507,3 +507,15 @@ greater
 command -v if
 ---- stdout
 if
+
+#### cd -P -e changes directory with status 0; a failed cd is status 2
+# reason: XCU cd (POSIX.1-2024): status 1 is kept for -P -e when PWD cannot be found, so errors are >1
+# dash: differs: dash 0.5.12 predates POSIX.1-2024 and has no cd -e
+mkdir -p real/sub
+ln -s real/sub link
+cd -P -e link && echo "status $? ${PWD##*/}"
+cd -e /no/such/dir 2>/dev/null
+echo "missing $?"
+---- stdout
+status 0 sub
+missing 2

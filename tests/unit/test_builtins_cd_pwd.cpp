@@ -82,7 +82,7 @@ TEST_CASE("cd canonicalises . and .. and extra slashes", "[builtins][cd]") {
     // A ".." after a component that is not a directory is an error (cd step 8), even
     // though the whole path would resolve textually.
     auto r = run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir + "/missing/../real"});
-    CHECK(r.status == 1);
+    CHECK(r.status == 2);
     CHECK(r.err.find("can't cd to") != std::string::npos);
     CHECK(var(sh, "PWD") == "/");
 }
@@ -116,7 +116,7 @@ TEST_CASE("cd searches CDPATH and prints the directory found", "[builtins][cd]")
     CHECK(var(sh, "PWD") == tree.dir + "/real/sub");
     // Paths starting with . or .. never consult CDPATH.
     REQUIRE(sh.vars.set("CDPATH", tree.dir));
-    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", "./real"}).status == 1);
+    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", "./real"}).status == 2);
 }
 
 TEST_CASE("cd errors", "[builtins][cd]") {
@@ -124,14 +124,14 @@ TEST_CASE("cd errors", "[builtins][cd]") {
     vsh::Shell sh;
     forget_cd_variables(sh);
     auto r = run_builtin(sh, vsh::builtin_cd, {"cd", "/nonexistent"});
-    CHECK(r.status == 1);
+    CHECK(r.status == 2);  // 1 is cd -P -e's (POSIX.1-2024).
     CHECK(r.err.find("cd: can't cd to /nonexistent") != std::string::npos);
-    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir + "/file"}).status == 1);
-    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", ""}).status == 1);
+    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir + "/file"}).status == 2);
+    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", ""}).status == 2);
     CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", "-x"}).status == 2);
     CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", "a", "b"}).status == 2);
-    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", "-"}).status == 1);  // No OLDPWD yet.
-    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd"}).status == 1);       // No HOME.
+    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd", "-"}).status == 2);  // No OLDPWD yet.
+    CHECK(run_builtin(sh, vsh::builtin_cd, {"cd"}).status == 2);       // No HOME.
     REQUIRE(sh.vars.set("HOME", tree.dir));
     CHECK(run_builtin(sh, vsh::builtin_cd, {"cd"}).status == 0);
     CHECK(var(sh, "PWD") == tree.dir);
