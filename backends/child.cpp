@@ -96,8 +96,14 @@ VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
     struct sigaction default_action = {};
     default_action.sa_handler = SIG_DFL;
     sigemptyset(&default_action.sa_mask);
+    struct sigaction ignore_action = default_action;
+    ignore_action.sa_handler = SIG_IGN;
     for (int sig = 1; sig < NSIG; ++sig) {
         if (sig == SIGKILL || sig == SIGSTOP) continue;
+        if (sigismember(&plan.ignored_signals, sig) == 1) {
+            sigaction(sig, &ignore_action, nullptr);
+            continue;
+        }
         if (sigismember(&plan.default_signals, sig) == 1) {
             sigaction(sig, &default_action, nullptr);
             continue;

@@ -22,7 +22,9 @@ struct SavedDispositions {
 
     void save(const SpawnPlan& plan) {
         for (int sig = 1; sig < NSIG; ++sig) {
-            if (plan.handlers_all_listed && sigismember(&plan.default_signals, sig) != 1) continue;
+            if (plan.handlers_all_listed && sigismember(&plan.default_signals, sig) != 1 &&
+                sigismember(&plan.ignored_signals, sig) != 1)
+                continue;
             valid[sig] = sigaction(sig, nullptr, &actions[sig]) == 0;
         }
     }

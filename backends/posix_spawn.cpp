@@ -130,6 +130,16 @@ bool PosixSpawnBackend::can_spawn(const SpawnPlan& plan, const char** why) const
         if (why != nullptr) *why = "posix_spawn cannot give the terminal before glibc 2.35";
         return false;
     }
+    // posix_spawn can reset signals to SIG_DFL but not set SIG_IGN; a signal to be ignored
+    // is ignored in the child only if it already is in the shell (inherited through exec).
+    for (int sig = 1; sig < NSIG; ++sig) {
+        if (sigismember(&plan.ignored_signals, sig) != 1) continue;
+        struct sigaction current;
+        if (sigaction(sig, nullptr, &current) != 0 || current.sa_handler != SIG_IGN) {
+            if (why != nullptr) *why = "posix_spawn cannot make the child ignore a signal";
+            return false;
+        }
+    }
     // glibc refuses descriptors at or above RLIMIT_NOFILE when the action is added (EBADF).
     // For dup2 and open every backend fails the same way, but closing such a descriptor is
     // a harmless no-op in the other backends.

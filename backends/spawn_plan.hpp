@@ -52,6 +52,9 @@ struct SpawnPlan {
     sigset_t default_signals;  // Signals reset to SIG_DFL in the child (all the shell
                                // catches, plus job-control signals an interactive shell
                                // ignores).
+    // Signals set to SIG_IGN in the child: SIGINT and SIGQUIT for an asynchronous list
+    // without job control (XCU 2.11). Never also in default_signals.
+    sigset_t ignored_signals;
     // True when the caller guarantees that every signal with a handler in this process is in
     // default_signals (vsh knows its own handlers: its traps). The child then resets just
     // those, instead of asking the kernel about every signal on every spawn.
@@ -64,6 +67,7 @@ struct SpawnPlan {
     SpawnPlan() {
         sigemptyset(&child_mask);
         sigemptyset(&default_signals);
+        sigemptyset(&ignored_signals);
     }
     // Builds argv (and enoexec_argv when enoexec_shell is set) from args. Call after the last
     // change to args, path or enoexec_shell; the plan must not be copied afterwards.

@@ -6,13 +6,15 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace vsh {
 
 class Shell;
 
-// The process group of the job named by `spec` ("%1", "%%", "%+", "%-", "%name", "%?text"),
-// or nullopt (after no message) if there is no such job. `kill %job` signals the group.
-std::optional<pid_t> job_process_group(Shell& sh, std::string_view spec);
+// What `kill %job` signals for the job named by `spec` ("%1", "%%", "%+", "%-", "%name",
+// "%?text"): -pgid for a job with its own process group (job control), otherwise the pid of
+// each of its processes not yet reaped. nullopt (after no message) if there is no such job.
+std::optional<std::vector<pid_t>> job_signal_targets(Shell& sh, std::string_view spec);
 
 }  // namespace vsh

@@ -58,9 +58,13 @@ int builtin_wait(Shell& sh, Args argv) {
             status = reaped ? exit_status_of(*reaped) : 127;
             continue;
         }
-        if (spec[0] != '%') {
-            // A pid: wait for that process only.
-            pid_t pid = static_cast<pid_t>(std::strtol(spec.c_str(), nullptr, 10));
+        pid_t pid = spec[0] == '%' ? 0 : static_cast<pid_t>(std::strtol(spec.c_str(), nullptr, 10));
+        pid_t last_started = 0;
+        for (const JobProcess& p : job->processes)
+            if (p.pid > 0) last_started = p.pid;
+        if (pid != 0 && pid != last_started) {
+            // A pid inside a pipeline job: wait for that process only. ($! names the last
+            // stage, and waits for the whole job, with the pipeline's status, as in dash.)
             for (JobProcess& p : job->processes) {
                 if (p.pid != pid) continue;
                 if (!p.done) {

@@ -85,16 +85,17 @@ int builtin_kill(Shell& sh, Args argv) {
     int status = 0;
     for (; i < argv.size(); ++i) {
         const std::string& target = argv[i];
-        pid_t pid;
-        const bool is_job = !target.empty() && target[0] == '%';
-        if (is_job) {
-            std::optional<pid_t> group = job_process_group(sh, target);
-            if (!group) {
+        std::vector<pid_t> pids;
+        if (!target.empty() && target[0] == '%') {
+            std::optional<std::vector<pid_t>> targets = job_signal_targets(sh, target);
+            if (!targets) {
                 sh.error("kill", target + ": no such job");
                 status = 1;
                 continue;
             }
-            pid = -*group;
+            pids = std::move(*targets);
+            // A job whose every process has been reaped (not yet reported): nothing to do.
+            if (pids.empty()) continue;
         } else {
             auto number = parse_decimal(target);
             if (!number || *number != static_cast<pid_t>(*number)) {
@@ -102,15 +103,21 @@ int builtin_kill(Shell& sh, Args argv) {
                 status = 1;
                 continue;
             }
-            pid = static_cast<pid_t>(*number);
+            pids.push_back(static_cast<pid_t>(*number));
         }
-        int result = ::kill(pid, signal);
-        // Without job control a job has no process group of its own; signal its process
-        // instead (bash does; dash fails). TODO(lead): a hook listing every pid of the job
-        // would reach all the stages of a background pipeline too.
-        if (result != 0 && errno == ESRCH && is_job) result = ::kill(-pid, signal);
-        if (result != 0) {
-            sh.error("kill", "(" + target + ") - " + std::strerror(errno));
+        // Without job control a job has no process group of its own: each of its processes
+        // is signalled (as bash does; dash fails). The job counts as reached if any was.
+        int error = 0;
+        bool reached = false;
+        for (pid_t pid : pids) {
+            if (::kill(pid, signal) == 0) {
+                reached = true;
+            } else {
+                error = errno;
+            }
+        }
+        if (!reached) {
+            sh.error("kill", "(" + target + ") - " + std::strerror(error));
             status = 1;
         }
     }

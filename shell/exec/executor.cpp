@@ -534,6 +534,12 @@ void Executor::exit_shell(int status) {
 }
 
 int Executor::run_async(const ast::Command& command) {
+    // A pipeline's stages are started from here, as in the foreground, and are the job's
+    // processes: `kill %1` and `kill $!` reach them, `wait` waits for each, and $! is the
+    // last stage (XCU 2.5.2). (A negated one keeps the forked shell, which computes the `!`.)
+    if (const auto* pipeline = std::get_if<ast::Pipeline>(&unwrap_command(command).node);
+        pipeline != nullptr && pipeline->commands.size() > 1 && !pipeline->negated)
+        return run_pipeline_stages(sh_, *this, *pipeline, true);
     sh_.flush_streams();
     const bool job_control = job_control_active(sh_);
     std::string text = "(shell code)";

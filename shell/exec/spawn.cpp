@@ -299,7 +299,10 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     plan.envp = env.envp();
     plan.fd_actions = request.plumbing;
     FdCloser devnull;
-    if (request.background && !sh.options.monitor) {
+    bool stdin_plumbed = false;  // A later stage of a background pipeline reads its pipe.
+    for (const backends::FdAction& action : request.plumbing)
+        if (action.fd == 0) stdin_plumbed = true;
+    if (request.background && !sh.options.monitor && !stdin_plumbed) {
         // POSIX: an asynchronous list without job control reads /dev/null, not the terminal.
         int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (fd >= 0) {
@@ -321,9 +324,12 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     // interactive one also has the line editor's.)
     plan.handlers_all_listed = !sh.options.interactive;
     if (request.background && !sh.options.monitor) {
-        // Background commands ignore SIGINT/SIGQUIT (XCU 2.11); they must not be reset.
-        sigdelset(&plan.default_signals, SIGINT);
-        sigdelset(&plan.default_signals, SIGQUIT);
+        // Without job control, an asynchronous list's commands ignore SIGINT and SIGQUIT
+        // (XCU 2.11), whatever the shell does with them.
+        for (int sig : {SIGINT, SIGQUIT}) {
+            sigdelset(&plan.default_signals, sig);
+            sigaddset(&plan.ignored_signals, sig);
+        }
     }
     if (sh.self_path.empty()) sh.self_path = self_executable();
     plan.enoexec_shell = sh.self_path;
@@ -511,14 +517,54 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     return true;
 }
 
-int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline) {
+namespace {
+
+// A background pipeline's job: every stage that started, with a timing record each when
+// VSH_TIMING_LOG is set (finished by the job table when it reaps the stage).
+Job background_job(Shell& sh, const std::vector<pid_t>& pids, const std::vector<int>& fixed,
+                   const std::vector<SpawnOutcome>& outcomes,
+                   const std::vector<std::string>& names) {
+    Job job;
+    const bool log_timing = timing_log_wanted(sh);
+    for (std::size_t i = 0; i < pids.size(); ++i) {
+        JobProcess& p = job.processes.emplace_back();
+        if (pids[i] <= 0) {
+            // It never started (not found, a redirection failed): done, with that status.
+            p.done = true;
+            p.wait_status = (fixed[i] & 0xff) << 8;
+            continue;
+        }
+        p.pid = pids[i];
+        if (!log_timing) continue;
+        auto record = std::make_shared<ProcessRecord>();
+        record->pid = pids[i];
+        record->command = names[i];
+        record->backend = outcomes[i].backend[0] ? outcomes[i].backend : "fork";
+        record->fallback = outcomes[i].fallback;
+        record->shell_code = !outcomes[i].backend[0];
+        record->start_unix_ns = outcomes[i].started_unix_ns;
+        record->spawn_ns = outcomes[i].spawn_ns;
+        record->shell_rss_kb = shell_rss_kb();
+        p.timing = std::move(record);
+        p.timing_started_ns = outcomes[i].started_ns;
+    }
+    return job;
+}
+
+}  // namespace
+
+int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
+                        bool background) {
     const std::size_t n = pipeline.commands.size();
     std::vector<pid_t> pids(n, -1);
     std::vector<int> fixed(n, 0);
     std::vector<SpawnOutcome> outcomes(n);  // For timing: how each stage was created.
     std::vector<std::string> names(n);
-    const bool timing = timing_wanted(sh);
+    const bool timing = timing_wanted(sh) || (background && timing_log_wanted(sh));
     const bool job_control = job_control_active(sh);
+    // Without job control a background pipeline ignores SIGINT and SIGQUIT, and its first
+    // stage reads /dev/null (XCU 2.9.3.1, 2.11).
+    const bool detached = background && !job_control;
     pid_t pgid = 0;
     std::string text;
     int prev_read = -1;
@@ -530,7 +576,18 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         if (timing) outcomes[i].started_unix_ns = unix_time_ns();
         pid_t pid = fork();
         if (pid == 0) {
-            if (job_control) child_enter_job(sh, pgid, pgid == 0);
+            if (job_control) child_enter_job(sh, pgid, pgid == 0 && !background);
+            if (detached) {
+                signal(SIGINT, SIG_IGN);
+                signal(SIGQUIT, SIG_IGN);
+                if (i == 0) {
+                    int fd = open("/dev/null", O_RDONLY);
+                    if (fd > 0) {
+                        dup2(fd, 0);
+                        close(fd);
+                    }
+                }
+            }
             if (prev_read >= 0) dup2(prev_read, 0);
             if (pfd[1] >= 0) dup2(pfd[1], 1);
             run();  // Does not return: the child exits through exit_shell.
@@ -550,6 +607,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         if (stage.span.begin.line != 0) sh.lineno = stage.span.begin.line;
         const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
         bool started = false;
+        std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
         if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {
             std::vector<std::string> argv;
             Expander expander(sh);
@@ -560,23 +618,26 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                 req.argv = &argv;
                 req.command = &stage;
                 req.env_overrides = env;
+                req.background = background;
                 if (prev_read >= 0) req.plumbing.push_back(dup_onto(prev_read, 0));
                 if (pfd[1] >= 0) req.plumbing.push_back(dup_onto(pfd[1], 1));
                 if (job_control) {
                     req.process_group =
                         pgid == 0 ? backends::ProcessGroup::NewGroup : backends::ProcessGroup::Join;
                     req.pgid = pgid;
-                    req.take_terminal = pgid == 0;
+                    req.take_terminal = pgid == 0 && !background;
                 }
                 SpawnOutcome out = spawn_command(sh, req);
                 pids[i] = out.pid;
                 fixed[i] = out.status;
                 outcomes[i] = out;
                 names[i] = argv[0];
+                stage_text = job_text(argv);
                 started = true;
             } else if (!argv.empty()) {
                 // A builtin or function: forked, running the words expanded here.
                 names[i] = argv[0];
+                stage_text = job_text(argv);
                 pids[i] = fork_stage(
                     i, [&] { run_expanded_in_child(sh, executor, stage, *simple, argv); });
                 started = true;
@@ -591,12 +652,30 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             setpgid(pids[i], pgid);
         }
         if (!text.empty()) text += " | ";
-        text += names[i];
+        text += stage_text;
         if (pfd[1] >= 0) close(pfd[1]);
         if (prev_read >= 0) close(prev_read);
         prev_read = pfd[0];
     }
     if (prev_read >= 0) close(prev_read);
+
+    if (background) {
+        Job job = background_job(sh, pids, fixed, outcomes, names);
+        job.pgid = job_control ? pgid : 0;
+        job.command = text;
+        job.pipefail = sh.options.pipefail;
+        // $! is the last stage's pid (XCU 2.5.2), or the last one that started.
+        pid_t last = 0;
+        for (pid_t pid : pids)
+            if (pid > 0) last = pid;
+        int id = sh.jobs->add(std::move(job));
+        if (sh.options.interactive && !sh.is_subshell) {
+            sh.err.write("[" + std::to_string(id) + "] " + std::to_string(last) + "\n");
+            sh.err.flush();
+        }
+        sh.last_background = last;
+        return 0;
+    }
 
     std::vector<int> statuses(n, 0);
     std::vector<int> wait_statuses(n, 0);

@@ -77,7 +77,11 @@ std::string search_path_in(std::string_view path, const std::string& name, int* 
 bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, std::string& output,
                      int* status);
 
-int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline);
+// Runs a pipeline of two or more commands: each stage spawned or forked from this shell, then
+// all waited for; returns the pipeline's status. With `background` (`a | b &`) the stages
+// become one job instead and nothing is waited for; $! is the last stage.
+int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
+                        bool background = false);
 int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, ExecContext ctx);
 
 // $PS4 expanded for a `set -x` line.

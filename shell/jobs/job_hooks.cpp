@@ -8,10 +8,14 @@
 
 namespace vsh {
 
-std::optional<pid_t> job_process_group(Shell& sh, std::string_view spec) {
+std::optional<std::vector<pid_t>> job_signal_targets(Shell& sh, std::string_view spec) {
     Job* job = sh.jobs->find(std::string(spec));
     if (job == nullptr || job->processes.empty()) return std::nullopt;
-    return job->pgid != 0 ? job->pgid : job->processes.front().pid;
+    if (job->pgid != 0) return std::vector<pid_t>{-job->pgid};
+    std::vector<pid_t> pids;
+    for (const JobProcess& p : job->processes)
+        if (p.pid > 0 && !p.done) pids.push_back(p.pid);
+    return pids;
 }
 
 }  // namespace vsh

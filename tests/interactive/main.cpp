@@ -419,6 +419,23 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: a background pipeline is one job, and kill %1 ends all of it",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sleep 30 | sleep 31 &\r");
+                 expect(s, "[1] ");
+                 expect(s, "vsh> ");
+                 s.send("jobs\r");
+                 expect(s, "[1] + Running");
+                 expect(s, "sleep 30 | sleep 31");
+                 expect(s, "vsh> ");
+                 s.send("kill %1; wait %1; echo waited-$?\r");
+                 // wait %1 returns once both stages are gone, with the last stage's status.
+                 expect(s, "waited-143");
+                 finish(s);
+             });
+         }},
         {"job control: monitor is on, Ctrl-Z stops a job, fg resumes it",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {

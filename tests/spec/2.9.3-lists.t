@@ -74,6 +74,55 @@ echo done
 ---- stdout
 done
 
+#### $! after a background pipeline is its last command's pid
+# reason: XCU 2.5.2 — for a pipeline, $! is the process ID of the last command in it
+: | sh -c 'echo $$ >lastpid' &
+last=$!
+wait
+[ "$(cat lastpid)" = "$last" ] && echo last stage
+---- stdout
+last stage
+
+#### wait $! for a background pipeline gives the pipeline's status
+sleep 0.1 | sh -c 'exit 6' &
+wait $!
+echo $?
+: | nosuchcommand_zz 2>/dev/null &
+wait $!
+echo $?
+---- stdout
+6
+127
+
+#### kill %1 reaches every command of a background pipeline
+# reason: XCU kill — %job names the whole job; the shell must not be left waiting for a stage
+# dash: differs: without job control dash's kill %1 signals a process group that does not exist
+sleep 30 | sleep 30 &
+kill %1
+wait
+echo waited
+---- stdout
+waited
+
+#### a background command ignores SIGINT when job control is off
+# reason: XCU 2.11 — without job control, an asynchronous list inherits SIGINT and SIGQUIT ignored
+sh -c 'kill -INT $$; echo survived' &
+wait
+trap 'echo trapped' INT
+sh -c 'kill -INT $$; echo survived a trap' &
+wait
+---- stdout
+survived
+survived a trap
+
+#### a background pipeline reads /dev/null and ignores SIGINT when job control is off
+# reason: XCU 2.9.3.1 and 2.11 — the asynchronous list's stdin is /dev/null; SIGINT and SIGQUIT are ignored
+echo input | { cat | cat & wait; }
+sh -c 'kill -INT $$; echo survived' | cat &
+wait
+---- stdout
+survived
+
 #### several background jobs
 (echo a > fa) & (echo b > fb) &
 wait

@@ -215,6 +215,52 @@ TEST_CASE("signal mask and dispositions start at the plan's values", "[backend]"
     CHECK(signal_field(outcome.out, "SigIgn") == signal_bit(SIGPIPE));
 }
 
+TEST_CASE("a plan's ignored signals start ignored", "[backend]") {
+    FOR_EACH_BACKEND(backend);
+    // The shell catches SIGINT (a trap); a background command must start with it ignored.
+    struct sigaction caught = {};
+    caught.sa_handler = [](int) {};
+    struct sigaction old_int;
+    sigaction(SIGINT, &caught, &old_int);
+    TestCommand command("/bin/cat", {"cat", "/proc/self/status"});
+    sigaddset(&command.plan.ignored_signals, SIGINT);
+    sigaddset(&command.plan.ignored_signals, SIGQUIT);
+    const char* why = nullptr;
+    command.finalize();
+    bool refused = backend == "posix_spawn" &&
+                   !vsh::backends::find_backend(backend)->can_spawn(command.plan, &why);
+    Outcome outcome;
+    if (!refused) outcome = run_capturing_stdout(backend, command);
+    sigaction(SIGINT, &old_int, nullptr);
+    if (refused) {
+        // posix_spawn can only reset signals to default: it says so, and the shell uses fork.
+        REQUIRE(why != nullptr);
+        CHECK(std::string(why).find("ignore") != std::string::npos);
+        return;
+    }
+    REQUIRE(outcome.result.error == 0);
+    CHECK(signal_field(outcome.out, "SigIgn") == (signal_bit(SIGINT) | signal_bit(SIGQUIT)));
+    CHECK(signal_field(outcome.out, "SigCgt") == 0);
+}
+
+TEST_CASE("posix_spawn takes a plan whose ignored signals the shell already ignores", "[backend]") {
+    struct sigaction ignored = {};
+    ignored.sa_handler = SIG_IGN;
+    struct sigaction old_int;
+    sigaction(SIGINT, &ignored, &old_int);
+    TestCommand command("/bin/cat", {"cat", "/proc/self/status"});
+    sigaddset(&command.plan.ignored_signals, SIGINT);
+    command.finalize();
+    const char* why = nullptr;
+    bool accepted = vsh::backends::find_backend("posix_spawn")->can_spawn(command.plan, &why);
+    Outcome outcome;
+    if (accepted) outcome = run_capturing_stdout("posix_spawn", command);
+    sigaction(SIGINT, &old_int, nullptr);
+    REQUIRE(accepted);
+    REQUIRE(outcome.result.error == 0);
+    CHECK(signal_field(outcome.out, "SigIgn") == signal_bit(SIGINT));
+}
+
 TEST_CASE("process groups: a new group, then joining it", "[backend]") {
     FOR_EACH_BACKEND(backend);
     // Two cats that wait on a pipe, so their groups can be read while they run.
