@@ -609,8 +609,7 @@ int Executor::run_async(const ast::Command& command) {
                     dup2(fd, 0);
                     close(fd);
                 }
-                signal(SIGINT, SIG_IGN);
-                signal(SIGQUIT, SIG_IGN);
+                sh_.traps->ignore_for_async_list();
             }
             if (expanded) run_expanded_in_child(sh_, *this, command, *simple, argv);
             child_run(command);

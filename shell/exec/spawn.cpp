@@ -578,8 +578,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         if (pid == 0) {
             if (job_control) child_enter_job(sh, pgid, pgid == 0 && !background);
             if (detached) {
-                signal(SIGINT, SIG_IGN);
-                signal(SIGQUIT, SIG_IGN);
+                sh.traps->ignore_for_async_list();
                 if (i == 0) {
                     int fd = open("/dev/null", O_RDONLY);
                     if (fd > 0) {

@@ -78,9 +78,21 @@ void TrapTable::recompute_child_defaults() {
     }
     if (interactive_) {
         for (int s : {SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU}) {
-            if (traps_[s].kind != TrapKind::Ignore) sigaddset(&child_defaults_, s);
+            bool kept_ignored = entry_known_[s] && ignored_on_entry_[s];
+            if (traps_[s].kind != TrapKind::Ignore && !kept_ignored) sigaddset(&child_defaults_, s);
         }
     }
+}
+
+void TrapTable::ignore_for_async_list() {
+    for (int s : {SIGINT, SIGQUIT}) {
+        traps_[s] = Trap{};
+        pending_[s] = 0;
+        ignored_on_entry_[s] = true;
+        entry_known_[s] = true;
+        signal(s, SIG_IGN);
+    }
+    recompute_child_defaults();
 }
 
 void TrapTable::run_pending(Shell& sh) {

@@ -63,6 +63,10 @@ class TrapTable {
     // interactive shell), plus the job-control signals an interactive shell ignores.
     const sigset_t& child_default_signals() const { return child_defaults_; }
 
+    // In the forked child of an asynchronous list without job control (XCU 2.11): SIGINT and
+    // SIGQUIT become ignored as if on entry, so no trap left from the parent, no reset for a
+    // subshell and no command started from here undoes it.
+    void ignore_for_async_list();
     // Installs the shell's own dispositions for an interactive shell with job control.
     void setup_interactive(bool job_control);
 

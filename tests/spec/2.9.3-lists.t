@@ -111,9 +111,16 @@ wait
 trap 'echo trapped' INT
 sh -c 'kill -INT $$; echo survived a trap' &
 wait
+{ kill -INT $(exec sh -c 'echo $PPID'); echo subshell survived; } &
+wait
+f() { sh -c 'kill -QUIT $$; echo stage survived'; }
+f | cat &
+wait
 ---- stdout
 survived
 survived a trap
+subshell survived
+stage survived
 
 #### a background pipeline reads /dev/null and ignores SIGINT when job control is off
 # reason: XCU 2.9.3.1 and 2.11 — the asynchronous list's stdin is /dev/null; SIGINT and SIGQUIT are ignored
