@@ -1,4 +1,10 @@
 // $'...' (XCU 2.2.4, new in POSIX.1-2024): backslash escapes decoded at parse time.
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <cuchar>
+
+#include "shell/core/locale.hpp"
 #include "shell/lexer/lexer.hpp"
 
 namespace vsh::lex {
@@ -87,6 +93,42 @@ std::string decode_dollar_single(std::string_view raw) {
                     break;
                 }
                 result = put(value);
+                break;
+            }
+            case 'u':
+            case 'U': {
+                // \uHHHH and \UHHHHHHHH (bash and ksh; not in POSIX): the character in the
+                // locale's encoding, or the escape itself when the locale cannot represent it.
+                const int most = e == 'u' ? 4 : 8;
+                std::uint32_t value = 0;
+                int digits = 0;
+                while (digits < most && i + 1 < raw.size() && hex_value(raw[i + 1]) >= 0) {
+                    value = value * 16 + static_cast<std::uint32_t>(hex_value(raw[++i]));
+                    ++digits;
+                }
+                if (digits == 0) {
+                    out.push_back('\\');
+                    out.push_back(e);
+                    break;
+                }
+                if (value < 0x80) {
+                    result = put(static_cast<int>(value));
+                    break;
+                }
+                ensure_locale();
+                char bytes[MB_LEN_MAX];
+                std::mbstate_t state{};
+                bool valid = value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
+                std::size_t n = valid ? std::c32rtomb(bytes, static_cast<char32_t>(value), &state)
+                                      : static_cast<std::size_t>(-1);
+                if (n == static_cast<std::size_t>(-1)) {
+                    char escape[16];
+                    std::snprintf(escape, sizeof escape, e == 'u' ? "\\u%04X" : "\\U%08X",
+                                  static_cast<unsigned>(value));
+                    out += escape;
+                } else {
+                    out.append(bytes, n);
+                }
                 break;
             }
             default:

@@ -149,6 +149,15 @@ printf '%s' $'\e' $'\cA' | od -An -tx1 | tr -d ' '
 ---- stdout
 1b01
 
+#### dollar-single-quote: \u and \U follow the locale's character set
+# dash: differs — dash 0.5.12 has no $'...'
+LC_ALL=C.UTF-8 $TEST_SHELL -c "printf '%s' \$'\\u00e9\\U0001F600\\u41'" | od -An -tx1 | tr -d ' '
+LC_ALL=C $TEST_SHELL -c "printf '%s|' \$'\\u00e9' \$'\\u41'"
+echo
+---- stdout
+c3a9f09f988041
+\u00E9|A|
+
 #### dollar-single-quote inside double quotes is not special
 x=1
 echo "$'x'"
