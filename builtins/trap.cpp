@@ -1,5 +1,7 @@
 // trap: set, reset, ignore and list signal and EXIT actions (XCU 2.15 trap).
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "builtins/declarations.hpp"
 #include "builtins/quote.hpp"
@@ -31,6 +33,16 @@ bool is_unsigned_decimal(const std::string& s) {
     return true;
 }
 
+// The signal (or 0 for EXIT) an operand names, or nullopt after reporting it.
+std::optional<int> trap_condition(Shell& sh, const std::string& operand) {
+    int s = signal_number(operand);
+    if (s < 0 || s >= TrapTable::kMaxSignal) {
+        sh.error("trap", operand + ": bad trap");
+        return std::nullopt;
+    }
+    return s;
+}
+
 }  // namespace
 
 int builtin_trap(Shell& sh, Args argv) {
@@ -49,13 +61,12 @@ int builtin_trap(Shell& sh, Args argv) {
         }
         int status = 0;
         for (; i < argv.size(); ++i) {
-            int s = signal_number(argv[i]);
-            if (s < 0 || s >= TrapTable::kMaxSignal) {
-                sh.error("trap", argv[i] + ": bad trap");
+            std::optional<int> s = trap_condition(sh, argv[i]);
+            if (!s) {
                 status = 1;
                 continue;
             }
-            print_trap(sh, s);
+            print_trap(sh, *s);
         }
         return status;
     }
@@ -81,13 +92,12 @@ int builtin_trap(Shell& sh, Args argv) {
     }
     int status = 0;
     for (; i < argv.size(); ++i) {
-        int s = signal_number(argv[i]);
-        if (s < 0 || s >= TrapTable::kMaxSignal) {
-            sh.error("trap", argv[i] + ": bad trap");
+        std::optional<int> s = trap_condition(sh, argv[i]);
+        if (!s) {
             status = 1;
             continue;
         }
-        if (!sh.traps->set(s, kind, kind == TrapKind::Command ? action : std::string())) {
+        if (!sh.traps->set(*s, kind, kind == TrapKind::Command ? action : std::string())) {
             sh.error("trap", argv[i] + ": cannot be trapped");
             status = 1;
         }
