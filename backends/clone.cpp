@@ -85,12 +85,7 @@ SpawnResult CloneBackend::spawn(const SpawnPlan& plan) {
     pid_t pid = clone(child_entry, stack.top(), CLONE_VM | CLONE_VFORK | SIGCHLD, &argument);
     if (pid < 0) return {-1, errno};
 
-    if (failure.error != 0) {
-        parent::reap(pid);
-        return {-1, failure.error, failure.failed_action};
-    }
-    parent::set_process_group(plan, pid);
-    return {pid, 0};
+    return parent::finish_shared_memory_spawn(plan, pid, failure.error, failure.failed_action);
 }
 
 }  // namespace

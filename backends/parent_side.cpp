@@ -31,6 +31,16 @@ void reap(pid_t pid) noexcept {
     }
 }
 
+SpawnResult finish_shared_memory_spawn(const SpawnPlan& plan, pid_t pid, int child_error,
+                                       int failed_action) noexcept {
+    if (child_error != 0) {
+        reap(pid);
+        return {-1, child_error, failed_action};
+    }
+    set_process_group(plan, pid);
+    return {pid, 0};
+}
+
 void set_process_group(const SpawnPlan& plan, pid_t pid) noexcept {
     switch (plan.process_group) {
         case ProcessGroup::Inherit:

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "backends/backend.hpp"
 #include "backends/spawn_plan.hpp"
 
 namespace vsh::backends::parent {
@@ -36,6 +37,12 @@ class ErrnoKept {
 // Waits for a child that failed before exec, so a failed spawn leaves no zombie. A shell
 // SIGCHLD handler cannot get there first: signals are still blocked.
 void reap(pid_t pid) noexcept;
+
+// The end of a spawn whose child shared this memory (vfork, clone) and has now exec'd, or
+// failed before that with `child_error` (at fd action `failed_action`): the child is reaped
+// and the error returned, or the child joins its group and its pid is returned.
+SpawnResult finish_shared_memory_spawn(const SpawnPlan& plan, pid_t pid, int child_error,
+                                       int failed_action) noexcept;
 
 // The parent's half of the setpgid race (DESIGN.md rule 4): whichever of parent and child
 // runs first puts the child in its group. EACCES after the child's exec is expected.

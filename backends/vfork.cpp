@@ -32,12 +32,7 @@ SpawnResult VforkBackend::spawn(const SpawnPlan& plan) {
     if (pid == 0) child::run(plan, child::ErrorChannel{&failure, -1});
     if (pid < 0) return {-1, errno};
 
-    if (failure.error != 0) {
-        parent::reap(pid);
-        return {-1, failure.error, failure.failed_action};
-    }
-    parent::set_process_group(plan, pid);
-    return {pid, 0};
+    return parent::finish_shared_memory_spawn(plan, pid, failure.error, failure.failed_action);
 }
 
 }  // namespace
