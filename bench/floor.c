@@ -8,13 +8,22 @@
                       wait                                          (subst_external.sh)
      floor pipeline N N times: /bin/echo hi | /bin/cat | /bin/cat >/dev/null, each stage
                       vforked, then the three waited for            (pipelines.sh)
+     floor pipeline-async N
+                      the same pipelines, but the shell is not held up while a stage execs:
+                      each stage is a clone(CLONE_VM) child on its own stack that the parent
+                      does not wait for until all three run (what a shell could gain from a
+                      non-blocking spawn; the floor row is the better of the two)
      floor -c TEXT    stands in for SHELL=... in the make build whose tools are /bin/true:
                       execs /bin/true at once (a shell with no start-up cost that replaces
                       itself with the recipe's one command)
 
    Built static (gcc -static -O2) so its own start-up is as small as a process's can be. */
-#define _GNU_SOURCE /* pipe2 */
+#define _GNU_SOURCE /* pipe2, clone */
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +114,54 @@ static void run_pipeline(void) {
     }
 }
 
+/* pipeline-async: the child runs on its own stack in the parent's memory, and the parent goes
+   on at once. The child makes raw system calls only (errno is shared), reads its stage from
+   `stages`, which the parent leaves alone until it has reaped all three, and has its own copy
+   of the descriptor table (no CLONE_FILES), so the parent closes the pipe ends at once. */
+struct async_stage {
+    char **argv;
+    int in, out;
+    char *stack;
+};
+static struct async_stage stages[3];
+enum { kStackSize = 64 * 1024 };
+
+static int async_child(void *arg) {
+    struct async_stage *st = arg;
+    if (st->in != 0) syscall(SYS_dup2, st->in, 0);
+    if (st->out != 1) syscall(SYS_dup2, st->out, 1);
+    syscall(SYS_execve, st->argv[0], st->argv, environ);
+    syscall(SYS_exit, 127);
+    return 0;
+}
+
+static void run_pipeline_async(void) {
+    static char *echo[] = {"/bin/echo", "hi", NULL};
+    static char *cat[] = {"/bin/cat", NULL};
+    int first[2], second[2];
+    if (pipe2(first, O_CLOEXEC) != 0 || pipe2(second, O_CLOEXEC) != 0) {
+        perror("floor: pipe");
+        exit(1);
+    }
+    stages[0] = (struct async_stage){echo, 0, first[1], stages[0].stack};
+    stages[1] = (struct async_stage){cat, first[0], second[1], stages[1].stack};
+    stages[2] = (struct async_stage){cat, second[0], devnull, stages[2].stack};
+    pid_t pids[3];
+    for (int i = 0; i < 3; ++i)
+        pids[i] = clone(async_child, stages[i].stack + kStackSize, CLONE_VM | SIGCHLD, &stages[i]);
+    close(first[0]);
+    close(first[1]);
+    close(second[0]);
+    close(second[1]);
+    for (int i = 0; i < 3; ++i) {
+        int status;
+        if (pids[i] < 0 || waitpid(pids[i], &status, 0) != pids[i] || status != 0) {
+            fprintf(stderr, "floor: pipeline stage %d failed\n", i + 1);
+            exit(1);
+        }
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "-c") == 0) {
         char *tool[] = {"/bin/true", NULL};
@@ -112,14 +169,23 @@ int main(int argc, char **argv) {
         return 127;
     }
     if (argc != 3) {
-        fprintf(stderr, "usage: floor loop|subst|pipeline N | floor -c TEXT\n");
+        fprintf(stderr, "usage: floor loop|subst|pipeline|pipeline-async N | floor -c TEXT\n");
         return 2;
     }
     long n = atol(argv[2]);
     void (*one)(void) = strcmp(argv[1], "loop") == 0       ? run_true
                         : strcmp(argv[1], "subst") == 0    ? run_echo
                         : strcmp(argv[1], "pipeline") == 0 ? run_pipeline
+                        : strcmp(argv[1], "pipeline-async") == 0 ? run_pipeline_async
                                                            : NULL;
+    for (int i = 0; i < 3; ++i) {
+        stages[i].stack = mmap(NULL, kStackSize, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+        if (stages[i].stack == MAP_FAILED) {
+            perror("floor: mmap");
+            return 1;
+        }
+    }
     devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (one == NULL) {
         fprintf(stderr, "floor: unknown workload %s\n", argv[1]);

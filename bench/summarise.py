@@ -40,13 +40,15 @@ def gnuplot(script):
 # is bench/floor.c ÷ dash from the same run: the unavoidable process work with no interpreter,
 # the best ratio any shell could reach on this machine.
 targets = []
-FLOOR = "floor (no shell)"
 
 
 def floor_ratio(d, base="dash"):
-    if d and FLOOR in d and base in d:
-        return d[FLOOR]["mean"] / d[base]["mean"]
-    return None
+    # The best of the floors measured (the pipelines also have one whose parent is not held
+    # up while each stage execs: bench/floor.c pipeline-async).
+    if not d or base not in d:
+        return None
+    floors = [r["mean"] for n, r in d.items() if n.startswith("floor")]
+    return min(floors) / d[base]["mean"] if floors else None
 
 # ---------------------------------------------------------------------------- machine
 emit("# vsh benchmark results")
@@ -157,7 +159,10 @@ emit()
 emit("*floor* is `bench/floor.c` ÷ dash in the same run: the process work the workload cannot")
 emit("avoid (spawn, exec, wait), done by a static C program with no interpreter. It is the best")
 emit("ratio any shell could reach on this machine; where it is above the target, no shell can")
-emit("meet the target here.")
+emit("meet the target here. For the pipelines it is the better of two floors: stages spawned")
+emit("with vfork, each holding the parent until it execs, and stages the parent does not wait")
+emit("for (clone with CLONE_VM on their own stacks), which is what a shell could gain from a")
+emit("spawn that does not block.")
 emit()
 emit("| what | target | measured | met? | floor | figures |")
 emit("|---|---:|---:|---|---:|---|")
