@@ -89,6 +89,17 @@ static pid_t spawn_stage(char **argv, int in, int out) {
 
 static int devnull = -1;
 
+/* Waits for the three stages of a pipeline; any failure ends the benchmark. */
+static void wait_stages(const pid_t pids[3]) {
+    for (int i = 0; i < 3; ++i) {
+        int status;
+        if (pids[i] < 0 || waitpid(pids[i], &status, 0) != pids[i] || status != 0) {
+            fprintf(stderr, "floor: pipeline stage %d failed\n", i + 1);
+            exit(1);
+        }
+    }
+}
+
 static void run_pipeline(void) {
     char *echo[] = {"/bin/echo", "hi", NULL};
     char *cat[] = {"/bin/cat", NULL};
@@ -105,13 +116,7 @@ static void run_pipeline(void) {
     close(second[1]);
     pids[2] = spawn_stage(cat, second[0], devnull);
     close(second[0]);
-    for (int i = 0; i < 3; ++i) {
-        int status;
-        if (pids[i] < 0 || waitpid(pids[i], &status, 0) != pids[i] || status != 0) {
-            fprintf(stderr, "floor: pipeline stage %d failed\n", i + 1);
-            exit(1);
-        }
-    }
+    wait_stages(pids);
 }
 
 /* pipeline-async: the child runs on its own stack in the parent's memory, and the parent goes
@@ -153,13 +158,7 @@ static void run_pipeline_async(void) {
     close(first[1]);
     close(second[0]);
     close(second[1]);
-    for (int i = 0; i < 3; ++i) {
-        int status;
-        if (pids[i] < 0 || waitpid(pids[i], &status, 0) != pids[i] || status != 0) {
-            fprintf(stderr, "floor: pipeline stage %d failed\n", i + 1);
-            exit(1);
-        }
-    }
+    wait_stages(pids);
 }
 
 int main(int argc, char **argv) {

@@ -636,12 +636,7 @@ int Executor::run_async(const ast::Command& command) {
     }
     job.pgid = job_control ? pid : 0;
     job.command = text;
-    int id = sh_.jobs->add(std::move(job));
-    if (sh_.options.interactive && !sh_.is_subshell) {
-        sh_.err.write("[" + std::to_string(id) + "] " + std::to_string(pid) + "\n");
-        sh_.err.flush();
-    }
-    sh_.last_background = pid;
+    add_background_job(sh_, std::move(job), pid);
     return 0;
 }
 

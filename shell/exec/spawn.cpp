@@ -517,6 +517,15 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     return true;
 }
 
+void add_background_job(Shell& sh, Job job, pid_t pid) {
+    int id = sh.jobs->add(std::move(job));
+    if (sh.options.interactive && !sh.is_subshell) {
+        sh.err.write("[" + std::to_string(id) + "] " + std::to_string(pid) + "\n");
+        sh.err.flush();
+    }
+    sh.last_background = pid;
+}
+
 namespace {
 
 // A background pipeline's job: every stage that started, with a timing record each when
@@ -667,12 +676,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         pid_t last = 0;
         for (pid_t pid : pids)
             if (pid > 0) last = pid;
-        int id = sh.jobs->add(std::move(job));
-        if (sh.options.interactive && !sh.is_subshell) {
-            sh.err.write("[" + std::to_string(id) + "] " + std::to_string(last) + "\n");
-            sh.err.flush();
-        }
-        sh.last_background = last;
+        add_background_job(sh, std::move(job), last);
         return 0;
     }
 

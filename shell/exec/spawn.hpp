@@ -14,6 +14,7 @@
 #include "backends/spawn_plan.hpp"
 #include "shell/ast/ast.hpp"
 #include "shell/exec/executor.hpp"
+#include "shell/jobs/jobs.hpp"
 
 namespace vsh {
 
@@ -76,6 +77,10 @@ std::string search_path_in(std::string_view path, const std::string& name, int* 
 // false (having done nothing) when the body is not of that shape.
 bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, std::string& output,
                      int* status);
+
+// Enters `cmd &`'s job in the table, says "[N] pid" in an interactive shell and sets $! to
+// `pid`.
+void add_background_job(Shell& sh, Job job, pid_t pid);
 
 // Runs a pipeline of two or more commands: each stage spawned or forked from this shell, then
 // all waited for; returns the pipeline's status. With `background` (`a | b &`) the stages
