@@ -217,17 +217,11 @@ std::string write_temporary(Shell& sh, const std::string& text) {
         sh.error("fc", "cannot create a temporary file: " + std::string(std::strerror(errno)));
         return {};
     }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            sh.error("fc", path + ": " + std::strerror(errno));
-            close(fd);
-            unlink(path.c_str());
-            return {};
-        }
-        done += static_cast<std::size_t>(n);
+    if (!write_all(fd, text)) {
+        sh.error("fc", path + ": " + std::strerror(errno));
+        close(fd);
+        unlink(path.c_str());
+        return {};
     }
     close(fd);
     return path;

@@ -5,6 +5,16 @@
 
 namespace vsh {
 
+bool write_all(int fd, std::string_view data) {
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
 bool OutputStream::flush() {
     if (buffer_.empty()) return true;
     if (capture_ != nullptr) {
@@ -12,19 +22,7 @@ bool OutputStream::flush() {
         buffer_.clear();
         return true;
     }
-    const char* p = buffer_.data();
-    std::size_t left = buffer_.size();
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = ::write(fd_, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
+    bool ok = write_all(fd_, buffer_);
     buffer_.clear();
     if (!ok) failed_ = true;
     return ok;

@@ -8,6 +8,10 @@
 
 namespace vsh {
 
+// Writes all of `data` to `fd`, retrying short writes and EINTR. False on any other failure
+// (or a write of 0 bytes).
+bool write_all(int fd, std::string_view data);
+
 class OutputStream {
   public:
     explicit OutputStream(int fd) : fd_(fd) {}

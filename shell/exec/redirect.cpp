@@ -18,19 +18,6 @@ namespace {
 // Internal copies live at or above this fd, out of the way of the user's 0-9.
 constexpr int kFirstInternalFd = 10;
 
-bool write_all(int fd, const char* p, std::size_t n) {
-    while (n > 0) {
-        ssize_t w = ::write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        p += w;
-        n -= static_cast<std::size_t>(w);
-    }
-    return true;
-}
-
 bool parse_fd_number(const std::string& s, int* fd) {
     if (s.empty() || s.size() > 9) return false;
     int n = 0;
@@ -59,14 +46,14 @@ int here_document_fd(const std::string& content) {
     if (content.size() <= 4096) {
         int p[2];
         if (pipe2(p, O_CLOEXEC) == 0) {
-            write_all(p[1], content.data(), content.size());
+            write_all(p[1], content);
             close(p[1]);
             return p[0];
         }
     }
     int fd = memfd_create("vsh-here-document", MFD_CLOEXEC);
     if (fd < 0) return -1;
-    if (!write_all(fd, content.data(), content.size()) || lseek(fd, 0, SEEK_SET) < 0) {
+    if (!write_all(fd, content) || lseek(fd, 0, SEEK_SET) < 0) {
         close(fd);
         return -1;
     }

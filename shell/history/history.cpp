@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "shell/core/output.hpp"
 #include "shell/parser/fd_source.hpp"
 
 namespace vsh {
@@ -20,17 +21,6 @@ bool timestamp_line(std::string_view line, std::time_t& when) {
         value = value * 10 + (line[i] - '0');
     }
     when = value;
-    return true;
-}
-
-bool write_all(int fd, const std::string& data) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        ssize_t n = write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
     return true;
 }
 

@@ -5,21 +5,12 @@
 
 #include <cerrno>
 
+#include "shell/core/output.hpp"
 #include "shell/interactive/line_editor.hpp"
 #include "shell/interactive/sigint_watch.hpp"
 
 namespace vsh::interactive {
 namespace {
-
-void write_all(int fd, const std::string& text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;
-        done += static_cast<std::size_t>(n);
-    }
-}
 
 class PlainEditor final : public LineEditor {
   public:

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "shell/core/output.hpp"
 #include "shell/timing/duration_text.hpp"
 #include "shell/timing/json_reader.hpp"
 #include "shell/timing/json_writer.hpp"
@@ -135,15 +136,6 @@ void append_stats_json(std::string& out, const LatencyStats& stats) {
                   stats.spawns, static_cast<long long>(stats.total_us), stats.median_us,
                   stats.p95_us, stats.p99_us);
     out += buf;
-}
-
-void write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        ssize_t n = write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
 }
 
 bool read_whole(int fd, std::string* out) {
