@@ -55,6 +55,7 @@ void TrapTable::install(int signal) {
 }
 
 bool TrapTable::set(int signal, TrapKind kind, std::string action) {
+    parent_traps_.reset();
     if (signal < 0 || signal >= kMaxSignal) return false;
     if (signal == SIGKILL || signal == SIGSTOP) return false;
     if (signal != 0 && ignored_on_entry(signal) && !interactive_) return true;
@@ -124,6 +125,14 @@ void TrapTable::run_exit_trap(Shell& sh) {
 }
 
 void TrapTable::reset_for_subshell() {
+    // A nested subshell entered before any trap was set keeps showing the outer parent's.
+    if (!parent_traps_) {
+        for (const Trap& t : traps_) {
+            if (t.kind != TrapKind::Command) continue;
+            parent_traps_ = traps_;
+            break;
+        }
+    }
     for (int s = 0; s < kMaxSignal; ++s) {
         if (traps_[s].kind == TrapKind::Command) {
             traps_[s] = Trap{};

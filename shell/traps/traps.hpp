@@ -35,6 +35,12 @@ class TrapTable {
     // ignored on entry (silently kept, as POSIX allows).
     bool set(int signal, TrapKind kind, std::string action);
     const Trap& get(int signal) const { return traps_[signal]; }
+    // The trap `trap` lists for `signal`: in a subshell where no trap has been set yet, the
+    // parent's (POSIX.1-2024 trap: `(trap)`, `trap | cat` and `x=$(trap)` show the traps of
+    // the shell that started the subshell); otherwise the current one.
+    const Trap& listed(int signal) const {
+        return parent_traps_ ? (*parent_traps_)[signal] : traps_[signal];
+    }
 
     // Whether any trap (other than Default) is set; the executor then may not exec the last
     // command in place.
@@ -77,6 +83,8 @@ class TrapTable {
 
   private:
     std::array<Trap, kMaxSignal> traps_;
+    // Set by reset_for_subshell when it dropped a trap with an action; cleared by set().
+    std::optional<std::array<Trap, kMaxSignal>> parent_traps_;
     std::array<bool, kMaxSignal> ignored_on_entry_{};
     std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;
