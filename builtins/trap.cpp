@@ -4,6 +4,7 @@
 #include <string>
 
 #include "builtins/declarations.hpp"
+#include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/signals.hpp"
@@ -137,36 +138,29 @@ int builtin_trap(Shell& sh, Args argv) {
 
 int builtin_unset(Shell& sh, Args argv) {
     enum class Target : unsigned char { Variables, Functions } target = Target::Variables;
-    std::size_t i = 1;
-    for (; i < argv.size(); ++i) {
-        if (argv[i] == "--") {
-            ++i;
-            break;
-        }
-        if (argv[i] == "-f") {
-            target = Target::Functions;
-        } else if (argv[i] == "-v") {
-            target = Target::Variables;
-        } else if (argv[i].size() > 1 && argv[i][0] == '-') {
-            sh.error("unset", "illegal option " + argv[i]);
-            throw FatalError{2};
-        } else {
-            break;
-        }
+    OptionScanner options(sh, argv, "fv");
+    // As in dash, the last of -f and -v wins (`unset -fv x` unsets a variable).
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') throw FatalError{2};
+        target = letter == 'f' ? Target::Functions : Target::Variables;
     }
-    int status = 0;
-    for (; i < argv.size(); ++i) {
+    for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
         const std::string& name = argv[i];
         if (target == Target::Functions) {
             sh.functions.erase(name);
             continue;
         }
+        // Errors of a special builtin: a non-interactive shell exits (XCU 2.8.1).
+        if (!is_name(name)) {
+            sh.error("unset", name + ": bad variable name");
+            throw FatalError{2};
+        }
         if (!sh.vars.unset(name)) {
             sh.error("unset", name + ": is read only");
-            status = 1;
+            throw FatalError{2};
         }
     }
-    return status;
+    return 0;
 }
 
 }  // namespace vsh
