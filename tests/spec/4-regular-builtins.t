@@ -332,6 +332,31 @@ kill $!
 ---- stdout
 pid
 
+#### jobs with operands lists only the jobs named
+# reason: XCU jobs — with job_id operands, only those jobs are reported
+# dash: differs — without job control dash keeps no command text for the jobs it lists
+sleep 5 &
+first=$!
+sleep 5 &
+jobs %1 > list
+grep -c 'sleep 5$' list
+grep -c '^\[1\]' list
+[ "$(jobs -p -- %1)" = "$first" ] && echo pid
+kill %1 %2
+---- stdout
+1
+1
+pid
+
+#### jobs with an unknown job fails
+# reason: XCU jobs EXIT STATUS — >0 when an error occurred
+jobs %7
+[ $? -ne 0 ] && echo failed
+---- stdout
+failed
+---- stderr-matches
+%7
+
 #### echo without options
 echo a b  c
 ---- stdout
