@@ -3,6 +3,7 @@
 
 #include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
+#include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
@@ -139,23 +140,30 @@ int builtin_command(Shell& sh, Args argv) {
 }
 
 int builtin_type(Shell& sh, Args argv) {
+    // type takes no options, but a first "--" is discarded (XCU 1.4, utility defaults).
+    std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
     int status = 0;
-    for (std::size_t i = 1; i < argv.size(); ++i)
+    for (std::size_t i = first; i < argv.size(); ++i)
         if (!describe(sh, argv[i], Describe::Verbose)) status = 127;
     return status;
 }
 
 int builtin_hash(Shell& sh, Args argv) {
-    if (argv.size() == 1) {
-        for (const auto& [name, path] : sh.command_hash) sh.out.write(path + "\n");
+    OptionScanner options(sh, argv, "r");
+    bool forget = false;
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') return 2;
+        forget = true;
+    }
+    if (forget) sh.command_hash.clear();
+    std::size_t first = options.operand_index();
+    if (first >= argv.size()) {
+        if (!forget)
+            for (const auto& [name, path] : sh.command_hash) sh.out.write(path + "\n");
         return 0;
     }
     int status = 0;
-    for (std::size_t i = 1; i < argv.size(); ++i) {
-        if (argv[i] == "-r") {
-            sh.command_hash.clear();
-            continue;
-        }
+    for (std::size_t i = first; i < argv.size(); ++i) {
         const std::string& name = argv[i];
         if (name.find('/') != std::string::npos || find_builtin(name) != nullptr ||
             sh.functions.count(name) != 0)

@@ -357,6 +357,25 @@ failed
 ---- stderr-matches
 %7
 
+#### type and getopts discard a first --
+# reason: XCU 1.4 — a utility without options still takes -- as a first argument to discard
+# dash: differs — dash's type looks up "--", and its getopts takes "--" as the optstring
+type -- true
+getopts -- a: opt -a value
+echo "$opt $OPTARG"
+---- stdout
+true is a shell builtin
+a value
+
+#### hash, kill -l and jobs accept --
+hash -- sh && echo hashed
+kill -l -- 15
+jobs -- && echo jobs
+---- stdout
+hashed
+TERM
+jobs
+
 #### echo without options
 echo a b  c
 ---- stdout
