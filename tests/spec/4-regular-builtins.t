@@ -485,6 +485,20 @@ empty
 non-empty
 rw
 
+#### test -k, -O and -G
+# reason: not POSIX, but dash, bash, mksh and yash have them: sticky bit, owner and group
+touch plain sticky
+chmod +t sticky
+[ -k sticky ] && echo sticky
+[ -k plain ] || echo not-sticky
+[ -O plain ] && [ -G plain ] && echo mine
+[ -O missing ] || echo missing
+---- stdout
+sticky
+not-sticky
+mine
+missing
+
 #### test -x on an executable
 printf '#!/bin/sh\n' > s
 chmod +x s
