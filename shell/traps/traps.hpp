@@ -47,6 +47,16 @@ class TrapTable {
     bool any_set() const;
     bool exit_trap_set() const { return traps_[0].kind == TrapKind::Command; }
 
+    // While a trap action runs: $? from just before it, and the function and dot-script
+    // depths it started at. An exit or return without an operand that ends the action uses
+    // that status, not the current $? (XCU exit, return).
+    struct RunningAction {
+        int status_before;
+        int function_depth;
+        int dot_depth;
+    };
+    const std::optional<RunningAction>& running_action() const { return running_action_; }
+
     // True if a trapped signal arrived and its action has not run yet.
     static bool pending() { return pending_any_ != 0; }
     // The lowest-numbered signal whose action is pending, or 0.
@@ -85,6 +95,8 @@ class TrapTable {
     std::array<Trap, kMaxSignal> traps_;
     // Set by reset_for_subshell when it dropped a trap with an action; cleared by set().
     std::optional<std::array<Trap, kMaxSignal>> parent_traps_;
+    std::optional<RunningAction> running_action_;
+    void run_action(Shell& sh, const std::string& action);
     std::array<bool, kMaxSignal> ignored_on_entry_{};
     std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;
