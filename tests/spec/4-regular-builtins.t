@@ -561,6 +561,21 @@ older
 less
 greater
 
+#### command -p searches the standard path but leaves PATH alone
+# reason: XCU command — -p changes only the search; the utility's environment is the shell's
+PATH=/nowhere:$PATH
+command -p sh -c 'echo "$PATH"'
+PATH=/nowhere
+command -p sh -c 'echo "$PATH"'
+command -p -v sh >/dev/null && echo found
+command -p no-such-utility 2>/dev/null
+echo "status $?"
+---- stdout
+/nowhere:/usr/bin:/bin
+/nowhere
+found
+status 127
+
 #### command with -v on a reserved word
 command -v if
 ---- stdout
