@@ -3,9 +3,11 @@
 
 #include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
+#include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
+#include "shell/exec/spawn.hpp"
 
 namespace vsh {
 
@@ -22,8 +24,16 @@ bool is_reserved_word(std::string_view w) {
 
 enum class Describe : unsigned char { Short /* command -v */, Verbose /* command -V, type */ };
 
-// Prints how `name` would be found. Returns false when it would not be found.
-bool describe(Shell& sh, const std::string& name, Describe how) {
+// The PATH that finds the standard utilities (confstr(_CS_PATH)), for `command -p`.
+std::string standard_path() {
+    char buf[1024];
+    std::size_t n = confstr(_CS_PATH, buf, sizeof buf);
+    return n > 0 && n <= sizeof buf ? std::string(buf) : std::string("/usr/bin:/bin");
+}
+
+// Prints how `name` would be found; a non-empty `search_path` replaces PATH and the hash
+// table (`command -p`). Returns false when it would not be found.
+bool describe(Shell& sh, const std::string& name, Describe how, std::string_view search_path) {
     bool verbose = how == Describe::Verbose;
     if (auto it = sh.aliases.find(name); it != sh.aliases.end()) {
         if (verbose) {
@@ -59,8 +69,9 @@ bool describe(Shell& sh, const std::string& name, Describe how) {
         path = name;
     } else {
         int error = ENOENT;
-        bool hashed = sh.command_hash.count(name) != 0;
-        path = sh.executor->find_in_path(name, &error);
+        bool hashed = search_path.empty() && sh.command_hash.count(name) != 0;
+        path = search_path.empty() ? sh.executor->find_in_path(name, &error)
+                                   : search_path_in(search_path, name, &error);
         if (path.empty()) {
             if (verbose) sh.error(name + ": not found");
             return false;
@@ -99,63 +110,52 @@ int builtin_command(Shell& sh, Args argv) {
         }
     }
     if (i >= argv.size()) return 0;
+    // command -p searches the standard utilities' path instead of PATH; the command still
+    // gets the shell's PATH in its environment.
+    std::string search_path = use_default_path ? standard_path() : std::string();
     if (mode != 0) {
         int status = 0;
-        for (; i < argv.size(); ++i)
-            if (!describe(sh, argv[i], mode == 'V' ? Describe::Verbose : Describe::Short))
-                status = 127;
+        for (; i < argv.size(); ++i) {
+            Describe how = mode == 'V' ? Describe::Verbose : Describe::Short;
+            if (!describe(sh, argv[i], how, search_path)) status = 127;
+        }
         return status;
     }
     std::vector<std::string> words(argv.begin() + static_cast<long>(i), argv.end());
-    std::string saved_path;
-    bool restore_path = false;
-    if (use_default_path) {
-        // command -p: search the standard utilities' path (confstr(_CS_PATH)).
-        char buf[1024];
-        std::size_t n = confstr(_CS_PATH, buf, sizeof buf);
-        const std::string* p = sh.vars.get("PATH");
-        if (p != nullptr) saved_path = *p;
-        restore_path = p != nullptr;
-        sh.command_hash.clear();
-        (void)sh.vars.set("PATH", n > 0 ? std::string(buf) : std::string("/usr/bin:/bin"));
-    }
-    int status;
     try {
         // `command` strips a special builtin of its special properties: its errors do not
         // exit the shell.
-        status = sh.executor->run_argv(words, LastCommand::No, false);
+        return sh.executor->run_argv(words, LastCommand::No, false, search_path);
     } catch (const FatalError& e) {
-        status = e.status;
+        return e.status;
     }
-    if (use_default_path) {
-        sh.command_hash.clear();
-        if (restore_path) {
-            (void)sh.vars.set("PATH", saved_path);
-        } else {
-            (void)sh.vars.unset("PATH");
-        }
-    }
-    return status;
 }
 
 int builtin_type(Shell& sh, Args argv) {
+    // type takes no options, but a first "--" is discarded (XCU 1.4, utility defaults).
+    std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
     int status = 0;
-    for (std::size_t i = 1; i < argv.size(); ++i)
-        if (!describe(sh, argv[i], Describe::Verbose)) status = 127;
+    for (std::size_t i = first; i < argv.size(); ++i)
+        if (!describe(sh, argv[i], Describe::Verbose, {})) status = 127;
     return status;
 }
 
 int builtin_hash(Shell& sh, Args argv) {
-    if (argv.size() == 1) {
-        for (const auto& [name, path] : sh.command_hash) sh.out.write(path + "\n");
+    OptionScanner options(sh, argv, "r");
+    bool forget = false;
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') return 2;
+        forget = true;
+    }
+    if (forget) sh.command_hash.clear();
+    std::size_t first = options.operand_index();
+    if (first >= argv.size()) {
+        if (!forget)
+            for (const auto& [name, path] : sh.command_hash) sh.out.write(path + "\n");
         return 0;
     }
     int status = 0;
-    for (std::size_t i = 1; i < argv.size(); ++i) {
-        if (argv[i] == "-r") {
-            sh.command_hash.clear();
-            continue;
-        }
+    for (std::size_t i = first; i < argv.size(); ++i) {
         const std::string& name = argv[i];
         if (name.find('/') != std::string::npos || find_builtin(name) != nullptr ||
             sh.functions.count(name) != 0)

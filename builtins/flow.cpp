@@ -5,6 +5,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/numbers.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/traps/traps.hpp"
 
 namespace vsh {
 
@@ -40,6 +41,13 @@ int builtin_continue(Shell& sh, Args argv) {
 
 int builtin_return(Shell& sh, Args argv) {
     long n = sh.last_status;
+    // A return that ends a trap action (one run directly by the action, not by a function it
+    // calls) defaults to the status from before the action (XCU return).
+    if (const auto& action = sh.traps->running_action();
+        action && action->function_depth == sh.function_depth &&
+        action->dot_depth == sh.dot_depth) {
+        n = action->status_before;
+    }
     if (argv.size() > 1 && !parse_decimal(argv[1], &n)) {
         sh.error("return", "bad number: " + argv[1]);
         throw FatalError{2};
@@ -56,7 +64,9 @@ int builtin_return(Shell& sh, Args argv) {
 }
 
 int builtin_exit(Shell& sh, Args argv) {
+    // In a trap action, exit defaults to the status from before the action (XCU exit).
     long n = sh.last_status;
+    if (const auto& action = sh.traps->running_action()) n = action->status_before;
     if (argv.size() > 1 && !parse_decimal(argv[1], &n)) {
         sh.error("exit", "bad number: " + argv[1]);
         throw FatalError{2};

@@ -30,6 +30,8 @@ void reset_getopts(Shell&) {
 }
 
 int builtin_getopts(Shell& sh, Args argv) {
+    // getopts takes no options, but a first "--" is discarded (XCU 1.4, utility defaults).
+    if (argv.size() > 1 && argv[1] == "--") argv = argv.subspan(1);
     if (argv.size() < 3) {
         sh.error("getopts", "usage: getopts optstring name [arg ...]");
         return 2;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "builtins/declarations.hpp"
+#include "builtins/option_util.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/traps/traps.hpp"
@@ -87,40 +88,49 @@ int builtin_wait(Shell& sh, Args argv) {
 
 int builtin_jobs(Shell& sh, Args argv) {
     bool pids_only = false, long_format = false;
-    std::size_t i = 1;
-    for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
-        for (std::size_t k = 1; k < argv[i].size(); ++k) {
-            if (argv[i][k] == 'p') {
-                pids_only = true;
-            } else if (argv[i][k] == 'l') {
-                long_format = true;
-            } else {
-                sh.error("jobs", std::string("illegal option -") + argv[i][k]);
-                return 2;
-            }
-        }
+    OptionScanner options(sh, argv, "lp");
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') return 2;
+        (letter == 'p' ? pids_only : long_format) = true;
     }
     sh.jobs->reap_nonblocking();
-    for (Job& job : sh.jobs->all()) {
+    // The jobs named by the operands, or every job.
+    std::vector<Job*> selected;
+    int status = 0;
+    if (options.operand_index() < argv.size()) {
+        for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
+            Job* job = sh.jobs->find(argv[i]);
+            if (job == nullptr) {
+                sh.error("jobs", argv[i] + ": no such job");
+                status = 1;
+                continue;
+            }
+            selected.push_back(job);
+        }
+    } else {
+        for (Job& job : sh.jobs->all()) selected.push_back(&job);
+    }
+    for (Job* job : selected) {
         if (pids_only) {
-            sh.out.write(std::to_string(job.processes.empty() ? 0 : job.processes.front().pid) +
+            sh.out.write(std::to_string(job->processes.empty() ? 0 : job->processes.front().pid) +
                          "\n");
             continue;
         }
-        sh.out.write(job_line(job, sh.jobs->mark_of(job), job_state_text(job), long_format));
-        if (job.state() == JobState::Done) job.reported = true;
+        sh.out.write(job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job), long_format));
+        if (job->state() == JobState::Done) job->reported = true;
     }
     std::vector<int> done;
     for (Job& job : sh.jobs->all())
         if (job.reported && job.state() == JobState::Done) done.push_back(job.id);
     for (int id : done) sh.jobs->remove(id);
-    return 0;
+    return status;
 }
 
 namespace {
 
 Job* job_argument(Shell& sh, Args argv, const char* who) {
-    std::string spec = argv.size() > 1 ? argv[1] : "%%";
+    std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
+    std::string spec = argv.size() > first ? argv[first] : "%%";
     Job* job = sh.jobs->find(spec);
     if (job == nullptr) sh.error(who, spec + ": no such job");
     return job;

@@ -56,7 +56,11 @@ int list_signals(Shell& sh, Args operands) {
 int builtin_kill(Shell& sh, Args argv) {
     int signal = SIGTERM;
     std::size_t i = 1;
-    if (i < argv.size() && argv[i] == "-l") return list_signals(sh, argv.subspan(2));
+    if (i < argv.size() && argv[i] == "-l") {
+        Args operands = argv.subspan(2);
+        if (!operands.empty() && operands[0] == "--") operands = operands.subspan(1);
+        return list_signals(sh, operands);
+    }
     if (i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-' && argv[i] != "--") {
         const std::string& option = argv[i];
         std::string spec;

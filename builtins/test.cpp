@@ -22,7 +22,8 @@ namespace {
 struct TestSyntaxError {};
 
 bool is_unary_operator(std::string_view op) {
-    static constexpr std::string_view kUnary = "bcdefghLnprSstuwxz";
+    // -k, -O and -G are not POSIX; dash, bash, mksh and yash all have them.
+    static constexpr std::string_view kUnary = "bcdefgGhkLnOprSstuwxz";
     return op.size() == 2 && op[0] == '-' && kUnary.find(op[1]) != std::string_view::npos;
 }
 
@@ -197,6 +198,12 @@ class TestEvaluator {
                 return S_ISREG(st.st_mode);
             case 'g':
                 return (st.st_mode & S_ISGID) != 0;
+            case 'G':
+                return st.st_gid == getegid();
+            case 'k':
+                return (st.st_mode & S_ISVTX) != 0;
+            case 'O':
+                return st.st_uid == geteuid();
             case 'p':
                 return S_ISFIFO(st.st_mode);
             case 'S':

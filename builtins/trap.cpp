@@ -4,6 +4,7 @@
 #include <string>
 
 #include "builtins/declarations.hpp"
+#include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/signals.hpp"
@@ -19,11 +20,41 @@ std::string condition_name(int signal) {
     return std::string(name);
 }
 
-void print_trap(Shell& sh, int signal) {
-    const Trap& t = sh.traps->get(signal);
-    if (t.kind == TrapKind::Default) return;
-    std::string action = t.kind == TrapKind::Ignore ? std::string("''") : shell_quote(t.action);
+// Which conditions a listing shows: those not in their default state (`trap`), or every
+// condition named (`trap -p` with operands, or all of them without).
+enum class Listing : unsigned char { Changed, All };
+
+void print_trap(Shell& sh, int signal, Listing listing) {
+    const Trap& t = sh.traps->listed(signal);
+    TrapKind kind = t.kind;
+    // A signal ignored on entry to a non-interactive shell stays ignored whatever trap says,
+    // and the listing says so (POSIX.1-2024 trap).
+    if (kind == TrapKind::Default && !sh.options.interactive && sh.traps->ignored_on_entry(signal))
+        kind = TrapKind::Ignore;
+    std::string action;
+    switch (kind) {
+        case TrapKind::Default:
+            if (listing == Listing::Changed) return;
+            action = "-";
+            break;
+        case TrapKind::Ignore:
+            action = "''";
+            break;
+        case TrapKind::Command:
+            action = shell_quote(t.action);
+            break;
+    }
     sh.out.write("trap -- " + action + " " + condition_name(signal) + "\n");
+}
+
+// EXIT, then the signals in numeric order. KILL and STOP cannot be trapped, so a
+// `trap -- - KILL` line could not be read back: they are left out, as POSIX allows.
+void print_traps(Shell& sh, Listing listing) {
+    for (int s = 0; s < TrapTable::kMaxSignal; ++s) {
+        if (s == SIGKILL || s == SIGSTOP) continue;
+        if (listing == Listing::All && s != 0 && signal_name(s).empty()) continue;
+        print_trap(sh, s, listing);
+    }
 }
 
 bool is_unsigned_decimal(const std::string& s) {
@@ -56,7 +87,7 @@ int builtin_trap(Shell& sh, Args argv) {
     if (i < argv.size() && argv[i] == "-p") {
         ++i;
         if (i >= argv.size()) {
-            for (int s = 0; s < TrapTable::kMaxSignal; ++s) print_trap(sh, s);
+            print_traps(sh, Listing::All);
             return 0;
         }
         int status = 0;
@@ -66,12 +97,12 @@ int builtin_trap(Shell& sh, Args argv) {
                 status = 1;
                 continue;
             }
-            print_trap(sh, *s);
+            print_trap(sh, *s, Listing::All);
         }
         return status;
     }
     if (i >= argv.size()) {
-        for (int s = 0; s < TrapTable::kMaxSignal; ++s) print_trap(sh, s);
+        print_traps(sh, Listing::Changed);
         return 0;
     }
     // `trap N...` (first operand an unsigned integer) and `trap - N...` reset; a lone operand
@@ -107,36 +138,29 @@ int builtin_trap(Shell& sh, Args argv) {
 
 int builtin_unset(Shell& sh, Args argv) {
     enum class Target : unsigned char { Variables, Functions } target = Target::Variables;
-    std::size_t i = 1;
-    for (; i < argv.size(); ++i) {
-        if (argv[i] == "--") {
-            ++i;
-            break;
-        }
-        if (argv[i] == "-f") {
-            target = Target::Functions;
-        } else if (argv[i] == "-v") {
-            target = Target::Variables;
-        } else if (argv[i].size() > 1 && argv[i][0] == '-') {
-            sh.error("unset", "illegal option " + argv[i]);
-            throw FatalError{2};
-        } else {
-            break;
-        }
+    OptionScanner options(sh, argv, "fv");
+    // As in dash, the last of -f and -v wins (`unset -fv x` unsets a variable).
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') throw FatalError{2};
+        target = letter == 'f' ? Target::Functions : Target::Variables;
     }
-    int status = 0;
-    for (; i < argv.size(); ++i) {
+    for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
         const std::string& name = argv[i];
         if (target == Target::Functions) {
             sh.functions.erase(name);
             continue;
         }
+        // Errors of a special builtin: a non-interactive shell exits (XCU 2.8.1).
+        if (!is_name(name)) {
+            sh.error("unset", name + ": bad variable name");
+            throw FatalError{2};
+        }
         if (!sh.vars.unset(name)) {
             sh.error("unset", name + ": is read only");
-            status = 1;
+            throw FatalError{2};
         }
     }
-    return status;
+    return 0;
 }
 
 }  // namespace vsh

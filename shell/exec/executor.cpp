@@ -822,7 +822,8 @@ int Executor::run_function(const ast::Command& body, std::vector<std::string>& a
     return status;
 }
 
-int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok) {
+int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok,
+                       std::string_view search_path) {
     if (argv.empty()) return 0;
     const std::string& name = argv[0];
     if (name.find('/') == std::string::npos) {
@@ -839,6 +840,7 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
     SpawnRequest req;
     req.argv = &argv;
     req.last = last;
+    req.search_path = search_path;
     return run_spawned(sh_, req);
 }
 

@@ -50,8 +50,10 @@ class Executor {
     bool substitution_ran = false;
 
     // Runs argv as a simple command that has already been expanded (used by `command`,
-    // `exec` ...): `builtins_ok` says whether builtins/functions may be used.
-    int run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok);
+    // `exec` ...): `functions_ok` says whether functions may be used; a non-empty
+    // `search_path` is searched instead of PATH (`command -p`).
+    int run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok,
+                 std::string_view search_path = {});
 
     // `exec cmd args`: replaces the shell. Returns only on failure, with the status.
     int exec_replace(std::vector<std::string>& argv);

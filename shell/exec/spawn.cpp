@@ -284,8 +284,13 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
         const std::string* override_path = nullptr;
         for (const auto& [n, v] : request.env_overrides)
             if (n == "PATH") override_path = &v;
-        path = override_path != nullptr ? search_path_in(*override_path, name, &error)
-                                        : search_path(sh, name, &error, true);
+        if (!request.search_path.empty()) {
+            path = search_path_in(request.search_path, name, &error);
+        } else if (override_path != nullptr) {
+            path = search_path_in(*override_path, name, &error);
+        } else {
+            path = search_path(sh, name, &error, true);
+        }
         if (path.empty()) {
             report_as_command(sh, request, redirs, name, error, &outcome.status);
             return outcome;

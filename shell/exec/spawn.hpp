@@ -27,6 +27,9 @@ struct SpawnRequest {
     LastCommand last = LastCommand::No;  // Exec: replace this process when nothing follows.
     bool background = false;             // `cmd &`: stdin /dev/null without job control.
     bool force_exec = false;             // `exec cmd`: always replace the process.
+    // Non-empty: search this list instead of PATH and the hash table (`command -p`); the
+    // command's environment keeps the shell's PATH.
+    std::string_view search_path;
     // Fd moves applied before the command's own redirections (pipeline plumbing).
     std::vector<backends::FdAction> plumbing;
     backends::ProcessGroup process_group = backends::ProcessGroup::Inherit;

@@ -55,6 +55,7 @@ void TrapTable::install(int signal) {
 }
 
 bool TrapTable::set(int signal, TrapKind kind, std::string action) {
+    parent_traps_.reset();
     if (signal < 0 || signal >= kMaxSignal) return false;
     if (signal == SIGKILL || signal == SIGSTOP) return false;
     if (signal != 0 && ignored_on_entry(signal) && !interactive_) return true;
@@ -104,10 +105,22 @@ void TrapTable::run_pending(Shell& sh) {
             if (traps_[s].kind != TrapKind::Command) continue;
             int saved_status = sh.last_status;
             std::string action = traps_[s].action;  // The action may reset the trap.
-            sh.run_string(action, "trap");
-            if (sh.jump != Jump::Exit) sh.last_status = saved_status;
+            run_action(sh, action);
+            // `return n` in the action ends the interrupted function with status n.
+            if (sh.jump != Jump::Exit && sh.jump != Jump::Return) sh.last_status = saved_status;
         }
     }
+}
+
+void TrapTable::run_action(Shell& sh, const std::string& action) {
+    // Restores the outer action's context even when an error unwinds out of this one.
+    struct Restore {
+        std::optional<RunningAction>& slot;
+        std::optional<RunningAction> outer;
+        ~Restore() { slot = outer; }
+    } restore{running_action_, running_action_};
+    running_action_ = RunningAction{sh.last_status, sh.function_depth, sh.dot_depth};
+    sh.run_string(action, "trap");
 }
 
 void TrapTable::run_exit_trap(Shell& sh) {
@@ -117,13 +130,21 @@ void TrapTable::run_exit_trap(Shell& sh) {
     int saved_status = sh.last_status;
     Jump saved_jump = sh.jump;
     sh.jump = Jump::None;
-    sh.run_string(action, "trap");
+    run_action(sh, action);
     // `exit` inside the EXIT trap sets the status; otherwise the shell's status stands.
     if (sh.jump != Jump::Exit) sh.last_status = saved_status;
     if (sh.jump == Jump::None) sh.jump = saved_jump;
 }
 
 void TrapTable::reset_for_subshell() {
+    // A nested subshell entered before any trap was set keeps showing the outer parent's.
+    if (!parent_traps_) {
+        for (const Trap& t : traps_) {
+            if (t.kind != TrapKind::Command) continue;
+            parent_traps_ = traps_;
+            break;
+        }
+    }
     for (int s = 0; s < kMaxSignal; ++s) {
         if (traps_[s].kind == TrapKind::Command) {
             traps_[s] = Trap{};
@@ -132,6 +153,7 @@ void TrapTable::reset_for_subshell() {
     }
     pending_any_ = 0;
     for (int s = 0; s < kMaxSignal; ++s) pending_[s] = 0;
+    running_action_.reset();  // An exit in a subshell ends the subshell, not the action.
     recompute_child_defaults();
 }
 

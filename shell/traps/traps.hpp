@@ -35,11 +35,27 @@ class TrapTable {
     // ignored on entry (silently kept, as POSIX allows).
     bool set(int signal, TrapKind kind, std::string action);
     const Trap& get(int signal) const { return traps_[signal]; }
+    // The trap `trap` lists for `signal`: in a subshell where no trap has been set yet, the
+    // parent's (POSIX.1-2024 trap: `(trap)`, `trap | cat` and `x=$(trap)` show the traps of
+    // the shell that started the subshell); otherwise the current one.
+    const Trap& listed(int signal) const {
+        return parent_traps_ ? (*parent_traps_)[signal] : traps_[signal];
+    }
 
     // Whether any trap (other than Default) is set; the executor then may not exec the last
     // command in place.
     bool any_set() const;
     bool exit_trap_set() const { return traps_[0].kind == TrapKind::Command; }
+
+    // While a trap action runs: $? from just before it, and the function and dot-script
+    // depths it started at. An exit or return without an operand that ends the action uses
+    // that status, not the current $? (XCU exit, return).
+    struct RunningAction {
+        int status_before;
+        int function_depth;
+        int dot_depth;
+    };
+    const std::optional<RunningAction>& running_action() const { return running_action_; }
 
     // True if a trapped signal arrived and its action has not run yet.
     static bool pending() { return pending_any_ != 0; }
@@ -77,6 +93,10 @@ class TrapTable {
 
   private:
     std::array<Trap, kMaxSignal> traps_;
+    // Set by reset_for_subshell when it dropped a trap with an action; cleared by set().
+    std::optional<std::array<Trap, kMaxSignal>> parent_traps_;
+    std::optional<RunningAction> running_action_;
+    void run_action(Shell& sh, const std::string& action);
     std::array<bool, kMaxSignal> ignored_on_entry_{};
     std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;

@@ -159,6 +159,114 @@ echo "$x"
 ---- stdout
 trap -- 'echo t' USR2
 
+#### trap in a subshell lists the parent's traps until one is set there
+# reason: XCU trap (POSIX.1-2024) — with no trap set since entry, a subshell lists the traps of the shell it came from
+# dash: differs — dash 0.5.12 lists the subshell's own (reset) traps
+trap 'echo t' USR2
+trap '' USR1
+(trap)
+echo --
+trap | cat
+echo --
+(trap 'echo s' HUP; trap)
+---- stdout
+trap -- '' USR1
+trap -- 'echo t' USR2
+--
+trap -- '' USR1
+trap -- 'echo t' USR2
+--
+trap -- 'echo s' HUP
+trap -- '' USR1
+
+#### a subshell that resets a trap lists its own traps
+# reason: XCU trap (POSIX.1-2024) — the parent's list is shown only until a trap command with operands runs
+trap 'echo t' USR2
+(trap - INT; trap; echo end)
+---- stdout
+end
+
+#### trap -p shows default actions as -
+# reason: XCU trap (POSIX.1-2024) — -p lists every condition named, those in the default state as `trap -- - name`
+# dash: differs — dash 0.5.12 predates trap -p
+trap 'echo x' INT
+trap -p HUP INT EXIT
+---- stdout
+trap -- - HUP
+trap -- 'echo x' INT
+trap -- - EXIT
+
+#### trap -p without operands lists every condition and can be read back
+# reason: XCU trap (POSIX.1-2024) — -p lists all conditions; eval of the list restores them
+# dash: differs — dash 0.5.12 predates trap -p
+trap 'echo hup' HUP
+all=$(trap -p)
+printf '%s\n' "$all" | grep -c -e '^trap -- - EXIT$' -e '^trap -- - TERM$' -e "^trap -- 'echo hup' HUP$"
+trap 'echo other' HUP
+trap 'echo t' TERM
+eval "$all"
+trap
+---- stdout
+3
+trap -- 'echo hup' HUP
+
+#### a signal ignored on entry is listed as ignored
+# reason: XCU trap (POSIX.1-2024) — the list includes signals ignored on entry to a non-interactive shell
+# dash: differs — dash 0.5.12 leaves them out and lists a trap it did not install
+(trap '' USR1; exec $TEST_SHELL -c 'trap "echo hi" USR1; trap')
+---- stdout
+trap -- '' USR1
+
+#### exit without an operand in the EXIT trap keeps the shell's status
+# reason: XCU exit — an exit that ends a trap action defaults to $? from before the action
+trap 'false; exit' EXIT
+exit 3
+---- status
+3
+
+#### exit without an operand in a signal trap uses the status before the trap
+# reason: XCU exit — the last command is the one before the trap action (here kill, status 0)
+trap 'false; exit' USR1
+kill -USR1 $$
+echo not reached
+---- status
+0
+
+#### exit in a function called from a trap still ends the action
+# reason: XCU exit — the exit ends the trap action, so $? from before the action applies
+f() { false; exit; }
+trap f EXIT
+exit 4
+---- status
+4
+
+#### exit in a subshell of a trap action uses the subshell's status
+# reason: XCU exit — that exit ends the subshell, not the trap action
+# dash: differs — dash 0.5.12 gives the subshell the status from before the action
+trap '(false; exit); echo "sub=$?"' EXIT
+exit 3
+---- stdout
+sub=1
+---- status
+3
+
+#### return with a status from a trap action ends the function with it
+# reason: XCU return — a return in a trap action returns from the interrupted function
+trap 'return 7' USR1
+f() { kill -USR1 $$; echo not reached; }
+f
+echo "status $?"
+---- stdout
+status 7
+
+#### return in a function called from a trap uses that function's status
+# reason: XCU return — only a return that ends the trap action uses the status from before it
+g() { false; return; }
+trap 'g; echo "g=$?"' USR1
+kill -USR1 $$
+---- stdout
+g=1
+
 #### wait is interrupted by a trapped signal
 # reason: XCU 2.12 — a trapped signal makes wait return at once with a status above 128
 # The signal is repeated until wait has returned, so the case does not depend on timing.

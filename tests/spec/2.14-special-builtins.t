@@ -253,6 +253,44 @@ sh -c 'echo "[${E-gone}]"'
 ---- stdout
 [gone]
 
+#### unset of a readonly variable exits a script
+# reason: XCU 2.8.1 — an error in a special built-in exits a non-interactive shell; unset cannot unset a read-only variable
+readonly r=1
+unset r
+echo not reached
+---- status
+nonzero
+
+#### unset of a readonly variable through command only fails
+# reason: XCU 2.15 — command removes the special-builtin property, so the error does not exit
+readonly r=1
+command unset r 2>/dev/null
+[ $? -ne 0 ] && echo failed
+echo "$r"
+---- stdout
+failed
+1
+
+#### unset of an invalid name is an error
+# reason: XCU 2.8.1 — a special built-in error exits a non-interactive shell
+unset 'a-b'
+echo not reached
+---- stderr-matches
+a-b
+---- status
+nonzero
+
+#### unset takes grouped options, the last one wins
+x=1
+f() { echo f; }
+unset -fv x
+unset -vf f
+echo "[${x-unset}]"
+command -v f >/dev/null || echo no-f
+---- stdout
+[unset]
+no-f
+
 #### assignment before a special builtin persists after it
 x=before
 x=after :

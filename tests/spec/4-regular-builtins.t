@@ -332,6 +332,50 @@ kill $!
 ---- stdout
 pid
 
+#### jobs with operands lists only the jobs named
+# reason: XCU jobs — with job_id operands, only those jobs are reported
+# dash: differs — without job control dash keeps no command text for the jobs it lists
+sleep 5 &
+first=$!
+sleep 5 &
+jobs %1 > list
+grep -c 'sleep 5$' list
+grep -c '^\[1\]' list
+[ "$(jobs -p -- %1)" = "$first" ] && echo pid
+kill %1 %2
+---- stdout
+1
+1
+pid
+
+#### jobs with an unknown job fails
+# reason: XCU jobs EXIT STATUS — >0 when an error occurred
+jobs %7
+[ $? -ne 0 ] && echo failed
+---- stdout
+failed
+---- stderr-matches
+%7
+
+#### type and getopts discard a first --
+# reason: XCU 1.4 — a utility without options still takes -- as a first argument to discard
+# dash: differs — dash's type looks up "--", and its getopts takes "--" as the optstring
+type -- true
+getopts -- a: opt -a value
+echo "$opt $OPTARG"
+---- stdout
+true is a shell builtin
+a value
+
+#### hash, kill -l and jobs accept --
+hash -- sh && echo hashed
+kill -l -- 15
+jobs -- && echo jobs
+---- stdout
+hashed
+TERM
+jobs
+
 #### echo without options
 echo a b  c
 ---- stdout
@@ -441,6 +485,20 @@ empty
 non-empty
 rw
 
+#### test -k, -O and -G
+# reason: not POSIX, but dash, bash, mksh and yash have them: sticky bit, owner and group
+touch plain sticky
+chmod +t sticky
+[ -k sticky ] && echo sticky
+[ -k plain ] || echo not-sticky
+[ -O plain ] && [ -G plain ] && echo mine
+[ -O missing ] || echo missing
+---- stdout
+sticky
+not-sticky
+mine
+missing
+
 #### test -x on an executable
 printf '#!/bin/sh\n' > s
 chmod +x s
@@ -502,6 +560,21 @@ older
 ---- stdout
 less
 greater
+
+#### command -p searches the standard path but leaves PATH alone
+# reason: XCU command — -p changes only the search; the utility's environment is the shell's
+PATH=/nowhere:$PATH
+command -p sh -c 'echo "$PATH"'
+PATH=/nowhere
+command -p sh -c 'echo "$PATH"'
+command -p -v sh >/dev/null && echo found
+command -p no-such-utility 2>/dev/null
+echo "status $?"
+---- stdout
+/nowhere:/usr/bin:/bin
+/nowhere
+found
+status 127
 
 #### command with -v on a reserved word
 command -v if
