@@ -736,6 +736,15 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (sh_.options.xtrace) trace_command(argv, assignments);
 
     if (builtin == nullptr && function == nullptr) {
+        // The assignments only go into the program's environment, but one naming a readonly
+        // variable is still a variable assignment error (XCU 2.9.1, 2.8.1).
+        for (const auto& [n, v] : assignments) {
+            if (const Variable* var = sh_.vars.find(n); var != nullptr && var->readonly) {
+                sh_.error(n + ": is read only");
+                if (!sh_.options.interactive) throw FatalError{2};
+                return 1;
+            }
+        }
         SpawnRequest req;
         req.argv = &argv;
         req.command = &command;

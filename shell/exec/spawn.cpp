@@ -197,8 +197,12 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
     if (sh.options.nounset) return false;
     for (const ast::Word& w : simple.words)
         if (Expander::has_side_effects(w)) return false;
-    for (const ast::Assignment& a : simple.assignments)
+    for (const ast::Assignment& a : simple.assignments) {
         if (Expander::has_side_effects(a.value)) return false;
+        // Assigning to a readonly variable is an error even for an external command (XCU
+        // 2.9.1); run_expanded reports it in the process that runs the command.
+        if (const Variable* v = sh.vars.find(a.name); v != nullptr && v->readonly) return false;
+    }
     return true;
 }
 

@@ -132,6 +132,29 @@ echo not reached
 ---- status
 nonzero
 
+#### readonly variable assigned before an external command exits the shell
+# reason: XCU 2.9.1 — the assignment is an error even though it only reaches the program's environment
+readonly r=1
+r=2 ls /dev/null
+echo not reached
+---- stderr-matches
+r
+---- status
+2
+
+#### readonly assignment before an external fails only the subshell, job or pipeline stage
+readonly r=1
+(r=2 ls /dev/null; echo not reached); echo "subshell $?"
+r=2 ls /dev/null & wait $!; echo "job $?"
+x=$(r=2 ls /dev/null; echo not reached); echo "substitution $? $x"
+r=2 ls /dev/null | cat
+echo "pipeline $?"
+---- stdout
+subshell 2
+job 2
+substitution 2 
+pipeline 0
+
 #### expansion error in a non-interactive shell exits
 unset u
 echo ${u?gone}
