@@ -5,6 +5,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/numbers.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/traps/traps.hpp"
 
 namespace vsh {
 
@@ -56,7 +57,8 @@ int builtin_return(Shell& sh, Args argv) {
 }
 
 int builtin_exit(Shell& sh, Args argv) {
-    long n = sh.last_status;
+    // In a trap action, "the last command" is the one before the action ran (XCU exit).
+    long n = sh.traps->status_before_action().value_or(sh.last_status);
     if (argv.size() > 1 && !parse_decimal(argv[1], &n)) {
         sh.error("exit", "bad number: " + argv[1]);
         throw FatalError{2};

@@ -1,6 +1,7 @@
 #include "shell/traps/traps.hpp"
 
 #include <cstring>
+#include <utility>
 
 #include "shell/core/shell.hpp"
 
@@ -104,7 +105,7 @@ void TrapTable::run_pending(Shell& sh) {
             if (traps_[s].kind != TrapKind::Command) continue;
             int saved_status = sh.last_status;
             std::string action = traps_[s].action;  // The action may reset the trap.
-            sh.run_string(action, "trap");
+            run_action(sh, action, saved_status);
             if (sh.jump != Jump::Exit) sh.last_status = saved_status;
         }
     }
@@ -117,13 +118,25 @@ void TrapTable::run_exit_trap(Shell& sh) {
     int saved_status = sh.last_status;
     Jump saved_jump = sh.jump;
     sh.jump = Jump::None;
-    sh.run_string(action, "trap");
+    run_action(sh, action, saved_status);
     // `exit` inside the EXIT trap sets the status; otherwise the shell's status stands.
     if (sh.jump != Jump::Exit) sh.last_status = saved_status;
     if (sh.jump == Jump::None) sh.jump = saved_jump;
 }
 
+void TrapTable::run_action(Shell& sh, const std::string& action, int status) {
+    // Nested actions (a trap taken inside another's action) restore the outer one's value,
+    // also when the inner action ends by an error.
+    struct Restore {
+        std::optional<int>& slot;
+        std::optional<int> value;
+        ~Restore() { slot = value; }
+    } restore{status_before_action_, std::exchange(status_before_action_, status)};
+    sh.run_string(action, "trap");
+}
+
 void TrapTable::reset_for_subshell() {
+    status_before_action_.reset();
     for (int s = 0; s < kMaxSignal; ++s) {
         if (traps_[s].kind == TrapKind::Command) {
             traps_[s] = Trap{};

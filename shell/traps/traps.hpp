@@ -53,6 +53,9 @@ class TrapTable {
     void run_pending(Shell& sh);
     // Runs the EXIT trap once (on exit of the shell or subshell).
     void run_exit_trap(Shell& sh);
+    // While a trap action runs: $? as it was just before the action, which `exit` without an
+    // operand uses (XCU exit). Empty outside trap actions and in subshells they start.
+    std::optional<int> status_before_action() const { return status_before_action_; }
 
     // In a forked subshell: traps with commands are reset to default (XCU 2.12), ignored ones
     // stay ignored.
@@ -81,10 +84,13 @@ class TrapTable {
     std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;
     bool interactive_ = false;
+    std::optional<int> status_before_action_;
     static volatile sig_atomic_t pending_any_;
     static volatile sig_atomic_t pending_[kMaxSignal];
     static void on_signal(int signal);
     void install(int signal);
+    // Runs `action` as a trap action whose $? on entry is `status`.
+    void run_action(Shell& sh, const std::string& action, int status);
     void recompute_child_defaults();
 };
 

@@ -37,6 +37,39 @@ exit 1
 ---- status
 5
 
+#### exit without an operand in the EXIT trap uses the status before the trap
+# reason: XCU exit — in a trap action the last command is the one before the action
+trap 'false; exit' EXIT
+(exit 4)
+---- status
+4
+
+#### exit without an operand in a function called from the EXIT trap
+f() { false; exit; }
+trap 'f' EXIT
+(exit 3)
+---- status
+3
+
+#### exit without an operand in a signal trap uses the status before the trap
+# reason: XCU exit — kill $$ (status 0) ran just before the action, not the (exit 9) inside it
+trap '(exit 9); exit' USR1
+(exit 4)
+kill -USR1 $$
+echo not reached
+---- status
+0
+
+#### exit in a subshell inside a trap action uses the subshell's own status
+# reason: XCU exit — that exit ends the subshell, not the trap action
+# dash: differs — dash's subshell inherits the trap's saved status and exits 4
+trap '(false; exit); echo "subshell $?"' EXIT
+(exit 4)
+---- stdout
+subshell 1
+---- status
+4
+
 #### trap on a signal sent with kill $$
 trap 'echo got USR1' USR1
 kill -USR1 $$
