@@ -36,6 +36,17 @@ chmod 755 script
 ---- stdout
 from-script arg
 
+#### an executable binary the system cannot run is not run as a script: 126
+# reason: XCU 2.9.1.4 — a file that is not text may be refused (error message, status 126)
+printf '\177ELF\000\001echo ran as a script\n' > prog
+chmod 755 prog
+./prog
+echo "status $?"
+---- stdout
+status 126
+---- stderr-matches
+prog
+
 #### exit status of a signal death is 128 plus the signal
 sh -c 'kill -9 $$'
 echo $?
