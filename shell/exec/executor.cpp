@@ -237,13 +237,13 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     if (compound) {
         // Redirections on a compound command apply to all of it and are undone afterwards.
         PreparedRedirections redirs;
-        if (!redirs.prepare(sh_, command.redirections)) {
-            sh_.last_status = 1;
-            return 1;
-        }
         SavedFds saved;
-        if (!redirs.apply(sh_, &saved)) {
+        if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)) {
+            saved.restore();  // Before an exit below: the EXIT trap sees the shell's fds.
             sh_.last_status = 1;
+            // The compound command itself failed, with nothing run inside it that `set -e`
+            // could have seen (errexit_applies leaves compound commands to their insides).
+            check_errexit(1, ctx);
             return 1;
         }
         ctx.last = LastCommand::No;
