@@ -470,6 +470,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         take_terminal_back(sh_);
         if (register_if_stopped(sh_, {pid}, {ws}, pid, "( ... )")) return 128 + SIGTSTP;
     }
+    print_signal_death(sh_, ws);
     return exit_status_of(ws);
 }
 

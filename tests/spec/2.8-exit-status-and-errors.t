@@ -53,6 +53,14 @@ echo $?
 ---- stdout
 137
 
+#### a subshell killed by a signal: 128 plus the signal, reported on stderr
+(kill -TERM $(exec sh -c 'echo $PPID'); echo not reached)
+echo "status $?"
+---- stdout
+status 143
+---- stderr-matches
+Terminated
+
 #### shell killed by a signal
 kill -TERM $$
 echo not reached
