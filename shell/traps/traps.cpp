@@ -118,7 +118,14 @@ void TrapTable::run_exit_trap(Shell& sh) {
     int saved_status = sh.last_status;
     Jump saved_jump = sh.jump;
     sh.jump = Jump::None;
-    run_action(sh, action, saved_status);
+    try {
+        run_action(sh, action, saved_status);
+    } catch (const FatalError& e) {
+        // An error that would exit the shell (${x?}, a special builtin's error) ends the
+        // action, and the shell, which is exiting already, exits with the error's status.
+        sh.last_status = e.status;
+        sh.jump = Jump::Exit;
+    }
     // `exit` inside the EXIT trap sets the status; otherwise the shell's status stands.
     if (sh.jump != Jump::Exit) sh.last_status = saved_status;
     if (sh.jump == Jump::None) sh.jump = saved_jump;

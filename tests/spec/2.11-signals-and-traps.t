@@ -70,6 +70,24 @@ subshell 1
 ---- status
 4
 
+#### an expansion error in the EXIT trap ends the action and the shell
+trap 'echo "in trap $?"; unset u; echo ${u?unset}; echo not reached' EXIT
+exit 4
+---- stdout
+in trap 4
+---- stderr-matches
+u
+---- status
+2
+
+#### a special builtin error in the EXIT trap
+trap 'shift 5; echo not reached' EXIT
+echo main
+---- stdout
+main
+---- status
+2
+
 #### trap on a signal sent with kill $$
 trap 'echo got USR1' USR1
 kill -USR1 $$
