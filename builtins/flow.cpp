@@ -40,7 +40,8 @@ int builtin_continue(Shell& sh, Args argv) {
 }
 
 int builtin_return(Shell& sh, Args argv) {
-    long n = sh.last_status;
+    // As with exit: in a trap action, $? from before the action (XCU return).
+    long n = sh.traps->status_before_action().value_or(sh.last_status);
     if (argv.size() > 1 && !parse_decimal(argv[1], &n)) {
         sh.error("return", "bad number: " + argv[1]);
         throw FatalError{2};

@@ -1000,8 +1000,11 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
             status = run(*command, ctx);
         }
         if (sh_.jump != Jump::None) {
-            if (sh_.jump == Jump::Exit || sh_.jump == Jump::Return) break;
-            sh_.jump = Jump::None;  // break/continue outside a loop do nothing.
+            // break/continue run here with a loop around (`eval break`, a dot script or a trap
+            // action in a loop body) end this source and reach the loop; the builtins set no
+            // jump outside a loop.
+            if (sh_.jump == Jump::Exit || sh_.jump == Jump::Return || sh_.loop_depth > 0) break;
+            sh_.jump = Jump::None;
         }
     }
     return status;

@@ -106,7 +106,9 @@ void TrapTable::run_pending(Shell& sh) {
             int saved_status = sh.last_status;
             std::string action = traps_[s].action;  // The action may reset the trap.
             run_action(sh, action, saved_status);
-            if (sh.jump != Jump::Exit) sh.last_status = saved_status;
+            // $? is restored after the action, unless it ended the shell or, with `return`,
+            // the function the signal arrived in (whose status it sets).
+            if (sh.jump != Jump::Exit && sh.jump != Jump::Return) sh.last_status = saved_status;
         }
     }
 }

@@ -88,6 +88,21 @@ main
 ---- status
 2
 
+#### return in a signal trap action returns from the function it interrupted
+trap 'return 7' USR1
+f() { kill -USR1 $$; echo never; }
+f
+echo "status $?"
+---- stdout
+status 7
+
+#### break in a signal trap action leaves the loop it interrupted
+trap 'break' USR1
+for i in 1 2 3; do kill -USR1 $$; echo never; done
+echo "i=$i"
+---- stdout
+i=1
+
 #### trap on a signal sent with kill $$
 trap 'echo got USR1' USR1
 kill -USR1 $$
