@@ -731,6 +731,28 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         }
     }
 
+    const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
+    PreparedRedirections redirs;
+    SavedFds saved;
+    // `exec` without a command makes its redirections permanent (XCU exec).
+    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
+    auto apply_redirections = [&] {
+        return redirs.prepare(sh_, command.redirections) &&
+               redirs.apply(sh_, permanent ? nullptr : &saved);
+    };
+    // XCU 2.9.1.1 performs the redirections before it expands the assignments. Only an
+    // assignment that runs a command or can fail ($(...), $((...)), ${x?}, set -u) can tell;
+    // for those the redirections go on first, in the shell, whatever the command is.
+    bool redirect_first = false;
+    if (!command.redirections.empty()) {
+        for (const ast::Assignment& a : simple.assignments)
+            redirect_first = redirect_first || sh_.options.nounset || !word_is_plain(a.value);
+    }
+    if (redirect_first && !apply_redirections()) {
+        if (special && !sh_.options.interactive) throw FatalError{2};
+        return 1;
+    }
+
     Assignments assignments;
     for (const ast::Assignment& a : simple.assignments)
         assignments.emplace_back(a.name, expander.expand_assignment(a.value));
@@ -748,13 +770,12 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         }
         SpawnRequest req;
         req.argv = &argv;
-        req.command = &command;
+        req.command = redirect_first ? nullptr : &command;  // Else the fds are already set.
         req.env_overrides = assignments;
         req.last = ctx.last;
         return run_spawned(sh_, req);
     }
 
-    const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     // Special builtins keep their assignments; regular builtins and functions see them only
     // for their own duration (as dash does for functions).
     std::optional<TemporaryAssignments> temporary;
@@ -773,16 +794,9 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
             }
     }
 
-    PreparedRedirections redirs;
-    SavedFds saved;
-    // `exec` without a command makes its redirections permanent (XCU exec).
-    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
-    if (!command.redirections.empty()) {
-        if (!redirs.prepare(sh_, command.redirections) ||
-            !redirs.apply(sh_, permanent ? nullptr : &saved)) {
-            if (special && !sh_.options.interactive) throw FatalError{2};
-            return 1;
-        }
+    if (!redirect_first && !command.redirections.empty() && !apply_redirections()) {
+        if (special && !sh_.options.interactive) throw FatalError{2};
+        return 1;
     }
 
     int status;
