@@ -119,10 +119,23 @@ VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
     }
 }
 
+VSH_CHILD_SIDE bool looks_binary(const char* path) noexcept {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    char head[128];
+    ssize_t length = read(fd, head, sizeof head);
+    close(fd);
+    for (ssize_t i = 0; i < length; ++i) {
+        if (head[i] == '\n') return false;
+        if (head[i] == '\0') return true;
+    }
+    return false;
+}
+
 VSH_CHILD_SIDE int exec_program(const SpawnPlan& plan) noexcept {
     execve(plan.path.c_str(), plan.argv.data(), plan.envp);
     int error = errno;
-    if (error == ENOEXEC && !plan.enoexec_shell.empty()) {
+    if (error == ENOEXEC && !plan.enoexec_shell.empty() && !looks_binary(plan.path.c_str())) {
         // POSIX: a file the kernel cannot run is a shell script.
         execve(plan.enoexec_shell.c_str(), plan.enoexec_argv.data(), plan.envp);
         error = errno;

@@ -40,7 +40,14 @@ VSH_CHILD_SIDE int take_terminal(const SpawnPlan& plan) noexcept;
 // On failure `*failed_action` is the index of the action that failed.
 VSH_CHILD_SIDE int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept;
 VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept;
-// execve(plan.path), and on ENOEXEC the enoexec shell; returns only on failure.
+// execve(plan.path), and on ENOEXEC the enoexec shell unless the file looks binary; returns
+// only on failure.
 VSH_CHILD_SIDE int exec_program(const SpawnPlan& plan) noexcept;
+
+// Whether a file execve refused with ENOEXEC is binary rather than a script: a NUL byte in
+// its first line, within its first 128 bytes (the test dash and bash make). POSIX lets the
+// shell refuse to run a file that is not text as a script (126, "Exec format error").
+// Async-signal-safe, so the posix_spawn backend's parent side can ask it too.
+VSH_CHILD_SIDE bool looks_binary(const char* path) noexcept;
 
 }  // namespace vsh::backends::child

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 
+#include "backends/child.hpp"
 #include "backends/each_backend.hpp"
 #include "backends/parent_side.hpp"
 
@@ -168,7 +169,8 @@ SpawnResult PosixSpawnBackend::spawn(const SpawnPlan& plan) {
     pid_t pid = -1;
     int error = posix_spawn(&pid, plan.path.c_str(), actions.get(), attributes.get(),
                             plan.argv.data(), plan.envp);
-    if (error == ENOEXEC && !plan.enoexec_shell.empty()) {
+    if (error == ENOEXEC && !plan.enoexec_shell.empty() &&
+        !child::looks_binary(plan.path.c_str())) {
         // POSIX: a file the kernel cannot run is a shell script. The file actions run again
         // in the new child; the first child has already been reaped by glibc.
         error = posix_spawn(&pid, plan.enoexec_shell.c_str(), actions.get(), attributes.get(),

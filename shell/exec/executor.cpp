@@ -237,13 +237,13 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     if (compound) {
         // Redirections on a compound command apply to all of it and are undone afterwards.
         PreparedRedirections redirs;
-        if (!redirs.prepare(sh_, command.redirections)) {
-            sh_.last_status = 1;
-            return 1;
-        }
         SavedFds saved;
-        if (!redirs.apply(sh_, &saved)) {
+        if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)) {
+            saved.restore();  // Before an exit below: the EXIT trap sees the shell's fds.
             sh_.last_status = 1;
+            // The compound command itself failed, with nothing run inside it that `set -e`
+            // could have seen (errexit_applies leaves compound commands to their insides).
+            check_errexit(1, ctx);
             return 1;
         }
         ctx.last = LastCommand::No;
@@ -470,6 +470,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         take_terminal_back(sh_);
         if (register_if_stopped(sh_, {pid}, {ws}, pid, "( ... )")) return 128 + SIGTSTP;
     }
+    print_signal_death(sh_, ws);
     return exit_status_of(ws);
 }
 
@@ -730,21 +731,51 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         }
     }
 
+    const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
+    PreparedRedirections redirs;
+    SavedFds saved;
+    // `exec` without a command makes its redirections permanent (XCU exec).
+    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
+    auto apply_redirections = [&] {
+        return redirs.prepare(sh_, command.redirections) &&
+               redirs.apply(sh_, permanent ? nullptr : &saved);
+    };
+    // XCU 2.9.1.1 performs the redirections before it expands the assignments. Only an
+    // assignment that runs a command or can fail ($(...), $((...)), ${x?}, set -u) can tell;
+    // for those the redirections go on first, in the shell, whatever the command is.
+    bool redirect_first = false;
+    if (!command.redirections.empty()) {
+        for (const ast::Assignment& a : simple.assignments)
+            redirect_first = redirect_first || sh_.options.nounset || !word_is_plain(a.value);
+    }
+    if (redirect_first && !apply_redirections()) {
+        if (special && !sh_.options.interactive) throw FatalError{2};
+        return 1;
+    }
+
     Assignments assignments;
     for (const ast::Assignment& a : simple.assignments)
         assignments.emplace_back(a.name, expander.expand_assignment(a.value));
     if (sh_.options.xtrace) trace_command(argv, assignments);
 
     if (builtin == nullptr && function == nullptr) {
+        // The assignments only go into the program's environment, but one naming a readonly
+        // variable is still a variable assignment error (XCU 2.9.1, 2.8.1).
+        for (const auto& [n, v] : assignments) {
+            if (const Variable* var = sh_.vars.find(n); var != nullptr && var->readonly) {
+                sh_.error(n + ": is read only");
+                if (!sh_.options.interactive) throw FatalError{2};
+                return 1;
+            }
+        }
         SpawnRequest req;
         req.argv = &argv;
-        req.command = &command;
+        req.command = redirect_first ? nullptr : &command;  // Else the fds are already set.
         req.env_overrides = assignments;
         req.last = ctx.last;
         return run_spawned(sh_, req);
     }
 
-    const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     // Special builtins keep their assignments; regular builtins and functions see them only
     // for their own duration (as dash does for functions).
     std::optional<TemporaryAssignments> temporary;
@@ -763,16 +794,9 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
             }
     }
 
-    PreparedRedirections redirs;
-    SavedFds saved;
-    // `exec` without a command makes its redirections permanent (XCU exec).
-    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
-    if (!command.redirections.empty()) {
-        if (!redirs.prepare(sh_, command.redirections) ||
-            !redirs.apply(sh_, permanent ? nullptr : &saved)) {
-            if (special && !sh_.options.interactive) throw FatalError{2};
-            return 1;
-        }
+    if (!redirect_first && !command.redirections.empty() && !apply_redirections()) {
+        if (special && !sh_.options.interactive) throw FatalError{2};
+        return 1;
     }
 
     int status;
@@ -992,8 +1016,11 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
             status = run(*command, ctx);
         }
         if (sh_.jump != Jump::None) {
-            if (sh_.jump == Jump::Exit || sh_.jump == Jump::Return) break;
-            sh_.jump = Jump::None;  // break/continue outside a loop do nothing.
+            // break/continue run here with a loop around (`eval break`, a dot script or a trap
+            // action in a loop body) end this source and reach the loop; the builtins set no
+            // jump outside a loop.
+            if (sh_.jump == Jump::Exit || sh_.jump == Jump::Return || sh_.loop_depth > 0) break;
+            sh_.jump = Jump::None;
         }
     }
     return status;

@@ -116,11 +116,15 @@ bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection
                 sh.error(target + ": bad file descriptor number");
                 return false;
             }
-            // The source must be open now, or set up by an earlier redirection of this command.
-            bool earlier = false;
-            for (const FdMove& m : moves_)
-                if (m.fd == source) earlier = m.source >= 0;
-            if (!earlier && fcntl(source, F_GETFD) < 0) {
+            // The source must be open as the earlier redirections of this command leave it
+            // (`3>&- >&3` fails), or now, if none of them touched it.
+            bool touched = false, open_then = false;
+            for (const FdMove& m : moves_) {
+                if (m.fd != source) continue;
+                touched = true;
+                open_then = m.source >= 0;
+            }
+            if (touched ? !open_then : fcntl(source, F_GETFD) < 0) {
                 sh.error(target + ": bad file descriptor");
                 return false;
             }

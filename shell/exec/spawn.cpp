@@ -137,21 +137,6 @@ struct FdCloser {
     }
 };
 
-void print_signal_death(Shell& sh, int wait_status) {
-    if (!WIFSIGNALED(wait_status)) return;
-    int sig = WTERMSIG(wait_status);
-    if (sig == SIGINT || sig == SIGPIPE) {
-        if (sig == SIGINT && sh.options.interactive) sh.err.write("\n");
-        return;
-    }
-    std::string msg = strsignal(sig);
-    if (WCOREDUMP(wait_status)) msg += " (core dumped)";
-    msg += '\n';
-    sh.out.flush();
-    sh.err.write(msg);
-    sh.err.flush();
-}
-
 }  // namespace
 
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
@@ -197,8 +182,12 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
     if (sh.options.nounset) return false;
     for (const ast::Word& w : simple.words)
         if (Expander::has_side_effects(w)) return false;
-    for (const ast::Assignment& a : simple.assignments)
+    for (const ast::Assignment& a : simple.assignments) {
         if (Expander::has_side_effects(a.value)) return false;
+        // Assigning to a readonly variable is an error even for an external command (XCU
+        // 2.9.1); run_expanded reports it in the process that runs the command.
+        if (const Variable* v = sh.vars.find(a.name); v != nullptr && v->readonly) return false;
+    }
     return true;
 }
 
@@ -424,6 +413,21 @@ int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t star
     r.wait_status = ws;
     timing_record(sh, std::move(r));
     return ws;
+}
+
+void print_signal_death(Shell& sh, int wait_status) {
+    if (!WIFSIGNALED(wait_status)) return;
+    int sig = WTERMSIG(wait_status);
+    if (sig == SIGINT || sig == SIGPIPE) {
+        if (sig == SIGINT && sh.options.interactive) sh.err.write("\n");
+        return;
+    }
+    std::string msg = strsignal(sig);
+    if (WCOREDUMP(wait_status)) msg += " (core dumped)";
+    msg += '\n';
+    sh.out.flush();
+    sh.err.write(msg);
+    sh.err.flush();
 }
 
 std::string job_text(const std::vector<std::string>& argv) {

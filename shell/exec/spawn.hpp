@@ -57,6 +57,10 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
                 const char* what, bool untraced = false, std::int64_t fork_ns = 0);
 
+// For a foreground job that a signal killed, the signal's description on stderr ("Killed",
+// "Terminated"...), as dash does; nothing for SIGINT and SIGPIPE, or for a normal exit.
+void print_signal_death(Shell& sh, int wait_status);
+
 // When a fork for shell code began (for its timing record); read the clocks only when timing
 // is wanted. elapsed() right after fork() returns gives the fork's own cost.
 struct ForkClock {

@@ -1,6 +1,7 @@
 #include "shell/traps/traps.hpp"
 
 #include <cstring>
+#include <utility>
 
 #include "shell/core/shell.hpp"
 
@@ -106,7 +107,8 @@ void TrapTable::run_pending(Shell& sh) {
             int saved_status = sh.last_status;
             std::string action = traps_[s].action;  // The action may reset the trap.
             run_action(sh, action);
-            // `return n` in the action ends the interrupted function with status n.
+            // $? is restored after the action, unless it ended the shell or, with `return n`,
+            // the function the signal arrived in (whose status it sets).
             if (sh.jump != Jump::Exit && sh.jump != Jump::Return) sh.last_status = saved_status;
         }
     }
@@ -130,7 +132,14 @@ void TrapTable::run_exit_trap(Shell& sh) {
     int saved_status = sh.last_status;
     Jump saved_jump = sh.jump;
     sh.jump = Jump::None;
-    run_action(sh, action);
+    try {
+        run_action(sh, action);
+    } catch (const FatalError& e) {
+        // An error that would exit the shell (${x?}, a special builtin's error) ends the
+        // action, and the shell, which is exiting already, exits with the error's status.
+        sh.last_status = e.status;
+        sh.jump = Jump::Exit;
+    }
     // `exit` inside the EXIT trap sets the status; otherwise the shell's status stands.
     if (sh.jump != Jump::Exit) sh.last_status = saved_status;
     if (sh.jump == Jump::None) sh.jump = saved_jump;

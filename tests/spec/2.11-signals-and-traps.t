@@ -37,6 +37,72 @@ exit 1
 ---- status
 5
 
+#### exit without an operand in the EXIT trap uses the status before the trap
+# reason: XCU exit — in a trap action the last command is the one before the action
+trap 'false; exit' EXIT
+(exit 4)
+---- status
+4
+
+#### exit without an operand in a function called from the EXIT trap
+f() { false; exit; }
+trap 'f' EXIT
+(exit 3)
+---- status
+3
+
+#### exit without an operand in a signal trap uses the status before the trap
+# reason: XCU exit — kill $$ (status 0) ran just before the action, not the (exit 9) inside it
+trap '(exit 9); exit' USR1
+(exit 4)
+kill -USR1 $$
+echo not reached
+---- status
+0
+
+#### exit in a subshell inside a trap action uses the subshell's own status
+# reason: XCU exit — that exit ends the subshell, not the trap action
+# dash: differs — dash's subshell inherits the trap's saved status and exits 4
+trap '(false; exit); echo "subshell $?"' EXIT
+(exit 4)
+---- stdout
+subshell 1
+---- status
+4
+
+#### an expansion error in the EXIT trap ends the action and the shell
+trap 'echo "in trap $?"; unset u; echo ${u?unset}; echo not reached' EXIT
+exit 4
+---- stdout
+in trap 4
+---- stderr-matches
+u
+---- status
+2
+
+#### a special builtin error in the EXIT trap
+trap 'shift 5; echo not reached' EXIT
+echo main
+---- stdout
+main
+---- status
+2
+
+#### return in a signal trap action returns from the function it interrupted
+trap 'return 7' USR1
+f() { kill -USR1 $$; echo never; }
+f
+echo "status $?"
+---- stdout
+status 7
+
+#### break in a signal trap action leaves the loop it interrupted
+trap 'break' USR1
+for i in 1 2 3; do kill -USR1 $$; echo never; done
+echo "i=$i"
+---- stdout
+i=1
+
 #### trap on a signal sent with kill $$
 trap 'echo got USR1' USR1
 kill -USR1 $$

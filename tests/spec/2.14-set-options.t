@@ -99,6 +99,27 @@ echo survived
 ---- stdout
 survived
 
+#### set -e: a failed redirection on a compound command exits
+# reason: XCU 2.8.1 — the compound command fails (non-zero), and set -e applies to it
+set -e
+trap 'echo "exit trap"' EXIT
+{ echo not printed; } > out < missing
+echo not reached
+---- stdout
+exit trap
+---- status
+nonzero
+
+#### set -e: a failed redirection on a loop or if exits, unless it is tested
+set -e
+for i in 1; do :; done < missing || echo tested
+if true; then :; fi < missing
+echo not reached
+---- stdout
+tested
+---- status
+nonzero
+
 #### set -e: command substitution failure in an assignment exits
 set -e
 x=$(false)

@@ -233,6 +233,20 @@ failed
 ---- stderr-matches
 7
 
+#### dup of a descriptor closed by an earlier redirection of the same command
+# reason: XCU 2.7 — redirections are evaluated from beginning to end
+exec 3>f
+echo builtin 3>&- >&3 || echo builtin failed
+cat /dev/null 3>&- <&3 || echo external failed
+{ echo compound; } 3>&- >&3 || echo compound failed
+cat f
+---- stdout
+builtin failed
+external failed
+compound failed
+---- stderr-matches
+3: bad file descriptor
+
 #### pipeline stage redirections
 echo data | cat > f
 cat f

@@ -36,11 +36,30 @@ chmod 755 script
 ---- stdout
 from-script arg
 
+#### an executable binary the system cannot run is not run as a script: 126
+# reason: XCU 2.9.1.4 — a file that is not text may be refused (error message, status 126)
+printf '\177ELF\000\001echo ran as a script\n' > prog
+chmod 755 prog
+./prog
+echo "status $?"
+---- stdout
+status 126
+---- stderr-matches
+prog
+
 #### exit status of a signal death is 128 plus the signal
 sh -c 'kill -9 $$'
 echo $?
 ---- stdout
 137
+
+#### a subshell killed by a signal: 128 plus the signal, reported on stderr
+(kill -TERM $(exec sh -c 'echo $PPID'); echo not reached)
+echo "status $?"
+---- stdout
+status 143
+---- stderr-matches
+Terminated
 
 #### shell killed by a signal
 kill -TERM $$
@@ -131,6 +150,29 @@ r=2
 echo not reached
 ---- status
 nonzero
+
+#### readonly variable assigned before an external command exits the shell
+# reason: XCU 2.9.1 — the assignment is an error even though it only reaches the program's environment
+readonly r=1
+r=2 ls /dev/null
+echo not reached
+---- stderr-matches
+r
+---- status
+2
+
+#### readonly assignment before an external fails only the subshell, job or pipeline stage
+readonly r=1
+(r=2 ls /dev/null; echo not reached); echo "subshell $?"
+r=2 ls /dev/null & wait $!; echo "job $?"
+x=$(r=2 ls /dev/null; echo not reached); echo "substitution $? $x"
+r=2 ls /dev/null | cat
+echo "pipeline $?"
+---- stdout
+subshell 2
+job 2
+substitution 2 
+pipeline 0
 
 #### expansion error in a non-interactive shell exits
 unset u

@@ -37,6 +37,18 @@ v=fn f
 ---- stdout
 in f: fn
 
+#### redirections are performed before assignments are expanded
+# reason: XCU 2.9.1.1 — step 3 (redirections) comes before step 4 (assignment expansion)
+x=$(echo builtin >&2) true 2>f1
+x=$(echo external >&2) /bin/sh -c : 2>f2
+g() { :; }
+x=$(echo function >&2) g 2>f3
+cat f1 f2 f3
+---- stdout
+builtin
+external
+function
+
 #### assignments are done left to right
 a=1 b=$a
 echo $b

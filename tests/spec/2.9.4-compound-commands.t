@@ -295,6 +295,27 @@ f
 ---- stdout
 after-loop
 
+#### break and continue run by eval act on the enclosing loop
+# reason: XCU eval — the words are run as a command in the current environment
+for i in 1 2 3; do
+  eval continue
+  echo never
+done
+for i in 1 2; do
+  for j in a b; do eval 'break 2'; echo never; done
+  echo never
+done
+echo "$i$j"
+---- stdout
+1a
+
+#### break in a dot script acts on the loop around the dot command
+printf 'break\n' > leave
+for i in 1 2; do . ./leave; echo never; done
+echo "i=$i"
+---- stdout
+i=1
+
 #### loop status after break is 0
 for i in 1; do false; break; done
 echo $?
