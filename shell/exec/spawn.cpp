@@ -462,6 +462,10 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
     if (simple == nullptr || simple->words.empty() || !expandable_in_parent(*simple, sh))
         return false;
+    // Diagnostics name the substitution's own line (it may start below the enclosing
+    // command's); the enclosing command's line is back once the output is read.
+    const std::uint32_t enclosing_line = sh.lineno;
+    if (command.span.begin.line != 0) sh.lineno = command.span.begin.line;
     std::vector<std::string> argv;
     Expander expander(sh);
     expander.expand_words(simple->words, argv);
@@ -469,6 +473,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0) {
         sh.error(std::string("pipe: ") + std::strerror(errno));
+        sh.lineno = enclosing_line;
         *status = 2;
         return true;
     }
@@ -478,6 +483,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     SpawnOutcome outcome;
     if (external) {
         const auto env = expand_prefix_assignments(expander, *simple);
+        if (sh.options.xtrace) executor.trace_command(argv, env);
         SpawnRequest req;
         req.argv = &argv;
         req.command = &command;
@@ -514,6 +520,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     } else {
         *status = exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
     }
+    sh.lineno = enclosing_line;
     return true;
 }
 
@@ -622,6 +629,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             expander.expand_words(simple->words, argv);
             if (names_external_command(sh, argv)) {
                 const auto env = expand_prefix_assignments(expander, *simple);
+                if (sh.options.xtrace) executor.trace_command(argv, env);
                 SpawnRequest req;
                 req.argv = &argv;
                 req.command = &stage;
