@@ -85,12 +85,12 @@ Token& Grammar::peek() {
     return current.token;
 }
 
-Token& Grammar::peek_command_word() {
+Token& Grammar::peek_command_word(ReservedWords reserved) {
     for (;;) {
         Token& token = peek();
         if (aliases_ == nullptr || aliases_->empty() || !token.is_plain_word()) return token;
         const std::string& text = token.plain_text();
-        if (is_reserved(text)) return token;
+        if (reserved == ReservedWords::Recognized && is_reserved(text)) return token;
         auto alias = aliases_->find(text);
         if (alias == aliases_->end() || lexer_.alias_active(text, token.begin_offset)) {
             return token;
@@ -624,11 +624,13 @@ std::unique_ptr<ast::Command> Grammar::simple_command(Token* first_word) {
     for (;;) {
         bool before_name = simple.words.empty();
         Token* token;
+        // command() has already read the first word with reserved words recognised; here a
+        // word is past a prefix (assignment or redirection) or an argument.
         if (before_name) {
-            token = &peek_command_word();
+            token = &peek_command_word(ReservedWords::Ignored);
         } else if (alias_next_word_ != kNoAliasEnd && peek().begin_offset >= alias_next_word_) {
             alias_next_word_ = kNoAliasEnd;
-            token = &peek_command_word();
+            token = &peek_command_word(ReservedWords::Ignored);
         } else {
             token = &peek();
         }

@@ -39,9 +39,15 @@ class Grammar final : public lex::NestedParser {
         bool valid = false;
     };
 
+    // Whether a reserved word is recognised where a word is read: in command position, not
+    // after a prefix assignment or redirection, nor in an argument made eligible for alias
+    // substitution by a blank-ended alias (XCU 2.4).
+    enum class ReservedWords : std::uint8_t { Recognized, Ignored };
+
     lex::Token& peek();
-    // peek() in a command-name position: substitutes aliases (XCU 2.3.1).
-    lex::Token& peek_command_word();
+    // peek() in a command-name position: substitutes aliases (XCU 2.3.1). A word spelt like a
+    // reserved word is substituted only where reserved words are ignored.
+    lex::Token& peek_command_word(ReservedWords reserved = ReservedWords::Recognized);
     void consume();
     ast::Word take_word();
     void linebreak();
