@@ -720,7 +720,9 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
 
 std::string expand_ps4(Shell& sh) {
     const std::string* ps4 = sh.vars.get("PS4");
-    if (ps4 == nullptr) return "+ ";
+    // The "+ " default is PS4's initial value (main.cpp); once unset it expands to nothing,
+    // as in dash, bash, mksh and yash.
+    if (ps4 == nullptr) return {};
     if (ps4->find_first_of("$`") == std::string::npos) return *ps4;
     std::string text = ": \"";
     for (char c : *ps4) {

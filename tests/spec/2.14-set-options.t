@@ -190,6 +190,12 @@ set -x
 ---- stderr-matches
 TRACE: : marker
 
+#### set -x with PS4 unset writes no prefix
+# reason: XCU 2.5.3 — "+ " is PS4's initial value; an unset PS4 expands to nothing
+( unset PS4; set -x; : marker ) 2>&1
+---- stdout
+: marker
+
 #### set -v echoes input lines
 set -v
 echo verbose
