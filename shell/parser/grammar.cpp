@@ -231,6 +231,7 @@ std::shared_ptr<const ast::Command> Grammar::parse_dollar_paren() {
     ast::SourcePos saved_end = last_end_;
     ast::SourcePos begin = reader_.where(reader_.pos);
     alias_next_word_ = kNoAliasEnd;
+    std::vector<lex::PendingHereDoc> enclosing_here_docs = lexer_.set_aside_here_docs();
     ++level_;
     if (lookahead_.size() <= level_) lookahead_.emplace_back();
     lookahead_[level_].valid = false;
@@ -240,6 +241,7 @@ std::shared_ptr<const ast::Command> Grammar::parse_dollar_paren() {
     // Consumed without looking further: the enclosing word goes on right after the ')'.
     lookahead_[level_].valid = false;
     ast::SourcePos end = close.begin;
+    lexer_.restore_here_docs(std::move(enclosing_here_docs));
     --level_;
     alias_next_word_ = saved_alias_next;
     last_end_ = saved_end;
