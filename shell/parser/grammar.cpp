@@ -335,9 +335,12 @@ ast::List Grammar::compound_list() {
     return list;
 }
 
-ast::List Grammar::nonempty_compound_list() {
+ast::List Grammar::nonempty_compound_list(std::string_view closing) {
     ast::List list = compound_list();
-    if (list.items.empty()) unexpected(peek());
+    if (list.items.empty()) {
+        Token& token = peek();
+        unexpected(token, token.kind == TokenKind::End ? closing : std::string_view{});
+    }
     return list;
 }
 
@@ -478,14 +481,14 @@ std::unique_ptr<ast::Command> Grammar::compound_command() {
 void Grammar::brace_group(ast::Command& command) {
     consume();
     ast::BraceGroup& group = command.node.emplace<ast::BraceGroup>();
-    group.body = nonempty_compound_list();
+    group.body = nonempty_compound_list("}");
     expect_word("}");
 }
 
 void Grammar::subshell(ast::Command& command) {
     consume();
     ast::Subshell& sub = command.node.emplace<ast::Subshell>();
-    sub.body = nonempty_compound_list();
+    sub.body = nonempty_compound_list(")");
     Token& close = peek();
     if (close.kind != TokenKind::RightParen) unexpected(close, ")");
     consume();
@@ -496,9 +499,9 @@ void Grammar::if_clause(ast::Command& command) {
     ast::If& node = command.node.emplace<ast::If>();
     for (;;) {
         ast::IfBranch branch;
-        branch.condition = nonempty_compound_list();
+        branch.condition = nonempty_compound_list("then");
         expect_word("then");
-        branch.body = nonempty_compound_list();
+        branch.body = nonempty_compound_list("fi");
         node.branches.push_back(std::move(branch));
         Token& next = peek();
         if (next.is_plain("elif")) {
@@ -507,7 +510,7 @@ void Grammar::if_clause(ast::Command& command) {
         }
         if (next.is_plain("else")) {
             consume();
-            node.else_body = nonempty_compound_list();
+            node.else_body = nonempty_compound_list("fi");
         }
         expect_word("fi");
         return;
@@ -518,9 +521,9 @@ void Grammar::loop(ast::Command& command, ast::LoopKind kind) {
     consume();
     ast::Loop& node = command.node.emplace<ast::Loop>();
     node.kind = kind;
-    node.condition = nonempty_compound_list();
+    node.condition = nonempty_compound_list("do");
     expect_word("do");
-    node.body = nonempty_compound_list();
+    node.body = nonempty_compound_list("done");
     expect_word("done");
 }
 
@@ -558,7 +561,7 @@ void Grammar::for_clause(ast::Command& command) {
     }
     linebreak();
     expect_word("do");
-    node.body = nonempty_compound_list();
+    node.body = nonempty_compound_list("done");
     expect_word("done");
 }
 

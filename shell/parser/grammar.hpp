@@ -71,7 +71,9 @@ class Grammar final : public lex::NestedParser {
     void redirections(ast::Command& command);
 
     // The body of a compound command must hold a command (as in dash: `{ }` is an error).
-    ast::List nonempty_compound_list();
+    // `closing` is the word that ends the body; an error at end of input names it, as dash
+    // does (`unexpected end of file (expecting "fi")`).
+    ast::List nonempty_compound_list(std::string_view closing);
     void expect_word(std::string_view reserved);
     [[noreturn]] void unexpected(const lex::Token& token, std::string_view expecting = {});
     [[nodiscard]] bool starts_command(const lex::Token& token) const;

@@ -172,3 +172,13 @@ echo \
 done
 ---- stderr-matches
 2: nosuch_in_substitution
+
+#### a construct cut off by end of input names what it expected
+echo before
+if true; then
+---- stdout
+before
+---- stderr-matches
+expecting "fi"
+---- status
+2
