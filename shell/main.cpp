@@ -206,7 +206,9 @@ int run_main(int argc, char** argv) {
         sh.options.interactive = true;
         return run_interactive(sh);
     }
-    sh.source_name = sh.arg0;
+    // Not $0, which is the shell's own path here: `vsh: /usr/bin/vsh:3:` reads like a
+    // message about a file.
+    sh.source_name = "stdin";
     FdSource source(0);
     run_and_exit(sh, source);
 }

@@ -91,7 +91,7 @@ class Shell {
     OutputStream out{1};
     OutputStream err{2};
 
-    // Name for diagnostics: the script path, or the shell's name for -c and stdin.
+    // Name for diagnostics: the script path, "-c", "stdin", or empty when interactive.
     std::string source_name = "vsh";
     std::uint32_t lineno = 0;  // LINENO: the line of the command being run.
 

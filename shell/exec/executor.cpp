@@ -570,6 +570,7 @@ int Executor::run_async(const ast::Command& command) {
         }
         if (names_external_command(sh_, argv)) {
             const auto env = expand_prefix_assignments(expander, *simple);
+            if (sh_.options.xtrace) trace_command(argv, env);
             SpawnRequest req;
             req.argv = &argv;
             req.command = &command;

@@ -73,6 +73,12 @@ class Executor {
                      std::vector<std::string>& argv, ExecContext ctx);
     int run_function(const ast::Command& body, std::vector<std::string>& argv, ExecContext ctx);
 
+    // Writes the `set -x` trace of an expanded simple command to standard error: PS4, then
+    // its assignments and words, quoted for re-input. Every path that runs a simple command
+    // calls it, including the ones that spawn an external command straight from the parent.
+    void trace_command(const std::vector<std::string>& argv,
+                       std::span<const std::pair<std::string, std::string>> assignments);
+
     // In a forked child: runs `command` as the whole of this process, then exits.
     [[noreturn]] void child_run(const ast::Command& command);
     [[noreturn]] void child_run_list(const ast::List& body);
@@ -97,8 +103,6 @@ class Executor {
     void check_errexit(int status, ExecContext ctx);
     bool allow_exec_last_ = false;
     int source_depth_ = 0;  // run_source() calls in progress.
-    void trace_command(const std::vector<std::string>& argv,
-                       std::span<const std::pair<std::string, std::string>> assignments);
 };
 
 }  // namespace vsh

@@ -471,6 +471,10 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
     if (simple == nullptr || simple->words.empty() || !expandable_in_parent(*simple, sh))
         return false;
+    // Diagnostics name the substitution's own line (it may start below the enclosing
+    // command's); the enclosing command's line is back once the output is read.
+    const std::uint32_t enclosing_line = sh.lineno;
+    if (command.span.begin.line != 0) sh.lineno = command.span.begin.line;
     std::vector<std::string> argv;
     Expander expander(sh);
     expander.expand_words(simple->words, argv);
@@ -478,6 +482,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0) {
         sh.error(std::string("pipe: ") + std::strerror(errno));
+        sh.lineno = enclosing_line;
         *status = 2;
         return true;
     }
@@ -487,6 +492,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     SpawnOutcome outcome;
     if (external) {
         const auto env = expand_prefix_assignments(expander, *simple);
+        if (sh.options.xtrace) executor.trace_command(argv, env);
         SpawnRequest req;
         req.argv = &argv;
         req.command = &command;
@@ -523,6 +529,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     } else {
         *status = exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
     }
+    sh.lineno = enclosing_line;
     return true;
 }
 
@@ -631,6 +638,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             expander.expand_words(simple->words, argv);
             if (names_external_command(sh, argv)) {
                 const auto env = expand_prefix_assignments(expander, *simple);
+                if (sh.options.xtrace) executor.trace_command(argv, env);
                 SpawnRequest req;
                 req.argv = &argv;
                 req.command = &stage;
@@ -721,7 +729,9 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
 
 std::string expand_ps4(Shell& sh) {
     const std::string* ps4 = sh.vars.get("PS4");
-    if (ps4 == nullptr) return "+ ";
+    // The "+ " default is PS4's initial value (main.cpp); once unset it expands to nothing,
+    // as in dash, bash, mksh and yash.
+    if (ps4 == nullptr) return {};
     if (ps4->find_first_of("$`") == std::string::npos) return *ps4;
     std::string text = ": \"";
     for (char c : *ps4) {

@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "shell/ast/ast.hpp"
@@ -59,6 +61,17 @@ class Lexer {
     void add_here_doc(PendingHereDoc here_doc) { pending_.push_back(std::move(here_doc)); }
     void drop_here_docs() { pending_.clear(); }
     [[nodiscard]] bool has_pending_here_docs() const { return !pending_.empty(); }
+    // A newline inside $(...) ends a line of the substitution, not the line holding it: the
+    // substitution is parsed with the enclosing line's here-documents set aside, and they
+    // come back after it, ahead of any the substitution left unread (XCU 2.7.4).
+    [[nodiscard]] std::vector<PendingHereDoc> set_aside_here_docs() {
+        return std::exchange(pending_, {});
+    }
+    void restore_here_docs(std::vector<PendingHereDoc> enclosing) {
+        enclosing.insert(enclosing.end(), std::make_move_iterator(pending_.begin()),
+                         std::make_move_iterator(pending_.end()));
+        pending_ = std::move(enclosing);
+    }
 
     // Alias substitution (XCU 2.3.1): true when `name`'s own text contains `offset`, so the
     // alias must not be substituted again there.

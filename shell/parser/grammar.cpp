@@ -85,12 +85,12 @@ Token& Grammar::peek() {
     return current.token;
 }
 
-Token& Grammar::peek_command_word() {
+Token& Grammar::peek_command_word(ReservedWords reserved) {
     for (;;) {
         Token& token = peek();
         if (aliases_ == nullptr || aliases_->empty() || !token.is_plain_word()) return token;
         const std::string& text = token.plain_text();
-        if (is_reserved(text)) return token;
+        if (reserved == ReservedWords::Recognized && is_reserved(text)) return token;
         auto alias = aliases_->find(text);
         if (alias == aliases_->end() || lexer_.alias_active(text, token.begin_offset)) {
             return token;
@@ -231,6 +231,7 @@ std::shared_ptr<const ast::Command> Grammar::parse_dollar_paren() {
     ast::SourcePos saved_end = last_end_;
     ast::SourcePos begin = reader_.where(reader_.pos);
     alias_next_word_ = kNoAliasEnd;
+    std::vector<lex::PendingHereDoc> enclosing_here_docs = lexer_.set_aside_here_docs();
     ++level_;
     if (lookahead_.size() <= level_) lookahead_.emplace_back();
     lookahead_[level_].valid = false;
@@ -240,6 +241,7 @@ std::shared_ptr<const ast::Command> Grammar::parse_dollar_paren() {
     // Consumed without looking further: the enclosing word goes on right after the ')'.
     lookahead_[level_].valid = false;
     ast::SourcePos end = close.begin;
+    lexer_.restore_here_docs(std::move(enclosing_here_docs));
     --level_;
     alias_next_word_ = saved_alias_next;
     last_end_ = saved_end;
@@ -333,9 +335,12 @@ ast::List Grammar::compound_list() {
     return list;
 }
 
-ast::List Grammar::nonempty_compound_list() {
+ast::List Grammar::nonempty_compound_list(std::string_view closing) {
     ast::List list = compound_list();
-    if (list.items.empty()) unexpected(peek());
+    if (list.items.empty()) {
+        Token& token = peek();
+        unexpected(token, token.kind == TokenKind::End ? closing : std::string_view{});
+    }
     return list;
 }
 
@@ -476,14 +481,14 @@ std::unique_ptr<ast::Command> Grammar::compound_command() {
 void Grammar::brace_group(ast::Command& command) {
     consume();
     ast::BraceGroup& group = command.node.emplace<ast::BraceGroup>();
-    group.body = nonempty_compound_list();
+    group.body = nonempty_compound_list("}");
     expect_word("}");
 }
 
 void Grammar::subshell(ast::Command& command) {
     consume();
     ast::Subshell& sub = command.node.emplace<ast::Subshell>();
-    sub.body = nonempty_compound_list();
+    sub.body = nonempty_compound_list(")");
     Token& close = peek();
     if (close.kind != TokenKind::RightParen) unexpected(close, ")");
     consume();
@@ -494,9 +499,9 @@ void Grammar::if_clause(ast::Command& command) {
     ast::If& node = command.node.emplace<ast::If>();
     for (;;) {
         ast::IfBranch branch;
-        branch.condition = nonempty_compound_list();
+        branch.condition = nonempty_compound_list("then");
         expect_word("then");
-        branch.body = nonempty_compound_list();
+        branch.body = nonempty_compound_list("fi");
         node.branches.push_back(std::move(branch));
         Token& next = peek();
         if (next.is_plain("elif")) {
@@ -505,7 +510,7 @@ void Grammar::if_clause(ast::Command& command) {
         }
         if (next.is_plain("else")) {
             consume();
-            node.else_body = nonempty_compound_list();
+            node.else_body = nonempty_compound_list("fi");
         }
         expect_word("fi");
         return;
@@ -516,9 +521,9 @@ void Grammar::loop(ast::Command& command, ast::LoopKind kind) {
     consume();
     ast::Loop& node = command.node.emplace<ast::Loop>();
     node.kind = kind;
-    node.condition = nonempty_compound_list();
+    node.condition = nonempty_compound_list("do");
     expect_word("do");
-    node.body = nonempty_compound_list();
+    node.body = nonempty_compound_list("done");
     expect_word("done");
 }
 
@@ -556,7 +561,7 @@ void Grammar::for_clause(ast::Command& command) {
     }
     linebreak();
     expect_word("do");
-    node.body = nonempty_compound_list();
+    node.body = nonempty_compound_list("done");
     expect_word("done");
 }
 
@@ -624,11 +629,13 @@ std::unique_ptr<ast::Command> Grammar::simple_command(Token* first_word) {
     for (;;) {
         bool before_name = simple.words.empty();
         Token* token;
+        // command() has already read the first word with reserved words recognised; here a
+        // word is past a prefix (assignment or redirection) or an argument.
         if (before_name) {
-            token = &peek_command_word();
+            token = &peek_command_word(ReservedWords::Ignored);
         } else if (alias_next_word_ != kNoAliasEnd && peek().begin_offset >= alias_next_word_) {
             alias_next_word_ = kNoAliasEnd;
-            token = &peek_command_word();
+            token = &peek_command_word(ReservedWords::Ignored);
         } else {
             token = &peek();
         }

@@ -39,9 +39,15 @@ class Grammar final : public lex::NestedParser {
         bool valid = false;
     };
 
+    // Whether a reserved word is recognised where a word is read: in command position, not
+    // after a prefix assignment or redirection, nor in an argument made eligible for alias
+    // substitution by a blank-ended alias (XCU 2.4).
+    enum class ReservedWords : std::uint8_t { Recognized, Ignored };
+
     lex::Token& peek();
-    // peek() in a command-name position: substitutes aliases (XCU 2.3.1).
-    lex::Token& peek_command_word();
+    // peek() in a command-name position: substitutes aliases (XCU 2.3.1). A word spelt like a
+    // reserved word is substituted only where reserved words are ignored.
+    lex::Token& peek_command_word(ReservedWords reserved = ReservedWords::Recognized);
     void consume();
     ast::Word take_word();
     void linebreak();
@@ -65,7 +71,9 @@ class Grammar final : public lex::NestedParser {
     void redirections(ast::Command& command);
 
     // The body of a compound command must hold a command (as in dash: `{ }` is an error).
-    ast::List nonempty_compound_list();
+    // `closing` is the word that ends the body; an error at end of input names it, as dash
+    // does (`unexpected end of file (expecting "fi")`).
+    ast::List nonempty_compound_list(std::string_view closing);
     void expect_word(std::string_view reserved);
     [[noreturn]] void unexpected(const lex::Token& token, std::string_view expecting = {});
     [[nodiscard]] bool starts_command(const lex::Token& token) const;

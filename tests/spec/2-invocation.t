@@ -99,6 +99,16 @@ printf 'read x\nline-for-read\necho "got $x"\n' | $TEST_SHELL
 ---- stdout
 got line-for-read
 
+#### diagnostics for commands from stdin name stdin and the line
+# dash: differs — dash prints its $0 and the line ("dash: 2: ..."); vsh keeps its "vsh: name:line:" form with "stdin" as the name, not the shell's own path
+printf 'echo first\nshift 5\n' | $TEST_SHELL
+echo "status $?"
+---- stdout
+first
+status 2
+---- stderr-matches
+vsh: stdin:2: shift
+
 #### -c command string with several lines
 $TEST_SHELL -c 'echo one
 echo two'

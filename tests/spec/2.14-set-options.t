@@ -192,12 +192,30 @@ value
 ---- stderr-matches
 echo value
 
+#### set -x traces external commands of pipelines, substitutions and async lists
+# reason: XCU set -x — a trace for each command, however the shell starts it
+( set -x; { echo piped; } 2>/dev/null | tr p q ) 2>&1
+( set -x; : $(tr s z </dev/null) ) 2>&1
+( set -x; sleep 0 & ) 2>&1 | cat
+---- stdout
++ tr p q
+qiqed
++ tr s z
++ :
++ sleep 0
+
 #### set -x uses PS4
 PS4='TRACE: '
 set -x
 : marker
 ---- stderr-matches
 TRACE: : marker
+
+#### set -x with PS4 unset writes no prefix
+# reason: XCU 2.5.3 — "+ " is PS4's initial value; an unset PS4 expands to nothing
+( unset PS4; set -x; : marker ) 2>&1
+---- stdout
+: marker
 
 #### set -v echoes input lines
 set -v

@@ -121,6 +121,22 @@ say obj
 ---- stdout
 one two
 
+#### a word made eligible by a blank-ended alias is substituted even if spelt like a reserved word
+# reason: XCU 2.3.1, 2.4 — an argument is not a reserved word, so its alias applies
+alias say='echo ' fi='substituted'
+say fi
+---- stdout
+substituted
+
+#### the command name after an assignment is substituted even if spelt like a reserved word
+# reason: XCU 2.4 — a word after a prefix assignment is not reserved; 2.3.1 applies to it
+alias if='echo alias'
+v=1 if word
+if true; then echo reserved; fi
+---- stdout
+alias word
+reserved
+
 #### alias is not expanded in argument position
 alias greet='echo hi'
 echo greet

@@ -209,6 +209,14 @@ f
 ---- stdout
 2
 
+#### LINENO in a command substitution on a later line
+# dash: differs — Debian builds dash without LINENO support
+x=$(
+/bin/echo $LINENO)
+echo $x
+---- stdout
+2
+
 #### PPID is the parent of the shell
 echo $PPID | grep -q '^[0-9][0-9]*$' && echo ok
 ---- stdout

@@ -183,3 +183,24 @@ cat <<-"EOF"
 	EOF
 ---- stdout
 $x
+
+#### a newline inside a command substitution does not start the body
+# reason: XCU 2.7.4 — the body starts after the next newline token; a newline within $(...) belongs to the substitution
+cat <<EOF; echo $(echo one
+echo two)
+body
+EOF
+---- stdout
+body
+one two
+
+#### a here-document inside a command substitution on a line with a pending one
+cat <<OUTER; echo $(cat <<INNER
+inner
+INNER
+) after
+outer
+OUTER
+---- stdout
+outer
+inner after

@@ -206,3 +206,21 @@ command -v no_such_command_xyz
 [ $? -ne 0 ] && echo not found
 ---- stdout
 not found
+
+#### an error in a command substitution names the substitution's line
+echo \
+  $(nosuch_in_substitution) done
+---- stdout
+done
+---- stderr-matches
+2: nosuch_in_substitution
+
+#### a construct cut off by end of input names what it expected
+echo before
+if true; then
+---- stdout
+before
+---- stderr-matches
+expecting "fi"
+---- status
+2

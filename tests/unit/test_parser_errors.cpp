@@ -37,6 +37,23 @@ TEST_CASE("empty compound bodies are errors, as in dash", "[parser][errors]") {
     CHECK(error_of("for x; do done") == "syntax error: unexpected \"done\"");
 }
 
+TEST_CASE("an empty body cut off by end of input names the word that ends it", "[parser][errors]") {
+    CHECK(error_of("if") == "syntax error: unexpected end of file (expecting \"then\")");
+    CHECK(error_of("if a; then") == "syntax error: unexpected end of file (expecting \"fi\")");
+    CHECK(error_of("if a; then b; elif") ==
+          "syntax error: unexpected end of file (expecting \"then\")");
+    CHECK(error_of("if a; then b; else") ==
+          "syntax error: unexpected end of file (expecting \"fi\")");
+    CHECK(error_of("while") == "syntax error: unexpected end of file (expecting \"do\")");
+    CHECK(error_of("until a; do\n") == "syntax error: unexpected end of file (expecting \"done\")");
+    CHECK(error_of("for x in a; do") ==
+          "syntax error: unexpected end of file (expecting \"done\")");
+    CHECK(error_of("{") == "syntax error: unexpected end of file (expecting \"}\")");
+    CHECK(error_of("(") == "syntax error: unexpected end of file (expecting \")\")");
+    // Only end of input gets the hint, as in dash.
+    CHECK(error_of("if ; then b; fi") == "syntax error: unexpected \";\"");
+}
+
 TEST_CASE("errors report the line they were found on", "[parser][errors]") {
     CHECK(error_line("a\nb\nif c; fi\n") == 3);
     CHECK(error_line("if a\nthen\nb\n") == 4);  // End of file, after the last newline.
