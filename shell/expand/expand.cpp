@@ -61,6 +61,12 @@ bool is_pattern_special(char c) {
 }
 
 // Accumulates the expansion of one word (or of several fields for "$@" and splitting).
+//
+// In Pattern and Fields mode the builder keeps the word as a pattern (cur_): a quoted
+// character comes out backslash-escaped, and a backslash that an unquoted expansion produced
+// escapes the character after it, as in dash, bash and yash (x='\*'; case '*' in $x) matches).
+// Fields mode also keeps the field's text as it stands if pathname expansion leaves it
+// alone (plain_): the expansion's backslashes stay in it.
 class Builder {
   public:
     Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob)
@@ -74,15 +80,7 @@ class Builder {
             cur_.append(text);
             return;
         }
-        for (char c : text) {
-            if (c == '\\') {
-                cur_ += "\\\\";
-                escaped_ = true;
-            } else {
-                if (c == '*' || c == '?' || c == '[') glob_ = true;
-                cur_ += c;
-            }
-        }
+        for (char c : text) add(c, Origin::Literal);
     }
 
     // Quoted text: never split, pattern characters inert.
@@ -93,27 +91,18 @@ class Builder {
             cur_.append(text);
             return;
         }
-        for (char c : text) {
-            if (is_pattern_special(c)) {
-                cur_ += '\\';
-                escaped_ = true;
-            }
-            cur_ += c;
-        }
+        for (char c : text) add(c, Origin::Quoted);
     }
 
     // The result of an unquoted expansion: split by IFS (Fields mode), pattern characters
-    // active, backslashes literal.
+    // active, a backslash escapes the next character of the pattern.
     void expanded(std::string_view text) {
         if (mode_ != Mode::Fields) {
             if (!text.empty()) started_ = true;
             if (mode_ == Mode::String) {
                 cur_.append(text);
             } else {
-                for (char c : text) {
-                    if (c == '\\') cur_ += '\\';
-                    cur_ += c;
-                }
+                for (char c : text) add(c, Origin::Expansion);
             }
             return;
         }
@@ -133,13 +122,7 @@ class Builder {
             }
             started_ = true;
             split_ = Split::None;
-            if (c == '\\') {
-                cur_ += "\\\\";
-                escaped_ = true;
-            } else {
-                if (c == '*' || c == '?' || c == '[') glob_ = true;
-                cur_ += c;
-            }
+            add(c, Origin::Expansion);
         }
     }
 
@@ -156,6 +139,7 @@ class Builder {
         if (mode_ == Mode::Fields) {
             emit();
         } else {
+            escape_next_ = false;
             cur_ += ' ';
         }
     }
@@ -164,11 +148,16 @@ class Builder {
         if (mode_ == Mode::Fields) {
             if (started_) emit();
         } else {
+            escape_next_ = false;
             cur_ += ' ';
         }
     }
 
     void mark_started() { started_ = true; }
+
+    // Whether unquoted expansions are split into fields here (command words) or not
+    // (assignments, case words and patterns, here-documents).
+    bool splits_fields() const { return mode_ == Mode::Fields; }
 
     void finish() {
         if (mode_ == Mode::Fields && started_) emit();
@@ -178,15 +167,45 @@ class Builder {
 
   private:
     enum class Split : unsigned char { None, AfterWhite, AfterNonWhite };
+    enum class Origin : unsigned char { Literal, Quoted, Expansion };
     Mode mode_;
     std::vector<std::string>* fields_;
     std::string_view ifs_;
     bool noglob_;
     std::string cur_;
+    std::string plain_;
     bool started_ = false;
     bool glob_ = false;
-    bool escaped_ = false;
+    // The last character added to cur_ was a backslash from an expansion, which quotes the
+    // next one.
+    bool escape_next_ = false;
     Split split_ = Split::None;
+
+    // Adds one character to the pattern (Pattern and Fields mode) and the plain text (Fields).
+    void add(char c, Origin origin) {
+        if (mode_ == Mode::Fields) plain_ += c;
+        if (escape_next_) {
+            escape_next_ = false;
+            cur_ += c;
+            return;
+        }
+        if (origin == Origin::Quoted) {
+            if (is_pattern_special(c)) cur_ += '\\';
+            cur_ += c;
+            return;
+        }
+        if (c == '\\') {
+            if (origin == Origin::Expansion) {
+                cur_ += c;
+                escape_next_ = true;
+            } else {
+                cur_ += "\\\\";
+            }
+            return;
+        }
+        if (c == '*' || c == '?' || c == '[') glob_ = true;
+        cur_ += c;
+    }
 
     void emit() {
         if (glob_ && !noglob_) {
@@ -197,16 +216,13 @@ class Builder {
                 return;
             }
         }
-        if (escaped_) {
-            fields_->push_back(unescape_pattern(cur_));
-        } else {
-            fields_->push_back(std::move(cur_));
-        }
+        fields_->push_back(std::move(plain_));
         reset();
     }
     void reset() {
         cur_.clear();
-        started_ = glob_ = escaped_ = false;
+        plain_.clear();
+        started_ = glob_ = escape_next_ = false;
     }
 };
 
@@ -254,15 +270,9 @@ class WordExpansion {
                 b_.quoted(part.text);
                 break;
             case Kind::DoubleQuoted:
-                b_.mark_started();
-                if (part.parts.size() == 1 && part.parts[0].kind == Kind::Param &&
-                    part.parts[0].text == "@" && part.parts[0].op == ParamOp::Plain &&
-                    sh_.positional.empty()) {
-                    // "$@" with no parameters is no field at all. A field already begun by
-                    // other text stays; the builder cannot un-start it, so only bail out when
-                    // nothing else is in the word (handled by the caller's mark).
-                    unmark_ = true;
-                }
+                // "" makes an empty field, but "$@" (or "$@$@") with no positional parameters
+                // makes none (XCU 2.5.2).
+                if (!only_empty_at(part.parts)) b_.mark_started();
                 parts(part.parts, Quoting::Quoted);
                 break;
             case Kind::Param:
@@ -282,30 +292,40 @@ class WordExpansion {
         }
     }
 
-  public:
-    bool unmark_ = false;
+    // True for the contents of "$@", "$@$@"... when there are no positional parameters.
+    bool only_empty_at(const ast::Word& inner) const {
+        if (inner.empty() || !sh_.positional.empty()) return false;
+        for (const WordPart& p : inner)
+            if (p.kind != Kind::Param || p.text != "@" || p.op != ParamOp::Plain) return false;
+        return true;
+    }
 
-  private:
     void tilde(const WordPart& part) {
         prepare_user_database();
         if (part.text.empty()) {
             const std::string* home = sh_.vars.get("HOME");
             if (home != nullptr) {
-                b_.quoted(*home);
+                tilde_result(*home);
                 return;
             }
             if (struct passwd* pw = getpwuid(getuid())) {
-                b_.quoted(pw->pw_dir);
+                tilde_result(pw->pw_dir);
                 return;
             }
             b_.quoted("~");
             return;
         }
         if (struct passwd* pw = getpwnam(part.text.c_str())) {
-            b_.quoted(pw->pw_dir);
+            tilde_result(pw->pw_dir);
         } else {
             b_.quoted("~" + part.text);
         }
+    }
+
+    // The directory is quoted text, but an empty one adds nothing: the word has no quotes,
+    // so `~` alone with HOME='' is no field (XCU 2.6.5), as in dash, mksh and yash.
+    void tilde_result(std::string_view dir) {
+        if (!dir.empty()) b_.quoted(dir);
     }
 
     void arith(const WordPart& part, Quoting q) {
@@ -532,8 +552,10 @@ class WordExpansion {
     // $@, $*, "$@", "$*".
     void positional_words(bool at, Quoting q) {
         const auto& params = sh_.positional;
-        if (q == Quoting::Quoted && !at) {
-            b_.quoted(join_positional());
+        if (!at && (q == Quoting::Quoted || !b_.splits_fields())) {
+            // "$*", and $* where no field splitting happens, is one field joined by the
+            // first character of IFS (XCU 2.5.2).
+            if (!params.empty()) b_.append(join_positional(), q);
             return;
         }
         // No parameters: nothing, even under set -u (POSIX 2024 exempts $@ and $*).
@@ -595,12 +617,8 @@ void Expander::expand_word_fields(const ast::Word& word, std::vector<std::string
     }
     Builder b(Mode::Fields, &out, current_ifs(sh_), sh_.options.noglob);
     WordExpansion e(sh_, b);
-    std::size_t before = out.size();
     e.parts(word, Quoting::Unquoted);
     b.finish();
-    // A word that was exactly "$@" with no parameters yields no field.
-    if (e.unmark_ && word.size() == 1 && out.size() == before + 1 && out.back().empty())
-        out.pop_back();
 }
 
 void Expander::expand_words(const std::vector<ast::Word>& words, std::vector<std::string>& out) {

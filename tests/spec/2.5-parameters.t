@@ -151,6 +151,53 @@ echo "$x"
 ---- stdout
 a b c
 
+#### $* in an assignment joins with the first character of IFS
+# reason: XCU 2.5.2 — where no field splitting is done, $* is joined as "$*" is
+set -- a b c
+IFS=:
+x=$*
+IFS=
+y=$*
+echo "$x" "$y"
+---- stdout
+a:b:c abc
+
+#### $* in a here-document with empty IFS joins with nothing
+set -- a b
+IFS=
+cat <<EOF
+[$*]
+EOF
+---- stdout
+[ab]
+
+#### unquoted $* as a case pattern joins with the first character of IFS
+set -- a b
+IFS=:
+case a:b in $*) echo joined;; *) echo apart;; esac
+---- stdout
+joined
+
+#### "$@""$@" with no parameters is no field
+set --
+printf '[%s]' x "$@""$@" y; echo
+---- stdout
+[x][y]
+
+#### "${x-"$@"}" with no parameters is one empty field
+set --
+printf '[%s]' "${x-"$@"}"; echo
+printf '[%s]' x ${x-"$@"} y; echo
+---- stdout
+[]
+[x][y]
+
+#### "$@" next to '' with no parameters is one empty field
+set --
+printf '[%s]' "$@"''; echo
+---- stdout
+[]
+
 #### shift moves parameters
 set -- a b c
 shift

@@ -63,3 +63,13 @@ unset u
 echo ${u:-~}
 ---- stdout
 /h
+
+#### tilde with an empty HOME is no field
+# reason: XCU 2.6.5 — an empty expansion of an unquoted word is removed
+HOME=
+set -- ~
+echo $#
+printf '[%s]' ~/x; echo
+---- stdout
+0
+[/x]

@@ -146,3 +146,39 @@ touch pre-mid-post pre-post other
 echo pre*post
 ---- stdout
 pre-mid-post pre-post
+
+#### backslash from an expansion quotes the next pattern character
+# reason: XCU 2.14.1 — a backslash escapes the next character; dash, bash and yash agree
+touch 'a*b' ab
+x='a\*'
+printf '[%s]' $x*; echo
+---- stdout
+[a*b]
+
+#### backslash from an expansion stays when no pattern character is active
+touch 'x*y'
+x='x\*y' y='a\b'
+printf '[%s]' $x $y; echo
+---- stdout
+[x\*y][a\b]
+
+#### escaped backslash from an expansion matches a backslash
+touch 'a\b' ab
+x='a\\?'
+printf '[%s]' $x; echo
+---- stdout
+[a\b]
+
+#### backslash from an expansion in a case pattern
+p='a\*'
+case 'a*' in $p) echo star;; *) echo no;; esac
+case 'ab' in $p) echo ab;; *) echo no;; esac
+---- stdout
+star
+no
+
+#### backslash from an expansion in ${x#pattern}
+v='a*b' p='\*'
+echo ${v#a$p} ${v%$p*}
+---- stdout
+b a
