@@ -907,6 +907,9 @@ std::string Executor::command_substitution(const ast::Command* body) {
         status = exit_status_of(wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns,
                                             "$( ... )", false, clock.elapsed()));
     }
+    // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a
+    // value holding one could not be exported or passed as an argument anyway.
+    std::erase(output, '\0');
     while (!output.empty() && output.back() == '\n') output.pop_back();
     // Set after the body ran: a body run in-process resets these for its own commands.
     substitution_ran = true;
