@@ -67,6 +67,12 @@ case $- in *f*) echo still;; *) echo gone;; esac
 has-f
 gone
 
+#### $- holds s when commands come from standard input
+# reason: XCU sh — -s is assumed without operands, and $- shows implied options too
+echo 'case $- in *s*) echo has-s;; *) echo "no s: $-";; esac' | $TEST_SHELL
+---- stdout
+has-s
+
 #### "$@" keeps each parameter a field
 set -- 'a b' c ''
 printf '[%s]' "$@"; echo
