@@ -184,34 +184,21 @@ bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
     return false;
 }
 
-bool is_declaration_utility(const ast::Word& w) {
-    if (w.size() != 1 || w[0].kind != ast::WordPart::Kind::Literal) return false;
-    const std::string& t = w[0].text;
-    return t == "export" || t == "readonly" || t == "local";
-}
-
-// An argument of a declaration utility that looks like an assignment (NAME=...).
-bool looks_like_assignment(const ast::Word& w) {
-    if (w.empty() || w[0].kind != ast::WordPart::Kind::Literal) return false;
-    const std::string& t = w[0].text;
-    std::size_t eq = t.find('=');
-    return eq != std::string::npos && eq > 0 && is_name(std::string_view(t).substr(0, eq));
-}
-
 // Expands a simple command's words. Arguments of export/readonly/local that look like
 // assignments are expanded as assignments are, without field splitting or globbing
 // (POSIX.1-2024, declaration utilities).
 void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
                           std::vector<std::string>& argv) {
-    if (words.empty() || !is_declaration_utility(words[0])) {
+    std::size_t first_argument = declaration_arguments_start(words);
+    if (first_argument == 0) {
         expander.expand_words(words, argv);
         return;
     }
-    for (const ast::Word& w : words) {
-        if (&w != &words[0] && looks_like_assignment(w)) {
-            argv.push_back(expander.expand_assignment(w));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i >= first_argument && assignment_name_length(words[i]) > 0) {
+            argv.push_back(expander.expand_assignment(words[i]));
         } else {
-            expander.expand_word_fields(w, argv);
+            expander.expand_word_fields(words[i], argv);
         }
     }
 }

@@ -137,3 +137,11 @@ x='a b	c'
 printf '[%s]' $x; echo
 ---- stdout
 [a b][c]
+
+#### assignment argument of command export is not split
+# reason: XCU 2.9.1.1 — `command` keeps export a declaration utility
+x='a  b'
+command export y=$x
+echo "$y"
+---- stdout
+a  b
