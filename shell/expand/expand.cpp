@@ -56,8 +56,26 @@ std::size_t character_count(const std::string& s) {
     return count;
 }
 
+// Characters a quoted one must be escaped from in a pattern: the pattern characters, and
+// those with a meaning inside a bracket expression (a leading ! or ^, a range's -, the
+// delimiters of [:class:] [.c.] [=c=]), so that a quoted one is always literal (XCU 2.14).
 bool is_pattern_special(char c) {
-    return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
+    switch (c) {
+        case '*':
+        case '?':
+        case '[':
+        case ']':
+        case '\\':
+        case '!':
+        case '^':
+        case '-':
+        case ':':
+        case '.':
+        case '=':
+            return true;
+        default:
+            return false;
+    }
 }
 
 // Accumulates the expansion of one word (or of several fields for "$@" and splitting).

@@ -182,3 +182,31 @@ v='a*b' p='\*'
 echo ${v#a$p} ${v%$p*}
 ---- stdout
 b a
+
+#### quoted ! or ^ at the start of a bracket expression is a member
+# reason: XCU 2.14.1 — a quoted character in a pattern matches itself
+for s in '!' '^' a b; do
+  case $s in ["!"a]) printf '%s:1 ' "$s";; esac
+  case $s in [\^a]) printf '%s:2 ' "$s";; esac
+done
+echo
+---- stdout
+!:1 ^:2 a:1 a:2 
+
+#### quoted - in a bracket expression is no range
+for s in a b c -; do case $s in [a"-"c]) printf '%s ' "$s";; esac; done
+echo
+---- stdout
+a c - 
+
+#### quoted ! in a bracket expression in pathname expansion
+touch '!x' ax bx
+echo [\!a]x
+---- stdout
+!x ax
+
+#### quoted colon does not open a character class
+for s in a ':' 'a]'; do case $s in [[":"alpha:]]) printf '<%s>' "$s";; esac; done
+echo
+---- stdout
+<a]>
