@@ -542,25 +542,24 @@ int Executor::run_async(const ast::Command& command) {
     // program then goes through the backend like any other; a builtin or function runs in a
     // forked child with those same words.
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    std::vector<std::string> argv;
+    ExpandedForChild for_child;
+    std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;
     if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
         !runs_commands(simple->words) && !runs_commands_in(simple->assignments)) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
-        Expander expander(sh_);
-        expander.expand_words(simple->words, argv);
-        expanded = !argv.empty();
+        for_child = expand_for_child(sh_, *simple);
+        expanded = !argv.empty() && !for_child.failed;
         if (expanded) {
             text.clear();
             for (const std::string& a : argv) text += (text.empty() ? "" : " ") + a;
         }
-        if (names_external_command(sh_, argv)) {
-            const auto env = expand_prefix_assignments(expander, *simple);
+        if (expanded && for_child.external) {
             SpawnRequest req;
             req.argv = &argv;
             req.command = &command;
             req.background = true;
-            req.env_overrides = env;
+            req.env_overrides = for_child.env;
             if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
             SpawnOutcome outcome = spawn_command(sh_, req);
             pid = outcome.pid;
@@ -598,6 +597,8 @@ int Executor::run_async(const ast::Command& command) {
                 }
                 sh_.traps->ignore_for_async_list();
             }
+            // An expansion that failed here was reported already: the job only exits.
+            if (for_child.failed) _exit(*for_child.failed & 0xff);
             if (expanded) run_expanded_in_child(sh_, *this, command, *simple, argv);
             child_run(command);
         }
