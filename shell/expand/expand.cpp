@@ -35,6 +35,27 @@ enum class Quoting : unsigned char { Unquoted, Quoted };
 
 constexpr std::string_view kDefaultIfs = " \t\n";
 
+// The length in bytes of the character at `pos` (pos < s.size()) in a multibyte locale; an
+// invalid or incomplete sequence is one byte.
+std::size_t multibyte_length(std::string_view s, std::size_t pos) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) return 1;
+    std::mbstate_t state{};
+    std::size_t n = std::mbrlen(s.data() + pos, s.size() - pos, &state);
+    return n == 0 || n > s.size() - pos ? 1 : n;
+}
+
+// Whether IFS holds a non-ASCII character in a multibyte locale: then fields are split at
+// whole characters, not at bytes that may be part of another character (XCU 2.6.5).
+bool ifs_is_multibyte(std::string_view ifs) {
+    for (char c : ifs) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ensure_locale();
+            return MB_CUR_MAX > 1;
+        }
+    }
+    return false;
+}
+
 // ${#x} counts characters, not bytes, in a multibyte locale; an invalid byte counts as one.
 std::size_t character_count(const std::string& s) {
     bool ascii = true;
@@ -88,7 +109,11 @@ bool is_pattern_special(char c) {
 class Builder {
   public:
     Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob)
-        : mode_(mode), fields_(fields), ifs_(ifs), noglob_(noglob) {}
+        : mode_(mode),
+          fields_(fields),
+          ifs_(ifs),
+          ifs_multibyte_(mode == Mode::Fields && ifs_is_multibyte(ifs)),
+          noglob_(noglob) {}
 
     // Unquoted source text: pattern characters stay active; never split.
     void literal(std::string_view text) {
@@ -124,8 +149,12 @@ class Builder {
             }
             return;
         }
-        for (char c : text) {
-            if (ifs_.find(c) != std::string_view::npos) {
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t n = ifs_multibyte_ ? multibyte_length(text, i) : 1;
+            const std::string_view ch = text.substr(i, n);
+            i += n;
+            if (is_ifs(ch)) {
+                const char c = ch[0];
                 bool white = c == ' ' || c == '\t' || c == '\n';
                 if (white) {
                     if (started_) {
@@ -140,7 +169,7 @@ class Builder {
             }
             started_ = true;
             split_ = Split::None;
-            add(c, Origin::Expansion);
+            for (char c : ch) add(c, Origin::Expansion);
         }
     }
 
@@ -189,6 +218,7 @@ class Builder {
     Mode mode_;
     std::vector<std::string>* fields_;
     std::string_view ifs_;
+    bool ifs_multibyte_;  // IFS has a multibyte character: compare whole characters.
     bool noglob_;
     std::string cur_;
     std::string plain_;
@@ -198,6 +228,17 @@ class Builder {
     // next one.
     bool escape_next_ = false;
     Split split_ = Split::None;
+
+    // Whether the character `ch` (one byte, or a whole multibyte character) is in IFS.
+    bool is_ifs(std::string_view ch) const {
+        if (!ifs_multibyte_) return ifs_.find(ch[0]) != std::string_view::npos;
+        for (std::size_t i = 0; i < ifs_.size();) {
+            const std::size_t n = multibyte_length(ifs_, i);
+            if (ifs_.substr(i, n) == ch) return true;
+            i += n;
+        }
+        return false;
+    }
 
     // Adds one character to the pattern (Pattern and Fields mode) and the plain text (Fields).
     void add(char c, Origin origin) {
@@ -411,7 +452,12 @@ class WordExpansion {
 
     std::string join_positional() {
         const std::string* ifs = sh_.vars.get("IFS");
-        std::string sep = ifs == nullptr ? " " : ifs->substr(0, 1);
+        // The first character of IFS, whole when it is a multibyte one.
+        std::string sep = " ";
+        if (ifs != nullptr) {
+            sep = ifs->substr(
+                0, ifs->empty() || !ifs_is_multibyte(*ifs) ? 1 : multibyte_length(*ifs, 0));
+        }
         std::string joined;
         for (std::size_t i = 0; i < sh_.positional.size(); ++i) {
             if (i > 0) joined += sep;
