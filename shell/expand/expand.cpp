@@ -652,8 +652,9 @@ bool arith_assigns(const ast::Word& word) {
                 if (c == '=') {
                     char prev = i > 0 ? t[i - 1] : '\0';
                     char next = i + 1 < t.size() ? t[i + 1] : '\0';
-                    if (next == '=' || prev == '=' || prev == '!' || prev == '<' || prev == '>')
-                        continue;
+                    // == != <= >= compare; <<= and >>= assign like the other op= forms.
+                    if (next == '=' || prev == '=' || prev == '!') continue;
+                    if ((prev == '<' || prev == '>') && !(i >= 2 && t[i - 2] == prev)) continue;
                     return true;
                 }
                 if ((c == '+' || c == '-') && i + 1 < t.size() && t[i + 1] == c) return true;

@@ -203,3 +203,13 @@ x=$(env echo $((1/0)))
 echo "after $? [$x]"
 ---- stdout
 after 2 []
+
+#### <<= and >>= in a pipeline stage assign only in that subshell
+x=1 y=8
+echo $((x<<=2)) $((y>>=1)) | cat
+env echo $((x<<=3)) | cat
+echo $x $y
+---- stdout
+4 4
+8
+1 8
