@@ -199,7 +199,8 @@ int run_main(int argc, char** argv) {
         run_and_exit(sh, source);
     }
 
-    // Commands from standard input.
+    // Commands from standard input: -s is implied, and $- shows it (XCU sh, 2.5.2).
+    sh.options.stdin_mode = true;
     sh.positional.assign(argv + i, argv + argc);
     bool interactive = force_interactive || (isatty(0) && isatty(2));
     if (interactive) {

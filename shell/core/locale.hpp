@@ -5,8 +5,18 @@
 
 namespace vsh {
 
-// Sets LC_CTYPE and LC_COLLATE from the environment the first time it is called (and does
-// nothing for a C or POSIX locale).
+class Variables;
+
+// Sets LC_CTYPE and LC_COLLATE the first time it is called after start-up or after a change
+// of the locale variables: from the environment at first (doing nothing for a C or POSIX
+// locale), then from the shell's own LC_ALL, LC_CTYPE, LC_COLLATE and LANG.
 void ensure_locale();
+
+// Called when the shell's LC_ALL, LC_CTYPE, LC_COLLATE or LANG is assigned or unset: the next
+// ensure_locale() loads the locales they now name (XCU 2.5.3: they govern how the shell
+// reads characters and matches patterns). For each category the first of LC_ALL,
+// LC_<category> and LANG that is set, not empty and names a locale the system has wins;
+// none at all is the C locale.
+void locale_variables_changed(const Variables& vars);
 
 }  // namespace vsh

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "builtins/getopts.hpp"
+#include "shell/core/locale.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/timing/timing_log.hpp"
@@ -20,6 +21,8 @@ Shell::Shell()
     vars.on_change = [this](std::string_view name) {
         if (name == "PATH") command_hash.clear();
         if (name == "OPTIND") reset_getopts(*this);
+        if (name == "LC_ALL" || name == "LC_CTYPE" || name == "LC_COLLATE" || name == "LANG")
+            locale_variables_changed(vars);
     };
 }
 

@@ -184,34 +184,21 @@ bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
     return false;
 }
 
-bool is_declaration_utility(const ast::Word& w) {
-    if (w.size() != 1 || w[0].kind != ast::WordPart::Kind::Literal) return false;
-    const std::string& t = w[0].text;
-    return t == "export" || t == "readonly" || t == "local";
-}
-
-// An argument of a declaration utility that looks like an assignment (NAME=...).
-bool looks_like_assignment(const ast::Word& w) {
-    if (w.empty() || w[0].kind != ast::WordPart::Kind::Literal) return false;
-    const std::string& t = w[0].text;
-    std::size_t eq = t.find('=');
-    return eq != std::string::npos && eq > 0 && is_name(std::string_view(t).substr(0, eq));
-}
-
 // Expands a simple command's words. Arguments of export/readonly/local that look like
 // assignments are expanded as assignments are, without field splitting or globbing
 // (POSIX.1-2024, declaration utilities).
 void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
                           std::vector<std::string>& argv) {
-    if (words.empty() || !is_declaration_utility(words[0])) {
+    std::size_t first_argument = declaration_arguments_start(words);
+    if (first_argument == 0) {
         expander.expand_words(words, argv);
         return;
     }
-    for (const ast::Word& w : words) {
-        if (&w != &words[0] && looks_like_assignment(w)) {
-            argv.push_back(expander.expand_assignment(w));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i >= first_argument && assignment_name_length(words[i]) > 0) {
+            argv.push_back(expander.expand_assignment(words[i]));
         } else {
-            expander.expand_word_fields(w, argv);
+            expander.expand_word_fields(words[i], argv);
         }
     }
 }
@@ -556,26 +543,25 @@ int Executor::run_async(const ast::Command& command) {
     // program then goes through the backend like any other; a builtin or function runs in a
     // forked child with those same words.
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    std::vector<std::string> argv;
+    ExpandedForChild for_child;
+    std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;
     if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
         !runs_commands(simple->words) && !runs_commands_in(simple->assignments)) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
-        Expander expander(sh_);
-        expander.expand_words(simple->words, argv);
-        expanded = !argv.empty();
+        for_child = expand_for_child(sh_, *simple);
+        expanded = !argv.empty() && !for_child.failed;
         if (expanded) {
             text.clear();
             for (const std::string& a : argv) text += (text.empty() ? "" : " ") + a;
         }
-        if (names_external_command(sh_, argv)) {
-            const auto env = expand_prefix_assignments(expander, *simple);
-            if (sh_.options.xtrace) trace_command(argv, env);
+        if (expanded && for_child.external) {
+            if (sh_.options.xtrace) trace_command(argv, for_child.env);
             SpawnRequest req;
             req.argv = &argv;
             req.command = &command;
             req.background = true;
-            req.env_overrides = env;
+            req.env_overrides = for_child.env;
             if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
             SpawnOutcome outcome = spawn_command(sh_, req);
             pid = outcome.pid;
@@ -613,6 +599,8 @@ int Executor::run_async(const ast::Command& command) {
                 }
                 sh_.traps->ignore_for_async_list();
             }
+            // An expansion that failed here was reported already: the job only exits.
+            if (for_child.failed) _exit(*for_child.failed & 0xff);
             if (expanded) run_expanded_in_child(sh_, *this, command, *simple, argv);
             child_run(command);
         }
@@ -934,6 +922,9 @@ std::string Executor::command_substitution(const ast::Command* body) {
         status = exit_status_of(wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns,
                                             "$( ... )", false, clock.elapsed()));
     }
+    // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a
+    // value holding one could not be exported or passed as an argument anyway.
+    std::erase(output, '\0');
     while (!output.empty() && output.back() == '\n') output.pop_back();
     // Set after the body ran: a body run in-process resets these for its own commands.
     substitution_ran = true;

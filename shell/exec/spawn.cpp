@@ -161,13 +161,21 @@ bool names_external_command(const Shell& sh, const std::vector<std::string>& arg
            (find_builtin(name) == nullptr && sh.functions.count(name) == 0);
 }
 
-std::vector<std::pair<std::string, std::string>> expand_prefix_assignments(
-    Expander& expander, const ast::SimpleCommand& simple) {
-    std::vector<std::pair<std::string, std::string>> env;
-    env.reserve(simple.assignments.size());
-    for (const ast::Assignment& a : simple.assignments)
-        env.emplace_back(a.name, expander.expand_assignment(a.value));
-    return env;
+ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
+    ExpandedForChild result;
+    Expander expander(sh);
+    try {
+        expander.expand_words(simple.words, result.argv);
+        result.external = names_external_command(sh, result.argv);
+        if (result.external) {
+            result.env.reserve(simple.assignments.size());
+            for (const ast::Assignment& a : simple.assignments)
+                result.env.emplace_back(a.name, expander.expand_assignment(a.value));
+        }
+    } catch (const FatalError& e) {
+        result.failed = e.status;
+    }
+    return result;
 }
 
 backends::FdAction dup_onto(int source, int fd) {
@@ -475,9 +483,13 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     // command's); the enclosing command's line is back once the output is read.
     const std::uint32_t enclosing_line = sh.lineno;
     if (command.span.begin.line != 0) sh.lineno = command.span.begin.line;
-    std::vector<std::string> argv;
-    Expander expander(sh);
-    expander.expand_words(simple->words, argv);
+    ExpandedForChild expanded = expand_for_child(sh, *simple);
+    if (expanded.failed) {
+        sh.lineno = enclosing_line;
+        *status = *expanded.failed;
+        return true;
+    }
+    std::vector<std::string>& argv = expanded.argv;
 
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0) {
@@ -486,17 +498,16 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         *status = 2;
         return true;
     }
-    const bool external = names_external_command(sh, argv);
+    const bool external = expanded.external;
     pid_t pid = -1;
     int fixed_status = 0;
     SpawnOutcome outcome;
     if (external) {
-        const auto env = expand_prefix_assignments(expander, *simple);
-        if (sh.options.xtrace) executor.trace_command(argv, env);
+        if (sh.options.xtrace) executor.trace_command(argv, expanded.env);
         SpawnRequest req;
         req.argv = &argv;
         req.command = &command;
-        req.env_overrides = env;
+        req.env_overrides = expanded.env;
         req.plumbing.push_back(dup_onto(p[1], 1));
         outcome = spawn_command(sh, req);
         pid = outcome.pid;
@@ -633,16 +644,20 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         bool started = false;
         std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
         if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {
-            std::vector<std::string> argv;
-            Expander expander(sh);
-            expander.expand_words(simple->words, argv);
-            if (names_external_command(sh, argv)) {
-                const auto env = expand_prefix_assignments(expander, *simple);
-                if (sh.options.xtrace) executor.trace_command(argv, env);
+            ExpandedForChild expanded = expand_for_child(sh, *simple);
+            std::vector<std::string>& argv = expanded.argv;
+            if (expanded.failed) {
+                // The stage failed in its expansion: a child that only exits with the status.
+                names[i] = "(shell code)";
+                const int failed = *expanded.failed;
+                pids[i] = fork_stage(i, [failed] { _exit(failed & 0xff); });
+                started = true;
+            } else if (expanded.external) {
+                if (sh.options.xtrace) executor.trace_command(argv, expanded.env);
                 SpawnRequest req;
                 req.argv = &argv;
                 req.command = &stage;
-                req.env_overrides = env;
+                req.env_overrides = expanded.env;
                 req.background = background;
                 if (prev_read >= 0) req.plumbing.push_back(dup_onto(prev_read, 0));
                 if (pfd[1] >= 0) req.plumbing.push_back(dup_onto(pfd[1], 1));

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -100,7 +101,7 @@ int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, Exec
 std::string expand_ps4(Shell& sh);
 
 // Whether a simple command's words can be expanded in the parent on behalf of a child: nothing
-// in them changes shell state or can abort the shell.
+// in them changes shell state. (They may still fail, as $((1/0)) does: expand_for_child.)
 bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
@@ -112,10 +113,19 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);
 
-class Expander;
-// The values of a simple command's VAR=value prefixes, expanded, for the child's environment.
-std::vector<std::pair<std::string, std::string>> expand_prefix_assignments(
-    Expander& expander, const ast::SimpleCommand& simple);
+// A simple command's words, expanded in the parent on a child's behalf (see
+// expandable_in_parent), and for an external command the values of its VAR=value prefixes,
+// for the child's environment.
+struct ExpandedForChild {
+    std::vector<std::string> argv;
+    std::vector<std::pair<std::string, std::string>> env;
+    bool external = false;  // argv[0] names a program (names_external_command).
+    // Set when an expansion failed (division by zero, a variable that holds no number): the
+    // error is the child's, as if it had expanded the words itself, so it has been reported
+    // and the child is to exit with this status; the shell goes on.
+    std::optional<int> failed;
+};
+ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple);
 
 // A Dup2 fd action: make `fd` a copy of `source`.
 backends::FdAction dup_onto(int source, int fd);

@@ -35,6 +35,27 @@ enum class Quoting : unsigned char { Unquoted, Quoted };
 
 constexpr std::string_view kDefaultIfs = " \t\n";
 
+// The length in bytes of the character at `pos` (pos < s.size()) in a multibyte locale; an
+// invalid or incomplete sequence is one byte.
+std::size_t multibyte_length(std::string_view s, std::size_t pos) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) return 1;
+    std::mbstate_t state{};
+    std::size_t n = std::mbrlen(s.data() + pos, s.size() - pos, &state);
+    return n == 0 || n > s.size() - pos ? 1 : n;
+}
+
+// Whether IFS holds a non-ASCII character in a multibyte locale: then fields are split at
+// whole characters, not at bytes that may be part of another character (XCU 2.6.5).
+bool ifs_is_multibyte(std::string_view ifs) {
+    for (char c : ifs) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ensure_locale();
+            return MB_CUR_MAX > 1;
+        }
+    }
+    return false;
+}
+
 // ${#x} counts characters, not bytes, in a multibyte locale; an invalid byte counts as one.
 std::size_t character_count(const std::string& s) {
     bool ascii = true;
@@ -56,15 +77,43 @@ std::size_t character_count(const std::string& s) {
     return count;
 }
 
+// Characters a quoted one must be escaped from in a pattern: the pattern characters, and
+// those with a meaning inside a bracket expression (a leading ! or ^, a range's -, the
+// delimiters of [:class:] [.c.] [=c=]), so that a quoted one is always literal (XCU 2.14).
 bool is_pattern_special(char c) {
-    return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
+    switch (c) {
+        case '*':
+        case '?':
+        case '[':
+        case ']':
+        case '\\':
+        case '!':
+        case '^':
+        case '-':
+        case ':':
+        case '.':
+        case '=':
+            return true;
+        default:
+            return false;
+    }
 }
 
 // Accumulates the expansion of one word (or of several fields for "$@" and splitting).
+//
+// In Pattern and Fields mode the builder keeps the word as a pattern (cur_): a quoted
+// character comes out backslash-escaped, and a backslash that an unquoted expansion produced
+// escapes the character after it, as in dash, bash and yash (x='\*'; case '*' in $x) matches).
+// Fields mode also keeps the field's text as it stands if pathname expansion leaves it
+// alone (plain_): the expansion's backslashes stay in it.
 class Builder {
   public:
     Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob)
-        : mode_(mode), fields_(fields), ifs_(ifs), noglob_(noglob) {}
+        : mode_(mode),
+          fields_(fields),
+          ifs_(ifs),
+          ifs_multibyte_(mode == Mode::Fields && ifs_is_multibyte(ifs)),
+          noglob_(noglob) {}
 
     // Unquoted source text: pattern characters stay active; never split.
     void literal(std::string_view text) {
@@ -74,15 +123,7 @@ class Builder {
             cur_.append(text);
             return;
         }
-        for (char c : text) {
-            if (c == '\\') {
-                cur_ += "\\\\";
-                escaped_ = true;
-            } else {
-                if (c == '*' || c == '?' || c == '[') glob_ = true;
-                cur_ += c;
-            }
-        }
+        for (char c : text) add(c, Origin::Literal);
     }
 
     // Quoted text: never split, pattern characters inert.
@@ -93,32 +134,27 @@ class Builder {
             cur_.append(text);
             return;
         }
-        for (char c : text) {
-            if (is_pattern_special(c)) {
-                cur_ += '\\';
-                escaped_ = true;
-            }
-            cur_ += c;
-        }
+        for (char c : text) add(c, Origin::Quoted);
     }
 
     // The result of an unquoted expansion: split by IFS (Fields mode), pattern characters
-    // active, backslashes literal.
+    // active, a backslash escapes the next character of the pattern.
     void expanded(std::string_view text) {
         if (mode_ != Mode::Fields) {
             if (!text.empty()) started_ = true;
             if (mode_ == Mode::String) {
                 cur_.append(text);
             } else {
-                for (char c : text) {
-                    if (c == '\\') cur_ += '\\';
-                    cur_ += c;
-                }
+                for (char c : text) add(c, Origin::Expansion);
             }
             return;
         }
-        for (char c : text) {
-            if (ifs_.find(c) != std::string_view::npos) {
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t n = ifs_multibyte_ ? multibyte_length(text, i) : 1;
+            const std::string_view ch = text.substr(i, n);
+            i += n;
+            if (is_ifs(ch)) {
+                const char c = ch[0];
                 bool white = c == ' ' || c == '\t' || c == '\n';
                 if (white) {
                     if (started_) {
@@ -133,13 +169,7 @@ class Builder {
             }
             started_ = true;
             split_ = Split::None;
-            if (c == '\\') {
-                cur_ += "\\\\";
-                escaped_ = true;
-            } else {
-                if (c == '*' || c == '?' || c == '[') glob_ = true;
-                cur_ += c;
-            }
+            for (char c : ch) add(c, Origin::Expansion);
         }
     }
 
@@ -156,6 +186,7 @@ class Builder {
         if (mode_ == Mode::Fields) {
             emit();
         } else {
+            escape_next_ = false;
             cur_ += ' ';
         }
     }
@@ -164,11 +195,16 @@ class Builder {
         if (mode_ == Mode::Fields) {
             if (started_) emit();
         } else {
+            escape_next_ = false;
             cur_ += ' ';
         }
     }
 
     void mark_started() { started_ = true; }
+
+    // Whether unquoted expansions are split into fields here (command words) or not
+    // (assignments, case words and patterns, here-documents).
+    bool splits_fields() const { return mode_ == Mode::Fields; }
 
     void finish() {
         if (mode_ == Mode::Fields && started_) emit();
@@ -178,15 +214,57 @@ class Builder {
 
   private:
     enum class Split : unsigned char { None, AfterWhite, AfterNonWhite };
+    enum class Origin : unsigned char { Literal, Quoted, Expansion };
     Mode mode_;
     std::vector<std::string>* fields_;
     std::string_view ifs_;
+    bool ifs_multibyte_;  // IFS has a multibyte character: compare whole characters.
     bool noglob_;
     std::string cur_;
+    std::string plain_;
     bool started_ = false;
     bool glob_ = false;
-    bool escaped_ = false;
+    // The last character added to cur_ was a backslash from an expansion, which quotes the
+    // next one.
+    bool escape_next_ = false;
     Split split_ = Split::None;
+
+    // Whether the character `ch` (one byte, or a whole multibyte character) is in IFS.
+    bool is_ifs(std::string_view ch) const {
+        if (!ifs_multibyte_) return ifs_.find(ch[0]) != std::string_view::npos;
+        for (std::size_t i = 0; i < ifs_.size();) {
+            const std::size_t n = multibyte_length(ifs_, i);
+            if (ifs_.substr(i, n) == ch) return true;
+            i += n;
+        }
+        return false;
+    }
+
+    // Adds one character to the pattern (Pattern and Fields mode) and the plain text (Fields).
+    void add(char c, Origin origin) {
+        if (mode_ == Mode::Fields) plain_ += c;
+        if (escape_next_) {
+            escape_next_ = false;
+            cur_ += c;
+            return;
+        }
+        if (origin == Origin::Quoted) {
+            if (is_pattern_special(c)) cur_ += '\\';
+            cur_ += c;
+            return;
+        }
+        if (c == '\\') {
+            if (origin == Origin::Expansion) {
+                cur_ += c;
+                escape_next_ = true;
+            } else {
+                cur_ += "\\\\";
+            }
+            return;
+        }
+        if (c == '*' || c == '?' || c == '[') glob_ = true;
+        cur_ += c;
+    }
 
     void emit() {
         if (glob_ && !noglob_) {
@@ -197,16 +275,13 @@ class Builder {
                 return;
             }
         }
-        if (escaped_) {
-            fields_->push_back(unescape_pattern(cur_));
-        } else {
-            fields_->push_back(std::move(cur_));
-        }
+        fields_->push_back(std::move(plain_));
         reset();
     }
     void reset() {
         cur_.clear();
-        started_ = glob_ = escaped_ = false;
+        plain_.clear();
+        started_ = glob_ = escape_next_ = false;
     }
 };
 
@@ -254,15 +329,9 @@ class WordExpansion {
                 b_.quoted(part.text);
                 break;
             case Kind::DoubleQuoted:
-                b_.mark_started();
-                if (part.parts.size() == 1 && part.parts[0].kind == Kind::Param &&
-                    part.parts[0].text == "@" && part.parts[0].op == ParamOp::Plain &&
-                    sh_.positional.empty()) {
-                    // "$@" with no parameters is no field at all. A field already begun by
-                    // other text stays; the builder cannot un-start it, so only bail out when
-                    // nothing else is in the word (handled by the caller's mark).
-                    unmark_ = true;
-                }
+                // "" makes an empty field, but "$@" (or "$@$@") with no positional parameters
+                // makes none (XCU 2.5.2).
+                if (!only_empty_at(part.parts)) b_.mark_started();
                 parts(part.parts, Quoting::Quoted);
                 break;
             case Kind::Param:
@@ -282,30 +351,40 @@ class WordExpansion {
         }
     }
 
-  public:
-    bool unmark_ = false;
+    // True for the contents of "$@", "$@$@"... when there are no positional parameters.
+    bool only_empty_at(const ast::Word& inner) const {
+        if (inner.empty() || !sh_.positional.empty()) return false;
+        for (const WordPart& p : inner)
+            if (p.kind != Kind::Param || p.text != "@" || p.op != ParamOp::Plain) return false;
+        return true;
+    }
 
-  private:
     void tilde(const WordPart& part) {
         prepare_user_database();
         if (part.text.empty()) {
             const std::string* home = sh_.vars.get("HOME");
             if (home != nullptr) {
-                b_.quoted(*home);
+                tilde_result(*home);
                 return;
             }
             if (struct passwd* pw = getpwuid(getuid())) {
-                b_.quoted(pw->pw_dir);
+                tilde_result(pw->pw_dir);
                 return;
             }
             b_.quoted("~");
             return;
         }
         if (struct passwd* pw = getpwnam(part.text.c_str())) {
-            b_.quoted(pw->pw_dir);
+            tilde_result(pw->pw_dir);
         } else {
             b_.quoted("~" + part.text);
         }
+    }
+
+    // The directory is quoted text, but an empty one adds nothing: the word has no quotes,
+    // so `~` alone with HOME='' is no field (XCU 2.6.5), as in dash, mksh and yash.
+    void tilde_result(std::string_view dir) {
+        if (!dir.empty()) b_.quoted(dir);
     }
 
     void arith(const WordPart& part, Quoting q) {
@@ -373,7 +452,12 @@ class WordExpansion {
 
     std::string join_positional() {
         const std::string* ifs = sh_.vars.get("IFS");
-        std::string sep = ifs == nullptr ? " " : ifs->substr(0, 1);
+        // The first character of IFS, whole when it is a multibyte one.
+        std::string sep = " ";
+        if (ifs != nullptr) {
+            sep = ifs->substr(
+                0, ifs->empty() || !ifs_is_multibyte(*ifs) ? 1 : multibyte_length(*ifs, 0));
+        }
         std::string joined;
         for (std::size_t i = 0; i < sh_.positional.size(); ++i) {
             if (i > 0) joined += sep;
@@ -532,8 +616,10 @@ class WordExpansion {
     // $@, $*, "$@", "$*".
     void positional_words(bool at, Quoting q) {
         const auto& params = sh_.positional;
-        if (q == Quoting::Quoted && !at) {
-            b_.quoted(join_positional());
+        if (!at && (q == Quoting::Quoted || !b_.splits_fields())) {
+            // "$*", and $* where no field splitting happens, is one field joined by the
+            // first character of IFS (XCU 2.5.2).
+            if (!params.empty()) b_.append(join_positional(), q);
             return;
         }
         // No parameters: nothing, even under set -u (POSIX 2024 exempts $@ and $*).
@@ -566,8 +652,9 @@ bool arith_assigns(const ast::Word& word) {
                 if (c == '=') {
                     char prev = i > 0 ? t[i - 1] : '\0';
                     char next = i + 1 < t.size() ? t[i + 1] : '\0';
-                    if (next == '=' || prev == '=' || prev == '!' || prev == '<' || prev == '>')
-                        continue;
+                    // == != <= >= compare; <<= and >>= assign like the other op= forms.
+                    if (next == '=' || prev == '=' || prev == '!') continue;
+                    if ((prev == '<' || prev == '>') && !(i >= 2 && t[i - 2] == prev)) continue;
                     return true;
                 }
                 if ((c == '+' || c == '-') && i + 1 < t.size() && t[i + 1] == c) return true;
@@ -595,12 +682,8 @@ void Expander::expand_word_fields(const ast::Word& word, std::vector<std::string
     }
     Builder b(Mode::Fields, &out, current_ifs(sh_), sh_.options.noglob);
     WordExpansion e(sh_, b);
-    std::size_t before = out.size();
     e.parts(word, Quoting::Unquoted);
     b.finish();
-    // A word that was exactly "$@" with no parameters yields no field.
-    if (e.unmark_ && word.size() == 1 && out.size() == before + 1 && out.back().empty())
-        out.pop_back();
 }
 
 void Expander::expand_words(const std::vector<ast::Word>& words, std::vector<std::string>& out) {

@@ -37,18 +37,9 @@ std::unique_ptr<ast::Command> make_command(ast::SourcePos begin) {
     return command;
 }
 
-// NAME= at the start of a word: the name's length, or 0.
+// NAME= at the start of a word token: the name's length, or 0.
 std::size_t assignment_name_length(const Token& token) {
-    if (token.kind != TokenKind::Word || token.word.empty() ||
-        token.word[0].kind != ast::WordPart::Kind::Literal) {
-        return 0;
-    }
-    const std::string& text = token.word[0].text;
-    std::size_t eq = text.find('=');
-    if (eq == std::string::npos || eq == 0 || !is_name(std::string_view(text).substr(0, eq))) {
-        return 0;
-    }
-    return eq;
+    return token.kind == TokenKind::Word ? vsh::assignment_name_length(token.word) : 0;
 }
 
 bool is_function_name(const Token& token) {
@@ -61,6 +52,25 @@ bool is_function_name(const Token& token) {
 ast::Word finish_word(ast::Word word) {
     lex::mark_tilde_prefixes(word, lex::TildePlaces::WordStart);
     return word;
+}
+
+// An argument of a declaration utility that looks like an assignment gets the tilde
+// prefixes of an assignment value (after the '=' and each unquoted ':').
+void mark_declaration_tildes(ast::Word& word) {
+    std::size_t name_length = vsh::assignment_name_length(word);
+    if (name_length == 0) return;
+    bool any = false;
+    for (const ast::WordPart& part : word)
+        if (part.kind == ast::WordPart::Kind::Literal && part.text.find('~') != std::string::npos)
+            any = true;
+    if (!any) return;
+    ast::WordPart name;
+    name.kind = ast::WordPart::Kind::Literal;
+    name.text = word[0].text.substr(0, name_length + 1);
+    word[0].text.erase(0, name_length + 1);
+    if (word[0].text.empty()) word.erase(word.begin());
+    lex::mark_tilde_prefixes(word, lex::TildePlaces::AssignmentValue);
+    word.insert(word.begin(), std::move(name));
 }
 
 }  // namespace
@@ -661,6 +671,10 @@ std::unique_ptr<ast::Command> Grammar::simple_command(Token* first_word) {
     }
     if (simple.words.empty() && simple.assignments.empty() && result->redirections.empty()) {
         unexpected(peek());
+    }
+    for (std::size_t i = declaration_arguments_start(simple.words);
+         i > 0 && i < simple.words.size(); ++i) {
+        mark_declaration_tildes(simple.words[i]);
     }
     result->span.end = last_end_;
     return result;

@@ -40,4 +40,35 @@ bool is_name(std::string_view name) {
     return true;
 }
 
+std::size_t assignment_name_length(const ast::Word& word) {
+    if (word.empty() || word[0].kind != ast::WordPart::Kind::Literal) return 0;
+    const std::string& text = word[0].text;
+    std::size_t eq = text.find('=');
+    if (eq == std::string::npos || !is_name(std::string_view(text).substr(0, eq))) return 0;
+    return eq;
+}
+
+namespace {
+
+bool is_plain_word(const ast::Word& word, std::string_view text) {
+    return word.size() == 1 && word[0].kind == ast::WordPart::Kind::Literal && word[0].text == text;
+}
+
+bool names_declaration_utility(const ast::Word& word) {
+    return is_plain_word(word, "export") || is_plain_word(word, "readonly") ||
+           is_plain_word(word, "local");
+}
+
+}  // namespace
+
+std::size_t declaration_arguments_start(const std::vector<ast::Word>& words) {
+    if (words.empty()) return 0;
+    if (names_declaration_utility(words[0])) return 1;
+    if (words.size() > 1 && is_plain_word(words[0], "command") &&
+        names_declaration_utility(words[1])) {
+        return 2;
+    }
+    return 0;
+}
+
 }  // namespace vsh

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 #include "shell/ast/ast.hpp"
 #include "shell/parser/source.hpp"
@@ -59,5 +60,14 @@ std::variant<std::unique_ptr<ast::Command>, ParseError> parse_program(std::strin
 
 // True if `name` is a valid shell variable name (XCU 3.216).
 bool is_name(std::string_view name);
+
+// NAME= at the start of a word (in its unquoted text): the name's length, or 0.
+std::size_t assignment_name_length(const ast::Word& word);
+
+// The index of the first argument of a declaration utility (export, readonly, local, also
+// when run through `command`) in a simple command's words, or 0 when the words name none.
+// Its arguments that look like assignments are expanded as assignment values are: tilde
+// after '=' and ':', no field splitting or pathname expansion (POSIX.1-2024 XCU 2.9.1.1).
+std::size_t declaration_arguments_start(const std::vector<ast::Word>& words);
 
 }  // namespace vsh

@@ -67,6 +67,12 @@ case $- in *f*) echo still;; *) echo gone;; esac
 has-f
 gone
 
+#### $- holds s when commands come from standard input
+# reason: XCU sh — -s is assumed without operands, and $- shows implied options too
+echo 'case $- in *s*) echo has-s;; *) echo "no s: $-";; esac' | $TEST_SHELL
+---- stdout
+has-s
+
 #### "$@" keeps each parameter a field
 set -- 'a b' c ''
 printf '[%s]' "$@"; echo
@@ -150,6 +156,53 @@ x=$@
 echo "$x"
 ---- stdout
 a b c
+
+#### $* in an assignment joins with the first character of IFS
+# reason: XCU 2.5.2 — where no field splitting is done, $* is joined as "$*" is
+set -- a b c
+IFS=:
+x=$*
+IFS=
+y=$*
+echo "$x" "$y"
+---- stdout
+a:b:c abc
+
+#### $* in a here-document with empty IFS joins with nothing
+set -- a b
+IFS=
+cat <<EOF
+[$*]
+EOF
+---- stdout
+[ab]
+
+#### unquoted $* as a case pattern joins with the first character of IFS
+set -- a b
+IFS=:
+case a:b in $*) echo joined;; *) echo apart;; esac
+---- stdout
+joined
+
+#### "$@""$@" with no parameters is no field
+set --
+printf '[%s]' x "$@""$@" y; echo
+---- stdout
+[x][y]
+
+#### "${x-"$@"}" with no parameters is one empty field
+set --
+printf '[%s]' "${x-"$@"}"; echo
+printf '[%s]' x ${x-"$@"} y; echo
+---- stdout
+[]
+[x][y]
+
+#### "$@" next to '' with no parameters is one empty field
+set --
+printf '[%s]' "$@"''; echo
+---- stdout
+[]
 
 #### shift moves parameters
 set -- a b c

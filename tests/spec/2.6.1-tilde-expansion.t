@@ -63,3 +63,42 @@ unset u
 echo ${u:-~}
 ---- stdout
 /h
+
+#### tilde with an empty HOME is no field
+# reason: XCU 2.6.5 — an empty expansion of an unquoted word is removed
+HOME=
+set -- ~
+echo $#
+printf '[%s]' ~/x; echo
+---- stdout
+0
+[/x]
+
+#### tilde in an assignment argument of export and readonly
+# reason: XCU 2.9.1.1 — such arguments of a declaration utility expand as assignments
+HOME=/h
+export a=~/x b=x:~:~/y
+readonly c=~
+echo $a $b $c
+---- stdout
+/h/x x:/h:/h/y /h
+
+#### tilde in an assignment argument of command export
+HOME=/h
+command export a=~
+echo $a
+---- stdout
+/h
+
+#### quoted tilde in an export argument stays
+HOME=/h
+export a="~" b=\~ c=~"/x"
+echo $a $b $c
+---- stdout
+~ ~ ~/x
+
+#### no tilde expansion after = in an ordinary argument
+HOME=/h
+echo a=~ b=x:~
+---- stdout
+a=~ b=x:~

@@ -275,3 +275,23 @@ reached
 bad substitution
 ---- status
 nonzero
+
+#### assigning LC_ALL changes what ${#x} and ? count as a character
+# reason: XCU 2.5.3 — LC_CTYPE (or LC_ALL over it) decides how bytes form characters
+# dash: differs — dash has no multibyte support and always counts bytes
+x=$(printf 'h\303\251')
+LC_ALL=C.UTF-8
+echo ${#x} ${x#h?}
+case $x in h?) echo one;; *) echo other;; esac
+LC_ALL=C
+echo ${#x}
+case $x in h?) echo one;; h??) echo two;; esac
+unset LC_ALL
+LC_CTYPE=C.UTF-8 LANG=C
+echo ${#x}
+---- stdout
+2
+one
+3
+two
+2

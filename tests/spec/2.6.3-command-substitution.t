@@ -176,3 +176,10 @@ x=$(echo before; exit 5; echo after)
 echo "$? $x"
 ---- stdout
 5 before
+
+#### null bytes in the output are dropped
+# reason: XCU 2.6.3 leaves them unspecified; dash, bash and mksh drop them
+x=$(printf 'a\000b\000')
+echo "${#x} $x"
+---- stdout
+2 ab

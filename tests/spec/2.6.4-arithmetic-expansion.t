@@ -177,3 +177,39 @@ x=' 12'
 echo $((x + 1))
 ---- stdout
 13
+
+#### division by zero in a pipeline stage fails that stage, not the shell
+# reason: XCU 2.9.2 — each command of a multi-command pipeline runs in a subshell
+echo $((1/0)) | cat
+echo "first $?"
+true | env true $((2/0))
+echo "last $?"
+---- stdout
+first 0
+last 2
+---- stderr-matches
+division by zero
+
+#### invalid number in an asynchronous list fails the job, not the shell
+x=abc
+env true $((x)) &
+wait $!
+echo "job $?"
+---- stdout
+job 2
+
+#### division by zero in an external command's $(...) fails the substitution only
+x=$(env echo $((1/0)))
+echo "after $? [$x]"
+---- stdout
+after 2 []
+
+#### <<= and >>= in a pipeline stage assign only in that subshell
+x=1 y=8
+echo $((x<<=2)) $((y>>=1)) | cat
+env echo $((x<<=3)) | cat
+echo $x $y
+---- stdout
+4 4
+8
+1 8

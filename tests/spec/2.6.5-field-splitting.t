@@ -137,3 +137,34 @@ x='a b	c'
 printf '[%s]' $x; echo
 ---- stdout
 [a b][c]
+
+#### assignment argument of command export is not split
+# reason: XCU 2.9.1.1 — `command` keeps export a declaration utility
+x='a  b'
+command export y=$x
+echo "$y"
+---- stdout
+a  b
+
+#### a multibyte IFS character splits at whole characters
+# reason: XCU 2.6.5 — IFS holds characters; in UTF-8 é must not split at a byte of ã
+# dash: differs — dash has no multibyte support and splits at single bytes
+LC_ALL=C.UTF-8
+IFS=$(printf '\303\251')
+x=$(printf 'a\303\243b\303\251c')
+set -- $x
+echo $#
+IFS=
+printf '%s\n' "$1" | od -An -tx1 | tr -d ' '
+---- stdout
+2
+61c3a3620a
+
+#### "$*" joins with a whole multibyte first character of IFS
+# dash: differs — dash has no multibyte support and joins with the first byte
+LC_ALL=C.UTF-8
+set -- a b
+IFS=$(printf '\303\251x')
+printf '%s\n' "$*" | od -An -tx1 | tr -d ' '
+---- stdout
+61c3a9620a

@@ -146,3 +146,67 @@ touch pre-mid-post pre-post other
 echo pre*post
 ---- stdout
 pre-mid-post pre-post
+
+#### backslash from an expansion quotes the next pattern character
+# reason: XCU 2.14.1 — a backslash escapes the next character; dash, bash and yash agree
+touch 'a*b' ab
+x='a\*'
+printf '[%s]' $x*; echo
+---- stdout
+[a*b]
+
+#### backslash from an expansion stays when no pattern character is active
+touch 'x*y'
+x='x\*y' y='a\b'
+printf '[%s]' $x $y; echo
+---- stdout
+[x\*y][a\b]
+
+#### escaped backslash from an expansion matches a backslash
+touch 'a\b' ab
+x='a\\?'
+printf '[%s]' $x; echo
+---- stdout
+[a\b]
+
+#### backslash from an expansion in a case pattern
+p='a\*'
+case 'a*' in $p) echo star;; *) echo no;; esac
+case 'ab' in $p) echo ab;; *) echo no;; esac
+---- stdout
+star
+no
+
+#### backslash from an expansion in ${x#pattern}
+v='a*b' p='\*'
+echo ${v#a$p} ${v%$p*}
+---- stdout
+b a
+
+#### quoted ! or ^ at the start of a bracket expression is a member
+# reason: XCU 2.14.1 — a quoted character in a pattern matches itself
+for s in '!' '^' a b; do
+  case $s in ["!"a]) printf '%s:1 ' "$s";; esac
+  case $s in [\^a]) printf '%s:2 ' "$s";; esac
+done
+echo
+---- stdout
+!:1 ^:2 a:1 a:2 
+
+#### quoted - in a bracket expression is no range
+for s in a b c -; do case $s in [a"-"c]) printf '%s ' "$s";; esac; done
+echo
+---- stdout
+a c - 
+
+#### quoted ! in a bracket expression in pathname expansion
+touch '!x' ax bx
+echo [\!a]x
+---- stdout
+!x ax
+
+#### quoted colon does not open a character class
+for s in a ':' 'a]'; do case $s in [[":"alpha:]]) printf '<%s>' "$s";; esac; done
+echo
+---- stdout
+<a]>
