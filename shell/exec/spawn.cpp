@@ -625,6 +625,11 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             }
             if (prev_read >= 0) dup2(prev_read, 0);
             if (pfd[1] >= 0) dup2(pfd[1], 1);
+            // The pipe descriptors are close-on-exec, which protects the commands this child
+            // execs but not the child itself: shell code keeps running here, and a read end
+            // it kept open would keep a writer upstream from ever getting SIGPIPE.
+            for (int fd : {prev_read, pfd[0], pfd[1]})
+                if (fd > 1) close(fd);
             run();  // Does not return: the child exits through exit_shell.
             _exit(127);
         }

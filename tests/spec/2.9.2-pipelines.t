@@ -124,3 +124,18 @@ exit 5 | true
 echo "still $?"
 ---- stdout
 still 0
+
+#### a stage running shell code gets SIGPIPE when the reader is gone
+# reason: XCU 2.9.2 — each stage's output is the pipe to the next; a forked stage that kept
+# the pipe's read end open would write forever (or block) after the reader exits
+f() { while :; do echo y; done; }
+f | head -n 1
+{ while :; do echo w; done; } | head -n 1
+g() { awk 'BEGIN { for (;;) print "z" }'; }
+g | head -n 1
+echo done
+---- stdout
+y
+w
+z
+done
