@@ -19,15 +19,19 @@ class PlainEditor final : public LineEditor {
         line.clear();
         SigintWatch watch;
         for (;;) {
-            char c;
-            ssize_t n = read(0, &c, 1);
-            if (n < 0 && errno == EINTR) {
+            // Waiting first (rather than blocking in read) notices a Ctrl-C that came while
+            // the previous character was being handled.
+            if (watch.wait_for_input(0, false) == SigintWatch::Wake::Signal) {
                 if (watch.caught()) {
                     write_all(2, "\n");
                     return ReadStatus::Interrupted;
                 }
+                (void)watch.resized();
                 continue;
             }
+            char c;
+            ssize_t n = read(0, &c, 1);
+            if (n < 0 && errno == EINTR) continue;
             if (n <= 0) {
                 // A partial line before end of input still counts as a line (like a file
                 // without a final newline). EIO is a terminal that hung up.

@@ -1,7 +1,6 @@
 // The line editor on GNU Readline, driven through its callback interface so that the shell
 // keeps control of the wait for input: Ctrl-C, window-size changes and trapped signals are
 // handled here between characters, never inside a signal handler and without longjmp.
-#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -57,13 +56,12 @@ class ReadlineEditor final : public LineEditor {
         SigintWatch watch;
         rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
         while (!line_ready_) {
-            pollfd input{0, POLLIN, 0};
-            int ready = poll(&input, 1, -1);
-            if (ready < 0 && errno != EINTR) {
+            const SigintWatch::Wake wake = watch.wait_for_input(0, true);
+            if (wake == SigintWatch::Wake::Error) {
                 rl_.rl_callback_handler_remove();
                 return ReadStatus::Hangup;
             }
-            if (ready < 0) {
+            if (wake == SigintWatch::Wake::Signal) {
                 if (watch.caught()) {
                     discard_line();
                     return ReadStatus::Interrupted;
@@ -123,7 +121,7 @@ class ReadlineEditor final : public LineEditor {
         std::free(text);
     }
 
-    // Reads one byte for readline. Called only after poll() said input is there, so it does
+    // Reads one byte for readline. Called only after wait_for_input said input is there, so it does
     // not block; it notes a hang-up so the shell can leave instead of spinning.
     static int read_key(FILE*) {
         for (;;) {

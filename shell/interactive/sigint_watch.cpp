@@ -1,6 +1,11 @@
 #include "shell/interactive/sigint_watch.hpp"
 
+#include <poll.h>
+
+#include <cerrno>
 #include <cstring>
+
+#include "shell/traps/traps.hpp"
 
 namespace vsh::interactive {
 namespace {
@@ -57,6 +62,27 @@ SigintWatch::SigintWatch() {
 SigintWatch::~SigintWatch() {
     if (watching_int_) sigaction(SIGINT, &previous_int_, nullptr);
     sigaction(SIGWINCH, &previous_winch_, nullptr);
+}
+
+SigintWatch::Wake SigintWatch::wait_for_input(int fd, bool traps) {
+    sigset_t all;
+    sigset_t old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    Wake wake = Wake::Signal;
+    if (sigint_seen == 0 && sigwinch_seen == 0 && !(traps && TrapTable::pending())) {
+        pollfd input{fd, POLLIN, 0};
+        int ready = ppoll(&input, 1, nullptr, &old);
+        if (ready >= 0) {
+            wake = Wake::Input;
+        } else if (errno != EINTR) {
+            wake = Wake::Error;
+        }
+    }
+    const int saved_errno = errno;
+    sigprocmask(SIG_SETMASK, &old, nullptr);
+    errno = saved_errno;
+    return wake;
 }
 
 bool SigintWatch::caught() {

@@ -4,7 +4,8 @@
 // up, the line editor must also learn that Ctrl-C was typed, so it can throw the line away.
 // SigintWatch puts a handler in front of the existing one for the duration of a read: it sets
 // a flag and then calls the previous handler, so INT traps still see the signal. Neither
-// handler has SA_RESTART, so the blocking read or poll returns EINTR.
+// handler has SA_RESTART, so a wait in progress returns EINTR; wait_for_input also sees a
+// signal that arrived before the wait began.
 #pragma once
 
 #include <signal.h>
@@ -18,6 +19,14 @@ class SigintWatch {
     SigintWatch(const SigintWatch&) = delete;
     SigintWatch& operator=(const SigintWatch&) = delete;
 
+    enum class Wake { Input, Signal, Error };
+    // Waits until `fd` is readable (Input) or a signal has to be looked at (Signal: SIGINT,
+    // SIGWINCH or, if `traps`, a trapped signal: see caught, resized and TrapTable::pending;
+    // a caller that cannot run trap actions passes false, or it would spin). Signals are
+    // blocked while the flags are checked and ppoll unblocks them as the wait starts, so one
+    // that arrives between the check and the wait is not slept through: it used to be, when
+    // Ctrl-C came while the editor was still handling the previous key.
+    [[nodiscard]] Wake wait_for_input(int fd, bool traps);
     // Whether SIGINT arrived since the last call (clears the flag).
     [[nodiscard]] bool caught();
     // Whether the window size changed since the last call (clears the flag).
