@@ -59,6 +59,8 @@ void set_default_variables(Shell& sh) {
         char buf[4096];
         if (getcwd(buf, sizeof buf) != nullptr) (void)sh.vars.set("PWD", buf);
     }
+    // The shell sets PWD at start-up (XCU 2.5.3) for the programs it runs too, as dash does.
+    if (sh.vars.get("PWD") != nullptr) sh.vars.set_exported("PWD", true);
 }
 
 bool select_backend(Shell& sh, std::string_view name) {

@@ -297,6 +297,22 @@ cd sub
 pwd
 oldpwd
 
+#### PWD set at start-up is exported
+# reason: XCU 2.5.3 — the shell sets PWD; the harness starts it without PWD in the environment
+env | grep '^PWD=' | sed 's|=.*|=set|'
+---- stdout
+PWD=set
+
+#### cd exports PWD and OLDPWD even after they were unset
+# reason: XCU cd — cd sets the PWD and OLDPWD environment variables
+mkdir sub
+unset PWD OLDPWD
+cd sub
+env | grep PWD= | sed 's|=.*|=set|' | sort
+---- stdout
+OLDPWD=set
+PWD=set
+
 #### OPTIND starts at 1
 echo $OPTIND
 ---- stdout
