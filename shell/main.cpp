@@ -46,7 +46,10 @@ void write_stderr(std::string_view text) {
 
 void set_default_variables(Shell& sh) {
     (void)sh.vars.set("IFS", " \t\n");
-    // Prompts inherited from the environment are kept (as bash and dash do).
+    // Prompts inherited from the environment are kept (as bash and dash do). The defaults of
+    // XCU 2.5.3 are set in every shell, interactive or not, as dash, mksh and yash do; the
+    // superuser's PS1 is "# ".
+    if (sh.vars.get("PS1") == nullptr) (void)sh.vars.set("PS1", geteuid() == 0 ? "# " : "$ ");
     if (sh.vars.get("PS2") == nullptr) (void)sh.vars.set("PS2", "> ");
     if (sh.vars.get("PS4") == nullptr) (void)sh.vars.set("PS4", "+ ");
     (void)sh.vars.set("OPTIND", "1");

@@ -79,7 +79,6 @@ void run_env_file(Shell& sh) {
 }  // namespace
 
 int run_interactive(Shell& sh) {
-    if (sh.vars.get("PS1") == nullptr) (void)sh.vars.set("PS1", geteuid() == 0 ? "# " : "$ ");
     sh.source_name.clear();
     if (!sh.options.vi && !sh.options.emacs) sh.options.emacs = true;
 

@@ -313,6 +313,21 @@ env | grep PWD= | sed 's|=.*|=set|' | sort
 OLDPWD=set
 PWD=set
 
+#### PS1, PS2 and PS4 have their defaults in a non-interactive shell
+# reason: XCU 2.5.3 — default PS1 "$ " (another value for privileged users), PS2 "> ", PS4 "+ "
+case $PS1 in '$ '|'# ') echo ps1 ;; esac
+echo "[$PS2][$PS4]"
+set | grep -c '^PS[124]='
+---- stdout
+ps1
+[> ][+ ]
+3
+
+#### an inherited PS1 is kept
+PS1='in> ' $TEST_SHELL -c 'echo "$PS1"'
+---- stdout
+in> 
+
 #### OPTIND starts at 1
 echo $OPTIND
 ---- stdout
