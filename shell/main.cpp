@@ -182,6 +182,8 @@ int run_main(int argc, char** argv) {
         if (i < argc) sh.arg0 = argv[i++];
         sh.positional.assign(argv + i, argv + argc);
         sh.source_name = "-c";
+        // -i applies with -c too (as in dash): the command string runs in an interactive shell.
+        if (force_interactive) start_interactive(sh);
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(command_string));
         run_and_exit(sh, source);
@@ -209,7 +211,6 @@ int run_main(int argc, char** argv) {
     sh.positional.assign(argv + i, argv + argc);
     bool interactive = force_interactive || (isatty(0) && isatty(2));
     if (interactive) {
-        sh.options.interactive = true;
         return run_interactive(sh);
     }
     // Not $0, which is the shell's own path here: `vsh: /usr/bin/vsh:3:` reads like a

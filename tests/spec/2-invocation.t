@@ -127,3 +127,25 @@ hi
 echo 'case $- in *s*) echo has-s;; *) echo no-s;; esac' | $TEST_SHELL -s
 ---- stdout
 has-s
+
+#### -i applies together with -c
+# reason: XCU sh — -i makes the shell interactive whatever the source of commands
+$TEST_SHELL -ci 'case $- in *i*) echo interactive;; *) echo not;; esac' 2>/dev/null
+$TEST_SHELL -i -c 'case $- in *i*) echo interactive;; *) echo not;; esac' 2>/dev/null
+---- stdout
+interactive
+interactive
+
+#### an interactive -c shell ignores SIGTERM
+# reason: XCU sh — an interactive shell ignores SIGTERM
+$TEST_SHELL -ci 'kill -TERM $$; echo survived' 2>/dev/null
+echo "status $?"
+---- stdout
+survived
+status 0
+
+#### -s with -- and arguments, and other options beside it
+echo 'echo "$#:$1:$2"; case $- in *e*s*|*s*e*) echo es;; esac' | $TEST_SHELL -s -e -- -x b
+---- stdout
+2:-x:b
+es
