@@ -264,8 +264,12 @@ int Executor::run_body(const ast::Command& command, ExecContext ctx) {
             } else if constexpr (std::is_same_v<T, ast::Loop>) {
                 return run_loop(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::For>) {
+                // The words after `in` are expanded here, so a diagnostic (${x?}) and $LINENO
+                // name this line, not that of the last command run before.
+                if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
                 return run_for(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::Case>) {
+                if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
                 return run_case(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                 sh_.functions[node.name] = node.body;
@@ -411,6 +415,7 @@ int Executor::run_case(const ast::Case& node, ExecContext ctx) {
     const std::size_t n = node.items.size();
     for (std::size_t i = 0; i < n; ++i) {
         bool matched = false;
+        if (node.items[i].span.begin.line != 0) sh_.lineno = node.items[i].span.begin.line;
         for (const ast::Word& pattern_word : node.items[i].patterns) {
             std::string pattern = expander.expand_pattern(pattern_word);
             if (pattern_match(pattern, subject)) {
