@@ -653,7 +653,8 @@ int Executor::run_timed(const ast::Timed& node, ExecContext ctx) {
 }
 
 void Executor::trace_command(const std::vector<std::string>& argv,
-                             std::span<const std::pair<std::string, std::string>> assignments) {
+                             std::span<const std::pair<std::string, std::string>> assignments,
+                             const SavedFds* redirected) {
     std::string line = expand_ps4(sh_);
     bool first = true;
     for (const auto& [name, value] : assignments) {
@@ -670,6 +671,11 @@ void Executor::trace_command(const std::vector<std::string>& argv,
     }
     line += '\n';
     sh_.out.flush();
+    if (const int fd = redirected != nullptr ? redirected->original(2) : 2; fd != 2) {
+        sh_.err.flush();
+        if (fd >= 0) (void)write_all(fd, line);
+        return;
+    }
     sh_.err.write(line);
     sh_.err.flush();
 }
@@ -685,7 +691,14 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
     expand_command_words(expander, simple.words, argv);
 
     if (argv.empty()) {
-        // Assignments (and redirections) alone, in the current shell.
+        // Assignments (and redirections) alone, in the current shell. The redirections are
+        // performed first (XCU 2.9.1.1): `x=$(cmd) 2>/dev/null` silences cmd, and a failed
+        // one leaves the variables unassigned. They are undone when `saved` goes.
+        PreparedRedirections redirs;
+        SavedFds saved;
+        if (!command.redirections.empty() &&
+            (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)))
+            return 1;
         Assignments done;
         for (const ast::Assignment& a : simple.assignments) {
             std::string value = expander.expand_assignment(a.value);
@@ -695,15 +708,8 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
             }
             if (sh_.options.xtrace) done.emplace_back(a.name, std::move(value));
         }
-        if (sh_.options.xtrace && !done.empty()) trace_command({}, done);
-        int status = substitution_ran ? last_substitution_status : 0;
-        if (!command.redirections.empty()) {
-            PreparedRedirections redirs;
-            if (!redirs.prepare(sh_, command.redirections)) return 1;
-            SavedFds saved;
-            if (!redirs.apply(sh_, &saved)) return 1;
-        }
-        return status;
+        if (sh_.options.xtrace && !done.empty()) trace_command({}, done, &saved);
+        return substitution_ran ? last_substitution_status : 0;
     }
     return run_expanded(command, simple, argv, ctx);
 }
@@ -750,7 +756,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     Assignments assignments;
     for (const ast::Assignment& a : simple.assignments)
         assignments.emplace_back(a.name, expander.expand_assignment(a.value));
-    if (sh_.options.xtrace) trace_command(argv, assignments);
+    if (sh_.options.xtrace) trace_command(argv, assignments, &saved);
 
     if (builtin == nullptr && function == nullptr) {
         // The assignments only go into the program's environment, but one naming a readonly

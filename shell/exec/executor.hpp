@@ -76,8 +76,11 @@ class Executor {
     // Writes the `set -x` trace of an expanded simple command to standard error: PS4, then
     // its assignments and words, quoted for re-input. Every path that runs a simple command
     // calls it, including the ones that spawn an external command straight from the parent.
+    // When the command's redirections are already applied (`redirected`), the trace goes to
+    // the standard error they replaced, as it does when they come after.
     void trace_command(const std::vector<std::string>& argv,
-                       std::span<const std::pair<std::string, std::string>> assignments);
+                       std::span<const std::pair<std::string, std::string>> assignments,
+                       const SavedFds* redirected = nullptr);
 
     // In a forked child: runs `command` as the whole of this process, then exits.
     [[noreturn]] void child_run(const ast::Command& command);
