@@ -149,3 +149,23 @@ echo 'echo "$#:$1:$2"; case $- in *e*s*|*s*e*) echo es;; esac' | $TEST_SHELL -s 
 ---- stdout
 2:-x:b
 es
+
+#### NUL bytes in a script file are dropped
+# reason: a script with NULs is not a text file (XCU sh leaves it unspecified); dash drops them
+printf 'echo one\n\0\0\nec\0ho two\n' > s
+$TEST_SHELL s
+echo "status $?"
+---- stdout
+one
+two
+status 0
+
+#### NUL bytes in a script read from standard input are dropped
+printf 'echo one\n\0\nec\0ho two\n' > s
+$TEST_SHELL < s
+cat s | $TEST_SHELL
+---- stdout
+one
+two
+one
+two
