@@ -981,7 +981,8 @@ class VerboseSource final : public InputSource {
 
 }  // namespace
 
-int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line) {
+int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line,
+                         std::string_view reporter) {
     VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
     SourceDepth depth(source_depth_);
@@ -995,7 +996,10 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         if (std::holds_alternative<EndOfInput>(result)) break;
         if (auto* err = std::get_if<ParseError>(&result)) {
             sh_.lineno = err->line;
-            sh_.error(err->message);
+            if (reporter.empty())
+                sh_.error(err->message);
+            else
+                sh_.error(reporter, err->message);
             sh_.last_status = status = 2;
             if (interactive) continue;
             throw FatalError{2};

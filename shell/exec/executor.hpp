@@ -40,8 +40,11 @@ class Executor {
     int run_list(const ast::List& list, ExecContext ctx);
 
     // Reads, parses and runs complete commands from `source` until end of input or `exit`.
-    // `name` is used in messages. Returns the status of the last command.
-    int run_source(InputSource& source, bool interactive = false, std::uint32_t first_line = 1);
+    // Returns the status of the last command. `first_line` numbers the source's first line;
+    // `reporter` (e.g. "eval") is named in a syntax error, after the file and line, when the
+    // text came from a builtin rather than from the shell's input.
+    int run_source(InputSource& source, bool interactive = false, std::uint32_t first_line = 1,
+                   std::string_view reporter = {});
 
     // Runs $(...) / `...` and returns its output with trailing newlines removed; sets
     // `last_substitution_status`.
