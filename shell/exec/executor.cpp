@@ -82,10 +82,44 @@ class TemporaryAssignments {
     std::vector<Saved> saved_;
 };
 
+// Where a word stands in a `set -x` trace line, which decides what reads back differently.
+enum class TracePosition : unsigned char { CommandName, Argument, AssignmentValue };
+
+// True when `s`, read back in `position`, would not be the same single word: it holds an
+// operator, quoting, expansion or pattern character or a control character, or starts a
+// comment or tilde prefix; as
+// a command name it is a reserved word or looks like an assignment; as an assignment value it
+// holds a tilde prefix after a colon (XCU 2.6.1).
+bool needs_trace_quotes(const std::string& s, TracePosition position) {
+    if (s.empty() || s.find_first_of(" \t\n'\"\\$`*?|&;<>()") != std::string::npos) return true;
+    if (s[0] == '#' || s[0] == '~') return true;
+    // A '[' is a pattern character only with a ']' after it (`[ -n x ]` reads back as is).
+    if (const std::size_t open = s.find('[');
+        open != std::string::npos && s.find(']', open) != std::string::npos)
+        return true;
+    for (char c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+    switch (position) {
+        case TracePosition::CommandName: {
+            static constexpr std::string_view kReserved[] = {
+                "!",  "{",   "}",  "case", "do",   "done",  "elif",  "else", "esac",
+                "fi", "for", "if", "in",   "then", "until", "while", "time"};
+            for (std::string_view word : kReserved)
+                if (s == word) return true;
+            const std::size_t eq = s.find('=');
+            return eq != std::string::npos && eq > 0 && is_name(std::string_view(s).substr(0, eq));
+        }
+        case TracePosition::AssignmentValue:
+            return s.find(":~") != std::string::npos;
+        case TracePosition::Argument:
+            return false;
+    }
+    return true;
+}
+
 // Quotes a word for `set -x` output when it would not read back as itself.
-std::string trace_quote(const std::string& s) {
-    if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?[]#~=%|&;<>(){}") == std::string::npos)
-        return s;
+std::string trace_quote(const std::string& s, TracePosition position) {
+    if (!needs_trace_quotes(s, position)) return s;
     std::string q = "'";
     for (char c : s) {
         if (c == '\'') {
@@ -662,12 +696,15 @@ void Executor::trace_command(const std::vector<std::string>& argv,
         first = false;
         line += name;
         line += '=';
-        line += trace_quote(value);
+        line += trace_quote(value, TracePosition::AssignmentValue);
     }
     for (const std::string& a : argv) {
+        // The first word after the assignments is the command name.
+        const TracePosition position =
+            &a == argv.data() ? TracePosition::CommandName : TracePosition::Argument;
         if (!first) line += ' ';
         first = false;
-        line += trace_quote(a);
+        line += trace_quote(a, position);
     }
     line += '\n';
     sh_.out.flush();
