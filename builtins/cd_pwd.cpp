@@ -220,8 +220,18 @@ int builtin_cd(Shell& sh, Args argv) {
             status = 1;
         }
     }
-    if (old_pwd && !sh.assign("OLDPWD", *old_pwd)) status = kFailed;
-    if (!sh.assign("PWD", new_pwd)) status = kFailed;
+    // cd sets the PWD and OLDPWD environment variables (XCU cd), so both are exported, as in
+    // dash, even when the shell started without them or they were unset.
+    if (old_pwd) {
+        if (sh.assign("OLDPWD", *old_pwd))
+            sh.vars.set_exported("OLDPWD", true);
+        else
+            status = kFailed;
+    }
+    if (sh.assign("PWD", new_pwd))
+        sh.vars.set_exported("PWD", true);
+    else
+        status = kFailed;
     if (print_new_directory) {
         sh.out.write(new_pwd);
         sh.out.put('\n');

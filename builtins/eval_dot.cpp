@@ -21,7 +21,7 @@ int builtin_eval(Shell& sh, Args argv) {
     // An empty or blank string leaves $? at 0 (XCU eval).
     sh.last_status = 0;
     StringSource source(std::move(text));
-    return sh.executor->run_source(source, false, sh.lineno);
+    return sh.executor->run_source(source, false, sh.lineno, "eval");
 }
 
 namespace {

@@ -46,7 +46,10 @@ void write_stderr(std::string_view text) {
 
 void set_default_variables(Shell& sh) {
     (void)sh.vars.set("IFS", " \t\n");
-    // Prompts inherited from the environment are kept (as bash and dash do).
+    // Prompts inherited from the environment are kept (as bash and dash do). The defaults of
+    // XCU 2.5.3 are set in every shell, interactive or not, as dash, mksh and yash do; the
+    // superuser's PS1 is "# ".
+    if (sh.vars.get("PS1") == nullptr) (void)sh.vars.set("PS1", geteuid() == 0 ? "# " : "$ ");
     if (sh.vars.get("PS2") == nullptr) (void)sh.vars.set("PS2", "> ");
     if (sh.vars.get("PS4") == nullptr) (void)sh.vars.set("PS4", "+ ");
     (void)sh.vars.set("OPTIND", "1");
@@ -59,6 +62,8 @@ void set_default_variables(Shell& sh) {
         char buf[4096];
         if (getcwd(buf, sizeof buf) != nullptr) (void)sh.vars.set("PWD", buf);
     }
+    // The shell sets PWD at start-up (XCU 2.5.3) for the programs it runs too, as dash does.
+    if (sh.vars.get("PWD") != nullptr) sh.vars.set_exported("PWD", true);
 }
 
 bool select_backend(Shell& sh, std::string_view name) {
@@ -177,6 +182,8 @@ int run_main(int argc, char** argv) {
         if (i < argc) sh.arg0 = argv[i++];
         sh.positional.assign(argv + i, argv + argc);
         sh.source_name = "-c";
+        // -i applies with -c too (as in dash): the command string runs in an interactive shell.
+        if (force_interactive) start_interactive(sh);
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(command_string));
         run_and_exit(sh, source);
@@ -204,7 +211,6 @@ int run_main(int argc, char** argv) {
     sh.positional.assign(argv + i, argv + argc);
     bool interactive = force_interactive || (isatty(0) && isatty(2));
     if (interactive) {
-        sh.options.interactive = true;
         return run_interactive(sh);
     }
     // Not $0, which is the shell's own path here: `vsh: /usr/bin/vsh:3:` reads like a

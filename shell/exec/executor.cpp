@@ -82,10 +82,44 @@ class TemporaryAssignments {
     std::vector<Saved> saved_;
 };
 
+// Where a word stands in a `set -x` trace line, which decides what reads back differently.
+enum class TracePosition : unsigned char { CommandName, Argument, AssignmentValue };
+
+// True when `s`, read back in `position`, would not be the same single word: it holds an
+// operator, quoting, expansion or pattern character or a control character, or starts a
+// comment or tilde prefix; as
+// a command name it is a reserved word or looks like an assignment; as an assignment value it
+// holds a tilde prefix after a colon (XCU 2.6.1).
+bool needs_trace_quotes(const std::string& s, TracePosition position) {
+    if (s.empty() || s.find_first_of(" \t\n'\"\\$`*?|&;<>()") != std::string::npos) return true;
+    if (s[0] == '#' || s[0] == '~') return true;
+    // A '[' is a pattern character only with a ']' after it (`[ -n x ]` reads back as is).
+    if (const std::size_t open = s.find('[');
+        open != std::string::npos && s.find(']', open) != std::string::npos)
+        return true;
+    for (char c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+    switch (position) {
+        case TracePosition::CommandName: {
+            static constexpr std::string_view kReserved[] = {
+                "!",  "{",   "}",  "case", "do",   "done",  "elif",  "else", "esac",
+                "fi", "for", "if", "in",   "then", "until", "while", "time"};
+            for (std::string_view word : kReserved)
+                if (s == word) return true;
+            const std::size_t eq = s.find('=');
+            return eq != std::string::npos && eq > 0 && is_name(std::string_view(s).substr(0, eq));
+        }
+        case TracePosition::AssignmentValue:
+            return s.find(":~") != std::string::npos;
+        case TracePosition::Argument:
+            return false;
+    }
+    return true;
+}
+
 // Quotes a word for `set -x` output when it would not read back as itself.
-std::string trace_quote(const std::string& s) {
-    if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?[]#~=%|&;<>(){}") == std::string::npos)
-        return s;
+std::string trace_quote(const std::string& s, TracePosition position) {
+    if (!needs_trace_quotes(s, position)) return s;
     std::string q = "'";
     for (char c : s) {
         if (c == '\'') {
@@ -264,8 +298,12 @@ int Executor::run_body(const ast::Command& command, ExecContext ctx) {
             } else if constexpr (std::is_same_v<T, ast::Loop>) {
                 return run_loop(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::For>) {
+                // The words after `in` are expanded here, so a diagnostic (${x?}) and $LINENO
+                // name this line, not that of the last command run before.
+                if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
                 return run_for(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::Case>) {
+                if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
                 return run_case(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                 sh_.functions[node.name] = node.body;
@@ -411,6 +449,7 @@ int Executor::run_case(const ast::Case& node, ExecContext ctx) {
     const std::size_t n = node.items.size();
     for (std::size_t i = 0; i < n; ++i) {
         bool matched = false;
+        if (node.items[i].span.begin.line != 0) sh_.lineno = node.items[i].span.begin.line;
         for (const ast::Word& pattern_word : node.items[i].patterns) {
             std::string pattern = expander.expand_pattern(pattern_word);
             if (pattern_match(pattern, subject)) {
@@ -648,7 +687,8 @@ int Executor::run_timed(const ast::Timed& node, ExecContext ctx) {
 }
 
 void Executor::trace_command(const std::vector<std::string>& argv,
-                             std::span<const std::pair<std::string, std::string>> assignments) {
+                             std::span<const std::pair<std::string, std::string>> assignments,
+                             const SavedFds* redirected) {
     std::string line = expand_ps4(sh_);
     bool first = true;
     for (const auto& [name, value] : assignments) {
@@ -656,15 +696,23 @@ void Executor::trace_command(const std::vector<std::string>& argv,
         first = false;
         line += name;
         line += '=';
-        line += trace_quote(value);
+        line += trace_quote(value, TracePosition::AssignmentValue);
     }
     for (const std::string& a : argv) {
+        // The first word after the assignments is the command name.
+        const TracePosition position =
+            &a == argv.data() ? TracePosition::CommandName : TracePosition::Argument;
         if (!first) line += ' ';
         first = false;
-        line += trace_quote(a);
+        line += trace_quote(a, position);
     }
     line += '\n';
     sh_.out.flush();
+    if (const int fd = redirected != nullptr ? redirected->original(2) : 2; fd != 2) {
+        sh_.err.flush();
+        if (fd >= 0) (void)write_all(fd, line);
+        return;
+    }
     sh_.err.write(line);
     sh_.err.flush();
 }
@@ -680,7 +728,14 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
     expand_command_words(expander, simple.words, argv);
 
     if (argv.empty()) {
-        // Assignments (and redirections) alone, in the current shell.
+        // Assignments (and redirections) alone, in the current shell. The redirections are
+        // performed first (XCU 2.9.1.1): `x=$(cmd) 2>/dev/null` silences cmd, and a failed
+        // one leaves the variables unassigned. They are undone when `saved` goes.
+        PreparedRedirections redirs;
+        SavedFds saved;
+        if (!command.redirections.empty() &&
+            (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)))
+            return 1;
         Assignments done;
         for (const ast::Assignment& a : simple.assignments) {
             std::string value = expander.expand_assignment(a.value);
@@ -690,15 +745,8 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
             }
             if (sh_.options.xtrace) done.emplace_back(a.name, std::move(value));
         }
-        if (sh_.options.xtrace && !done.empty()) trace_command({}, done);
-        int status = substitution_ran ? last_substitution_status : 0;
-        if (!command.redirections.empty()) {
-            PreparedRedirections redirs;
-            if (!redirs.prepare(sh_, command.redirections)) return 1;
-            SavedFds saved;
-            if (!redirs.apply(sh_, &saved)) return 1;
-        }
-        return status;
+        if (sh_.options.xtrace && !done.empty()) trace_command({}, done, &saved);
+        return substitution_ran ? last_substitution_status : 0;
     }
     return run_expanded(command, simple, argv, ctx);
 }
@@ -745,7 +793,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     Assignments assignments;
     for (const ast::Assignment& a : simple.assignments)
         assignments.emplace_back(a.name, expander.expand_assignment(a.value));
-    if (sh_.options.xtrace) trace_command(argv, assignments);
+    if (sh_.options.xtrace) trace_command(argv, assignments, &saved);
 
     if (builtin == nullptr && function == nullptr) {
         // The assignments only go into the program's environment, but one naming a readonly
@@ -970,7 +1018,8 @@ class VerboseSource final : public InputSource {
 
 }  // namespace
 
-int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line) {
+int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line,
+                         std::string_view reporter) {
     VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
     SourceDepth depth(source_depth_);
@@ -984,7 +1033,10 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         if (std::holds_alternative<EndOfInput>(result)) break;
         if (auto* err = std::get_if<ParseError>(&result)) {
             sh_.lineno = err->line;
-            sh_.error(err->message);
+            if (reporter.empty())
+                sh_.error(err->message);
+            else
+                sh_.error(reporter, err->message);
             sh_.last_status = status = 2;
             if (interactive) continue;
             throw FatalError{2};

@@ -40,8 +40,11 @@ class Executor {
     int run_list(const ast::List& list, ExecContext ctx);
 
     // Reads, parses and runs complete commands from `source` until end of input or `exit`.
-    // `name` is used in messages. Returns the status of the last command.
-    int run_source(InputSource& source, bool interactive = false, std::uint32_t first_line = 1);
+    // Returns the status of the last command. `first_line` numbers the source's first line;
+    // `reporter` (e.g. "eval") is named in a syntax error, after the file and line, when the
+    // text came from a builtin rather than from the shell's input.
+    int run_source(InputSource& source, bool interactive = false, std::uint32_t first_line = 1,
+                   std::string_view reporter = {});
 
     // Runs $(...) / `...` and returns its output with trailing newlines removed; sets
     // `last_substitution_status`.
@@ -76,8 +79,11 @@ class Executor {
     // Writes the `set -x` trace of an expanded simple command to standard error: PS4, then
     // its assignments and words, quoted for re-input. Every path that runs a simple command
     // calls it, including the ones that spawn an external command straight from the parent.
+    // When the command's redirections are already applied (`redirected`), the trace goes to
+    // the standard error they replaced, as it does when they come after.
     void trace_command(const std::vector<std::string>& argv,
-                       std::span<const std::pair<std::string, std::string>> assignments);
+                       std::span<const std::pair<std::string, std::string>> assignments,
+                       const SavedFds* redirected = nullptr);
 
     // In a forked child: runs `command` as the whole of this process, then exits.
     [[noreturn]] void child_run(const ast::Command& command);

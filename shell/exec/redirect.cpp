@@ -79,6 +79,12 @@ void SavedFds::restore() {
     saved_.clear();
 }
 
+int SavedFds::original(int fd) const {
+    for (const Saved& s : saved_)
+        if (s.fd == fd) return s.copy;
+    return fd;
+}
+
 void SavedFds::discard() {
     for (const Saved& s : saved_)
         if (s.copy >= 0) close(s.copy);

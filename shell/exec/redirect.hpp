@@ -32,6 +32,9 @@ class SavedFds {
     void save(int fd);
     // Forgets the saved copies without restoring (exec with only redirections).
     void discard();
+    // What `fd` was before the redirections: the saved copy, `fd` itself when it was not
+    // overwritten, or -1 when it was closed.
+    int original(int fd) const;
 
   private:
     struct Saved {

@@ -78,11 +78,8 @@ void run_env_file(Shell& sh) {
 
 }  // namespace
 
-int run_interactive(Shell& sh) {
-    if (sh.vars.get("PS1") == nullptr) (void)sh.vars.set("PS1", geteuid() == 0 ? "# " : "$ ");
-    sh.source_name.clear();
-    if (!sh.options.vi && !sh.options.emacs) sh.options.emacs = true;
-
+void start_interactive(Shell& sh) {
+    sh.options.interactive = true;
     // Job control is on by default on a terminal (POSIX `set -m`), unless the command line
     // said +m.
     if (isatty(0) && !sh.monitor_given) sh.options.monitor = true;
@@ -94,6 +91,12 @@ int run_interactive(Shell& sh) {
     sh.traps->setup_interactive(sh.options.monitor);
 
     run_env_file(sh);
+}
+
+int run_interactive(Shell& sh) {
+    sh.source_name.clear();
+    if (!sh.options.vi && !sh.options.emacs) sh.options.emacs = true;
+    start_interactive(sh);
 
     static Session session;
     session.editor = choose_editor(sh);
@@ -125,12 +128,15 @@ int run_interactive(Shell& sh) {
 }
 
 void interactive_at_exit(Shell& sh) {
-    if (active_session == nullptr || sh.is_subshell) return;
-    Session& session = *active_session;
-    active_session = nullptr;
-    session.source->commit_history();
-    if (std::string file = interactive::history_file(sh); !file.empty())
-        (void)sh.history.save(file);
+    if (sh.is_subshell) return;
+    if (active_session != nullptr) {
+        Session& session = *active_session;
+        active_session = nullptr;
+        session.source->commit_history();
+        if (std::string file = interactive::history_file(sh); !file.empty())
+            (void)sh.history.save(file);
+    }
+    // `vsh -ci` may have taken the terminal without a session.
     interactive::restore_terminal_owner();
 }
 

@@ -7,6 +7,12 @@ namespace vsh {
 
 class Shell;
 
+// Makes the shell interactive (`i` in $-) and sets up what every interactive shell has,
+// whether it reads commands from the terminal or runs `-c command_string`: job control (on by
+// default on a terminal, unless the command line said +m), the interactive signal
+// dispositions, and the ENV file.
+void start_interactive(Shell& sh);
+
 // Runs the read-eval loop on the terminal until end of input or `exit`, then exits the shell
 // (through Executor::exit_shell) with the last status: it does not return.
 int run_interactive(Shell& sh);

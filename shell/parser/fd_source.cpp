@@ -4,10 +4,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace vsh {
+namespace {
+
+// NUL bytes cannot be part of a shell word (they end a C string), so input drops them, as
+// dash's does: `echo hi<NUL>` runs echo hi, and a line of NULs is an empty line.
+void drop_nul_bytes(std::string& text, std::size_t from) {
+    text.erase(std::remove(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), '\0'),
+               text.end());
+}
+
+}  // namespace
 
 FdSource::FdSource(int fd) : fd_(fd) {
     seekable_ = lseek(fd, 0, SEEK_CUR) >= 0;
@@ -30,10 +41,12 @@ bool FdSource::read_line(std::string& buffer, Prompt) {
                 static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
             if (nl == nullptr) {
                 buffer.append(chunk, static_cast<std::size_t>(n));
+                drop_nul_bytes(buffer, start);
                 continue;
             }
             std::size_t keep = static_cast<std::size_t>(nl - chunk) + 1;
             buffer.append(chunk, keep);
+            drop_nul_bytes(buffer, start);
             lseek(fd_, static_cast<off_t>(keep) - n, SEEK_CUR);
             return true;
         }
@@ -47,6 +60,7 @@ bool FdSource::read_line(std::string& buffer, Prompt) {
             eof_ = true;
             return buffer.size() > start;
         }
+        if (c == '\0') continue;  // Dropped, as by drop_nul_bytes.
         buffer.push_back(c);
         if (c == '\n') return true;
     }
@@ -78,6 +92,7 @@ bool read_script_file(const std::string& path, std::string& text, int* error) {
         text.append(buf, static_cast<std::size_t>(n));
     }
     close(fd);
+    drop_nul_bytes(text, 0);
     return true;
 }
 

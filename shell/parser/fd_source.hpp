@@ -20,7 +20,8 @@ class FdSource final : public InputSource {
     bool eof_ = false;
 };
 
-// Reads a whole script file. Returns false with *error set when it cannot be read.
+// Reads a whole script file, without its NUL bytes (FdSource drops them too). Returns false
+// with *error set when it cannot be read.
 bool read_script_file(const std::string& path, std::string& text, int* error);
 
 }  // namespace vsh

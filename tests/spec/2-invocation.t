@@ -127,3 +127,45 @@ hi
 echo 'case $- in *s*) echo has-s;; *) echo no-s;; esac' | $TEST_SHELL -s
 ---- stdout
 has-s
+
+#### -i applies together with -c
+# reason: XCU sh — -i makes the shell interactive whatever the source of commands
+$TEST_SHELL -ci 'case $- in *i*) echo interactive;; *) echo not;; esac' 2>/dev/null
+$TEST_SHELL -i -c 'case $- in *i*) echo interactive;; *) echo not;; esac' 2>/dev/null
+---- stdout
+interactive
+interactive
+
+#### an interactive -c shell ignores SIGTERM
+# reason: XCU sh — an interactive shell ignores SIGTERM
+$TEST_SHELL -ci 'kill -TERM $$; echo survived' 2>/dev/null
+echo "status $?"
+---- stdout
+survived
+status 0
+
+#### -s with -- and arguments, and other options beside it
+echo 'echo "$#:$1:$2"; case $- in *e*s*|*s*e*) echo es;; esac' | $TEST_SHELL -s -e -- -x b
+---- stdout
+2:-x:b
+es
+
+#### NUL bytes in a script file are dropped
+# reason: a script with NULs is not a text file (XCU sh leaves it unspecified); dash drops them
+printf 'echo one\n\0\0\nec\0ho two\n' > s
+$TEST_SHELL s
+echo "status $?"
+---- stdout
+one
+two
+status 0
+
+#### NUL bytes in a script read from standard input are dropped
+printf 'echo one\n\0\nec\0ho two\n' > s
+$TEST_SHELL < s
+cat s | $TEST_SHELL
+---- stdout
+one
+two
+one
+two

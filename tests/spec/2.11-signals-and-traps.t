@@ -283,6 +283,14 @@ trap -- 'echo hup' HUP
 ---- stdout
 trap -- '' USR1
 
+#### a signal ignored on entry stays ignored after trap and trap -
+# reason: XCU trap — signals ignored on entry to a non-interactive shell cannot be trapped or reset
+(trap '' USR1; exec $TEST_SHELL -c 'trap "echo trapped" USR1; kill -USR1 $$; echo alive
+trap - USR1; kill -USR1 $$; echo still alive')
+---- stdout
+alive
+still alive
+
 #### exit without an operand in the EXIT trap keeps the shell's status
 # reason: XCU exit — an exit that ends a trap action defaults to $? from before the action
 trap 'false; exit' EXIT

@@ -204,6 +204,26 @@ qiqed
 + :
 + sleep 0
 
+#### set -x leaves words unquoted when they read back as themselves
+( set -x; printf %s x >/dev/null; : a=b x,y a:b % ] x~ x# '[' ) 2>&1
+( set -x; v=%s w=x~ ) 2>&1
+---- stdout
++ printf %s x
++ : a=b x,y a:b % ] x~ x# [
++ v=%s w=x~
+
+#### set -x quotes words that would not read back as themselves
+# dash: differs — dash 0.5.12 never quotes traced words
+( set -x; : 'a b' '' '*' '$x' '#x' '~x' "it's" '[a]' ) 2>&1
+( set -x; v='a b' w=a:~x ) 2>&1
+( set -x; 'a=b' 2>/dev/null; 'if' 2>/dev/null; : ) 2>&1
+---- stdout
++ : 'a b' '' '*' '$x' '#x' '~x' 'it'\''s' '[a]'
++ v='a b' w='a:~x'
++ 'a=b'
++ 'if'
++ :
+
 #### set -x uses PS4
 PS4='TRACE: '
 set -x

@@ -349,3 +349,15 @@ one
 two
 three
 four
+
+#### a syntax error in eval's text says it came from eval
+# reason: XCU 2.8.1 — the diagnostic should let the user find the error; the text is eval's
+echo before
+eval 'echo ('
+echo not reached
+---- stdout
+before
+---- stderr-matches
+eval: syntax error
+---- status
+2

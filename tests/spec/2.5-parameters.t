@@ -297,6 +297,37 @@ cd sub
 pwd
 oldpwd
 
+#### PWD set at start-up is exported
+# reason: XCU 2.5.3 — the shell sets PWD; the harness starts it without PWD in the environment
+env | grep '^PWD=' | sed 's|=.*|=set|'
+---- stdout
+PWD=set
+
+#### cd exports PWD and OLDPWD even after they were unset
+# reason: XCU cd — cd sets the PWD and OLDPWD environment variables
+mkdir sub
+unset PWD OLDPWD
+cd sub
+env | grep PWD= | sed 's|=.*|=set|' | sort
+---- stdout
+OLDPWD=set
+PWD=set
+
+#### PS1, PS2 and PS4 have their defaults in a non-interactive shell
+# reason: XCU 2.5.3 — default PS1 "$ " (another value for privileged users), PS2 "> ", PS4 "+ "
+case $PS1 in '$ '|'# ') echo ps1 ;; esac
+echo "[$PS2][$PS4]"
+set | grep -c '^PS[124]='
+---- stdout
+ps1
+[> ][+ ]
+3
+
+#### an inherited PS1 is kept
+PS1='in> ' $TEST_SHELL -c 'echo "$PS1"'
+---- stdout
+in> 
+
 #### OPTIND starts at 1
 echo $OPTIND
 ---- stdout

@@ -215,6 +215,43 @@ done
 ---- stderr-matches
 2: nosuch_in_substitution
 
+#### an expansion error in the words of for names the line
+# reason: XCU 2.8.1 — a diagnostic from a script says where it happened
+:
+for i in a ${unset_in_for?}; do echo $i; done
+---- stderr-matches
+2: unset_in_for
+---- status
+2
+
+#### an expansion error in a case subject names the line
+echo first
+case ${unset_in_case?} in *) ;; esac
+---- stdout
+first
+---- stderr-matches
+2: unset_in_case
+---- status
+2
+
+#### a for loop run as a background job names the line of its error
+:
+for i in ${unset_in_job?}; do :; done &
+wait
+---- stderr-matches
+2: unset_in_job
+
+#### a case pattern's expansion error names the pattern's line
+# dash: differs — dash names the line of the case keyword
+case x in
+  y) ;;
+  ${unset_in_pattern?}) ;;
+esac
+---- stderr-matches
+3: unset_in_pattern
+---- status
+2
+
 #### a construct cut off by end of input names what it expected
 echo before
 if true; then

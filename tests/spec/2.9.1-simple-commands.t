@@ -49,6 +49,40 @@ builtin
 external
 function
 
+#### without a command name, redirections are performed before assignments are expanded
+# reason: XCU 2.9.1.1 — the order of steps 3 and 4 holds when no command name results
+x=$(echo seen-in-file >&2) 2>f
+echo "[$x]"
+cat f
+---- stdout
+[]
+seen-in-file
+
+#### a failed redirection leaves an assignment-only command's variables unassigned
+# reason: XCU 2.9.1.1 — the redirection, done first, fails and the command ends there
+y=old
+y=new 2>/dev/null >nonexistent/f
+[ $? -gt 0 ] && echo failed
+echo "y=$y"
+---- stdout
+failed
+y=old
+
+#### the trace of an assignment-only command goes to the shell's standard error
+# reason: XCU 2.14 set -x — the trace is written before the command's own redirections
+set -x
+z=$(echo a) 2>/dev/null
+set +x
+---- stderr-matches
+z=a
+
+#### assignments before a name trace to the shell's standard error
+set -x
+v=$(echo b) : 2>/dev/null
+set +x
+---- stderr-matches
+v=b :
+
 #### assignments are done left to right
 a=1 b=$a
 echo $b
