@@ -239,6 +239,8 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     } else {
         status = run_body(command, ctx);
     }
+    // `return` and `exit` chose the status; a `!` or a loop around them must not replace it.
+    if (sh_.jump == Jump::Return || sh_.jump == Jump::Exit) return sh_.last_status;
     sh_.last_status = status;
     return status;
 }
