@@ -744,9 +744,23 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         return 1;
     }
 
+    // Each assignment sees the ones before it (`a=1 b=$a cmd` gives b=1, as in dash and bash):
+    // all but the last are made for the time of the expansions, then undone.
     Assignments assignments;
-    for (const ast::Assignment& a : simple.assignments)
-        assignments.emplace_back(a.name, expander.expand_assignment(a.value));
+    {
+        std::optional<TemporaryAssignments> earlier;
+        const std::size_t n = simple.assignments.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const ast::Assignment& a = simple.assignments[i];
+            assignments.emplace_back(a.name, expander.expand_assignment(a.value));
+            if (i + 1 == n) break;
+            if (!earlier) earlier.emplace(sh_);
+            if (!earlier->assign(a.name, assignments.back().second, false)) {
+                if (!sh_.options.interactive) throw FatalError{2};
+                return 1;
+            }
+        }
+    }
     if (sh_.options.xtrace) trace_command(argv, assignments);
 
     if (builtin == nullptr && function == nullptr) {
@@ -774,7 +788,8 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         for (const auto& [n, v] : assignments) {
             if (!sh_.assign(n, v)) throw FatalError{2};
             // `x=1 exec cmd`: the new program sees x in its environment (as in dash and bash).
-            if (builtin->run == builtin_exec) sh_.vars.set_exported(n, true);
+            // Without a command (`x=1 exec 3<f`) it stays a plain shell variable, as in dash.
+            if (builtin->run == builtin_exec && !permanent) sh_.vars.set_exported(n, true);
         }
     } else if (!assignments.empty()) {
         temporary.emplace(sh_);
