@@ -213,6 +213,9 @@ void Executor::check_errexit(int status, ExecContext ctx) {
 }
 
 int Executor::run(const ast::Command& command, ExecContext ctx) {
+    // `set -n` stops a non-interactive shell at once, also in the rest of the list or
+    // function it was run in (as dash, bash and ksh93).
+    if (sh_.options.noexec && !sh_.options.interactive) return sh_.last_status;
     if (TrapTable::pending()) {
         sh_.traps->run_pending(sh_);
         if (sh_.jump != Jump::None) return sh_.last_status;
