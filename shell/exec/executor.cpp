@@ -520,6 +520,15 @@ void Executor::child_run_list(const ast::List& body) {
 
 void Executor::exit_shell(int status) {
     sh_.last_status = status;
+    // A signal caught while the last command ran still gets its trap action (run() only takes
+    // pending traps before a command), e.g. in `(trap 'echo TERM' TERM; sleep 5) &`.
+    if (TrapTable::pending() && sh_.jump == Jump::None) {
+        try {
+            sh_.traps->run_pending(sh_);
+        } catch (const FatalError& e) {
+            sh_.last_status = e.status;
+        }
+    }
     sh_.traps->run_exit_trap(sh_);
     sh_.flush_streams();
     if (sh_.options.interactive && !sh_.is_subshell) interactive_at_exit(sh_);
