@@ -32,6 +32,26 @@ EOF
 ---- stdout
 $x
 
+#### backslash inside a double-quoted delimiter keeps its meaning there
+# reason: XCU 2.2.3 — in double quotes a backslash only escapes $ ` " \ and newline
+cat <<"\end"
+one
+end
+\end
+cat <<"a\\b"
+two
+a\b
+cat <<"c\$d"
+three
+c$d
+echo done
+---- stdout
+one
+end
+two
+three
+done
+
 #### backslash in an unquoted body escapes $ ` \ and newline only
 cat <<EOF
 \$x \`y\` \\ \a "q"
