@@ -424,3 +424,21 @@ echo done $?
 ---- stdout
 got TERM
 done 0
+
+#### kill -0 does not find a finished background job
+# reason: as dash and bash: builtins in a loop see the job end (the shell reaps it)
+mkfifo fifo
+(exec 3>fifo; exit 3) &
+p=$!
+read line <fifo
+n=0
+while kill -0 $p 2>/dev/null; do
+  n=$((n + 1))
+  [ $n -ge 50000 ] && break
+done
+[ $n -lt 50000 ] && echo gone
+wait $p
+echo status $?
+---- stdout
+gone
+status 3
