@@ -266,7 +266,11 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
 
     PreparedRedirections redirs;
     if (request.command != nullptr && !request.command->redirections.empty()) {
-        if (!redirs.prepare(sh, request.command->redirections)) {
+        std::vector<FdMove> plumbed;
+        for (const backends::FdAction& a : request.plumbing)
+            if (a.kind == backends::FdActionKind::Dup2)
+                plumbed.push_back(FdMove{a.fd, a.source_fd});
+        if (!redirs.prepare(sh, request.command->redirections, plumbed)) {
             outcome.status = 1;
             return outcome;
         }
