@@ -224,3 +224,10 @@ OUTER
 ---- stdout
 outer
 inner after
+
+#### <<- does not strip tabs from a line joined by backslash-newline
+# reason: XCU 2.7.4 — after line joining, those tabs are not at the start of an input line
+printf 'cat <<-END\na\\\n\tb\n\tEND\n' >script
+$TEST_SHELL script | od -An -c | tr -s ' '
+---- stdout
+ a \t b \n
