@@ -11,6 +11,7 @@
 #include "builtins/job_hooks.hpp"
 #include "builtins/number_util.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/jobs/jobs.hpp"
 #include "shell/traps/signals.hpp"
 
 namespace vsh {
@@ -86,6 +87,9 @@ int builtin_kill(Shell& sh, Args argv) {
         return 2;
     }
 
+    // Reap the children that have ended, so that `kill -0 $!` in a loop of builtins finds a
+    // finished job gone rather than a zombie (as dash and bash do).
+    sh.jobs->reap_nonblocking();
     int status = 0;
     for (; i < argv.size(); ++i) {
         const std::string& target = argv[i];

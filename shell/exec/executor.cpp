@@ -239,6 +239,21 @@ void expand_command_words(Expander& expander, const std::vector<ast::Word>& word
 
 }  // namespace
 
+bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleCommand& simple,
+                               std::vector<std::pair<std::string, std::string>>& out) {
+    std::optional<TemporaryAssignments> earlier;
+    const std::size_t n = simple.assignments.size();
+    out.reserve(out.size() + n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ast::Assignment& a = simple.assignments[i];
+        out.emplace_back(a.name, expander.expand_assignment(a.value));
+        if (i + 1 == n) break;
+        if (!earlier) earlier.emplace(sh);
+        if (!earlier->assign(a.name, out.back().second, false)) return false;
+    }
+    return true;
+}
+
 void Executor::check_errexit(int status, ExecContext ctx) {
     if (status != 0 && sh_.options.errexit && ctx.errexit == ErrExit::Active &&
         sh_.jump == Jump::None) {
@@ -247,6 +262,9 @@ void Executor::check_errexit(int status, ExecContext ctx) {
 }
 
 int Executor::run(const ast::Command& command, ExecContext ctx) {
+    // `set -n` stops a non-interactive shell at once, also in the rest of the list or
+    // function it was run in (as dash, bash and ksh93).
+    if (sh_.options.noexec && !sh_.options.interactive) return sh_.last_status;
     if (TrapTable::pending()) {
         sh_.traps->run_pending(sh_);
         if (sh_.jump != Jump::None) return sh_.last_status;
@@ -273,6 +291,8 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     } else {
         status = run_body(command, ctx);
     }
+    // `return` and `exit` chose the status; a `!` or a loop around them must not replace it.
+    if (sh_.jump == Jump::Return || sh_.jump == Jump::Exit) return sh_.last_status;
     sh_.last_status = status;
     return status;
 }
@@ -554,6 +574,15 @@ void Executor::child_run_list(const ast::List& body) {
 
 void Executor::exit_shell(int status) {
     sh_.last_status = status;
+    // A signal caught while the last command ran still gets its trap action (run() only takes
+    // pending traps before a command), e.g. in `(trap 'echo TERM' TERM; sleep 5) &`.
+    if (TrapTable::pending() && sh_.jump == Jump::None) {
+        try {
+            sh_.traps->run_pending(sh_);
+        } catch (const FatalError& e) {
+            sh_.last_status = e.status;
+        }
+    }
     sh_.traps->run_exit_trap(sh_);
     sh_.flush_streams();
     if (sh_.options.interactive && !sh_.is_subshell) interactive_at_exit(sh_);
@@ -791,8 +820,10 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     }
 
     Assignments assignments;
-    for (const ast::Assignment& a : simple.assignments)
-        assignments.emplace_back(a.name, expander.expand_assignment(a.value));
+    if (!expand_prefix_assignments(sh_, expander, simple, assignments)) {
+        if (!sh_.options.interactive) throw FatalError{2};
+        return 1;
+    }
     if (sh_.options.xtrace) trace_command(argv, assignments, &saved);
 
     if (builtin == nullptr && function == nullptr) {
@@ -820,7 +851,8 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         for (const auto& [n, v] : assignments) {
             if (!sh_.assign(n, v)) throw FatalError{2};
             // `x=1 exec cmd`: the new program sees x in its environment (as in dash and bash).
-            if (builtin->run == builtin_exec) sh_.vars.set_exported(n, true);
+            // Without a command (`x=1 exec 3<f`) it stays a plain shell variable, as in dash.
+            if (builtin->run == builtin_exec && !permanent) sh_.vars.set_exported(n, true);
         }
     } else if (!assignments.empty()) {
         temporary.emplace(sh_);

@@ -38,6 +38,19 @@ int move_high(int fd) {
     return high;
 }
 
+// The descriptor a path opens a copy of, when it names one of the opening process's own
+// descriptors: /dev/stdin, /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. Else -1.
+int names_own_fd(const std::string& path) {
+    if (path == "/dev/stdin") return 0;
+    if (path == "/dev/stdout") return 1;
+    if (path == "/dev/stderr") return 2;
+    for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+        int fd;
+        if (path.starts_with(prefix) && parse_fd_number(path.substr(prefix.size()), &fd)) return fd;
+    }
+    return -1;
+}
+
 }  // namespace
 
 int here_document_fd(const std::string& content) {
@@ -95,7 +108,8 @@ PreparedRedirections::~PreparedRedirections() {
     for (int fd : owned_) close(fd);
 }
 
-bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection>& redirections) {
+bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection>& redirections,
+                                   std::span<const FdMove> pending) {
     Expander expander(sh);
     for (const ast::Redirection& r : redirections) {
         if (r.span.begin.line != 0) sh.lineno = r.span.begin.line;
@@ -155,21 +169,37 @@ bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection
             default:
                 break;
         }
+        // Files are opened here, before any move is made, but a path naming an fd of the
+        // process (`>f 2>/dev/stdout`, `cmd >/dev/stdout | ...`) must see the moves made
+        // before it: it is opened through the descriptor that will have been moved there.
+        std::string path = target;
+        if (int own = names_own_fd(target); own >= 0) {
+            int now = own;
+            for (const FdMove& m : pending)
+                if (m.fd == own) now = m.source;
+            for (const FdMove& m : moves_)
+                if (m.fd == own) now = m.source;
+            if (now < 0) {
+                sh.error(target + ": bad file descriptor");
+                return false;
+            }
+            if (now != own) path = "/dev/fd/" + std::to_string(now);
+        }
         int fd;
         if (r.op == RedirOp::Output && sh.options.noclobber) {
             // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
-            fd = open(target.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
+            fd = open(path.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
             if (fd < 0 && errno == EEXIST) {
                 struct stat st;
-                if (stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+                if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
                     sh.error("cannot create " + target + ": file exists (noclobber is set)");
                     return false;
                 }
-                fd = open(target.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
+                fd = open(path.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
             }
         } else {
             do {
-                fd = open(target.c_str(), flags, 0666);
+                fd = open(path.c_str(), flags, 0666);
             } while (fd < 0 && errno == EINTR);
         }
         if (fd < 0) {

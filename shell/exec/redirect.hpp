@@ -4,6 +4,7 @@
 // commands: saved and undone afterwards) or handed to a backend as SpawnPlan fd actions.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "backends/spawn_plan.hpp"
@@ -53,7 +54,10 @@ class PreparedRedirections {
     ~PreparedRedirections();
 
     // Expands targets and opens files. On error prints the message and returns false.
-    [[nodiscard]] bool prepare(Shell& sh, const std::vector<ast::Redirection>& redirections);
+    // `pending`: moves the command's process gets before these ones and that this process has
+    // not made (a pipeline stage's pipe ends), so that /dev/stdout & co. name what they will.
+    [[nodiscard]] bool prepare(Shell& sh, const std::vector<ast::Redirection>& redirections,
+                               std::span<const FdMove> pending = {});
 
     // Applies the moves in this process. With `saved`, every overwritten fd is saved first.
     [[nodiscard]] bool apply(Shell& sh, SavedFds* saved);

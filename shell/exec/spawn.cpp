@@ -167,11 +167,8 @@ ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
     try {
         expander.expand_words(simple.words, result.argv);
         result.external = names_external_command(sh, result.argv);
-        if (result.external) {
-            result.env.reserve(simple.assignments.size());
-            for (const ast::Assignment& a : simple.assignments)
-                result.env.emplace_back(a.name, expander.expand_assignment(a.value));
-        }
+        // (expandable_in_parent has ruled out readonly names, so this cannot fail.)
+        if (result.external) (void)expand_prefix_assignments(sh, expander, simple, result.env);
     } catch (const FatalError& e) {
         result.failed = e.status;
     }
@@ -266,7 +263,11 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
 
     PreparedRedirections redirs;
     if (request.command != nullptr && !request.command->redirections.empty()) {
-        if (!redirs.prepare(sh, request.command->redirections)) {
+        std::vector<FdMove> plumbed;
+        for (const backends::FdAction& a : request.plumbing)
+            if (a.kind == backends::FdActionKind::Dup2)
+                plumbed.push_back(FdMove{a.fd, a.source_fd});
+        if (!redirs.prepare(sh, request.command->redirections, plumbed)) {
             outcome.status = 1;
             return outcome;
         }

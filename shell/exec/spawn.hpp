@@ -20,6 +20,7 @@
 namespace vsh {
 
 class Shell;
+class Expander;
 
 struct SpawnRequest {
     std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.
@@ -112,6 +113,12 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);
+
+// Expands a simple command's VAR=value prefixes in order into `out`. Each sees the ones before
+// it (`a=1 b=$a cmd` gives b=1, as in dash and bash): all but the last are assigned for the
+// time of the expansions, then undone. False when one names a readonly variable.
+bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleCommand& simple,
+                               std::vector<std::pair<std::string, std::string>>& out);
 
 // A simple command's words, expanded in the parent on a child's behalf (see
 // expandable_in_parent), and for an external command the values of its VAR=value prefixes,

@@ -16,7 +16,7 @@ void Lexer::read_here_doc(const PendingHereDoc& here_doc) {
     std::size_t after;
     std::size_t line = body_begin;
     // In an unquoted body a backslash-newline joins lines, so the line after one cannot be
-    // the delimiter (as in dash).
+    // the delimiter (as in dash), and its tabs are not leading ones that <<- strips.
     bool joined = false;
     for (;;) {
         if (reader_.at(line) == kEndOfInput) {
@@ -24,7 +24,7 @@ void Lexer::read_here_doc(const PendingHereDoc& here_doc) {
             body_end = after = line;
             break;
         }
-        if (here_doc.strip_tabs) {
+        if (here_doc.strip_tabs && !joined) {
             std::size_t tabs = 0;
             while (reader_.at(line + tabs) == '\t') ++tabs;
             if (tabs > 0) reader_.erase_on_last_line(line, tabs);

@@ -244,6 +244,10 @@ std::string here_doc_delimiter(std::string_view raw, bool* quoted) {
             ++i;
             if (raw[i] == '\n') continue;  // Line continuation, not quoting.
             *quoted = true;
+            // Inside double quotes a backslash escapes only $ ` " \ (XCU 2.2.3); before any
+            // other character it stays: <<"\x" ends at a line `\x`.
+            if (quote == '"' && std::string_view("$`\"\\").find(raw[i]) == std::string_view::npos)
+                out.push_back('\\');
             out.push_back(raw[i]);
         } else if (c == '\'' && quote == 0) {
             quote = '\'';

@@ -412,3 +412,41 @@ echo not reached
 interrupted
 ---- status
 3
+
+#### a trap caught during a subshell's last command still runs
+# reason: XCU 2.11 — the action runs once the foreground command completes, even a last one
+(trap 'echo got USR1; exit 3' USR1; sh -c 'kill -USR1 $PPID')
+echo status $?
+(trap 'echo got USR2' USR2; sh -c 'kill -USR2 $PPID'; false)
+echo status $?
+---- stdout
+got USR1
+status 3
+got USR2
+status 1
+
+#### a trap set in a background group runs when its last command ends
+{ trap 'echo got TERM' TERM; sh -c 'kill -TERM $PPID'; } &
+wait
+echo done $?
+---- stdout
+got TERM
+done 0
+
+#### kill -0 does not find a finished background job
+# reason: as dash and bash: builtins in a loop see the job end (the shell reaps it)
+mkfifo fifo
+(exec 3>fifo; exit 3) &
+p=$!
+read line <fifo
+n=0
+while kill -0 $p 2>/dev/null; do
+  n=$((n + 1))
+  [ $n -ge 50000 ] && break
+done
+[ $n -lt 50000 ] && echo gone
+wait $p
+echo status $?
+---- stdout
+gone
+status 3

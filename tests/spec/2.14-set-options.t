@@ -251,6 +251,20 @@ echo not run
 ---- status
 0
 
+#### set -n stops the rest of its own line and function
+# reason: as dash, bash and ksh93: the option takes effect for the next command run
+echo before; set -n; echo not run on the line
+---- stdout
+before
+
+#### set -n in a function stops the caller too
+trap 'echo no exit trap' EXIT
+f() { set -n; echo not run in f; }
+f; echo not run after f
+---- stdout
+---- status
+0
+
 #### set -n still detects syntax errors
 set -n
 if then

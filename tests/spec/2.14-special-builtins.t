@@ -361,3 +361,41 @@ before
 eval: syntax error
 ---- status
 2
+
+#### exit in a loop condition keeps its status
+# reason: XCU exit — the shell exits with n; the loop around it does not replace it
+while exit 3; do :; done
+echo not reached
+---- status
+3
+
+#### exit under ! keeps its status
+! exit 4
+---- status
+4
+
+#### exit in a subshell's until condition after continue
+e=
+(until test "$e" && exit 5; false; do e=1; continue; done)
+echo status $?
+---- stdout
+status 5
+
+#### return in a loop condition sets the function's status
+f() { while return 2; do :; done; }
+f
+echo while $?
+g() { until return 3; do :; done; }
+g
+echo until $?
+h() { ! return 4; }
+h
+echo not $?
+k() { if return 5; then :; fi; }
+k
+echo if $?
+---- stdout
+while 2
+until 3
+not 4
+if 5

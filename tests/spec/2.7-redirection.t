@@ -302,3 +302,27 @@ ps -o stat= --ppid $$ | grep -c Z || :
 ---- stdout
 descriptors unchanged
 0
+
+#### /dev/stdout after an earlier redirection names the new standard output
+# reason: XCU 2.7 — redirections are done in order, so 2>/dev/stdout follows >f
+sh -c 'echo to-err >&2' >f 2>/dev/stdout
+{ echo to-err2 >&2; } >g 2>/dev/stdout
+echo files:
+cat f g
+---- stdout
+files:
+to-err
+to-err2
+
+#### /dev/stdout and /dev/stdin in a pipeline name the pipe
+# reason: XCU 2.9.2 — the pipe is connected before the command's own redirections
+/bin/echo one >/dev/stdout | sed 's/^/got /'
+echo two | cat </dev/stdin | sed 's/^/got /'
+x=$(/bin/echo three >/dev/stdout)
+echo "substituted [$x]"
+/bin/echo four >/dev/fd/1 | sed 's/^/got /'
+---- stdout
+got one
+got two
+substituted [three]
+got four

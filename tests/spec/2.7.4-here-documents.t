@@ -32,6 +32,26 @@ EOF
 ---- stdout
 $x
 
+#### backslash inside a double-quoted delimiter keeps its meaning there
+# reason: XCU 2.2.3 — in double quotes a backslash only escapes $ ` " \ and newline
+cat <<"\end"
+one
+end
+\end
+cat <<"a\\b"
+two
+a\b
+cat <<"c\$d"
+three
+c$d
+echo done
+---- stdout
+one
+end
+two
+three
+done
+
 #### backslash in an unquoted body escapes $ ` \ and newline only
 cat <<EOF
 \$x \`y\` \\ \a "q"
@@ -204,3 +224,10 @@ OUTER
 ---- stdout
 outer
 inner after
+
+#### <<- does not strip tabs from a line joined by backslash-newline
+# reason: XCU 2.7.4 — after line joining, those tabs are not at the start of an input line
+printf 'cat <<-END\na\\\n\tb\n\tEND\n' >script
+$TEST_SHELL script | od -An -c | tr -s ' '
+---- stdout
+ a \t b \n

@@ -89,6 +89,55 @@ echo $b
 ---- stdout
 1
 
+#### assignments before a command see the earlier ones
+# reason: as in dash and bash, each prefix assignment is expanded after the ones before it
+a=old b=old
+a=new b=$a sh -c 'echo external $a $b'
+f() { echo function $a $b; }
+a=new b=$a f
+a=new b=$a eval 'echo special $a $b'
+a=old b=old
+a=new b=$a command eval 'echo regular $a $b'
+echo after $a $b
+---- stdout
+external new new
+function new new
+special new new
+regular new new
+after old old
+
+#### assignments before a command see the earlier ones in a pipeline, $(...) and &
+# reason: the parent expands these commands' words for the child; the order is the same
+a=old b=old
+a=new b=$a sh -c 'echo stage $a $b' | cat
+echo "$(a=new b=$a sh -c 'echo substitution $a $b')"
+a=new b=$a sh -c 'echo background $a $b' &
+wait
+echo after $a $b
+---- stdout
+stage new new
+substitution new new
+background new new
+after old old
+
+#### a readonly earlier assignment before a command is an error
+readonly r=1
+r=2 s=$r sh -c 'echo ran'
+echo not reached
+---- stdout
+---- status
+nonzero
+
+#### assignment before exec without a command is not exported
+# reason: as dash: the variable is set in the shell, and only exec with a command exports it
+unset a
+a=b exec 3>&1
+echo "shell: $a"
+env | grep '^a=' || echo "not in the environment"
+---- stdout
+shell: b
+not in the environment
+
 #### assignment-only command sets variables
 x=1 y=2
 echo $x$y
