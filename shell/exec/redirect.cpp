@@ -38,6 +38,60 @@ int move_high(int fd) {
     return high;
 }
 
+// Opens a redirection's file (`<`, `>`, `>|`, `>>`, `<>`), O_CLOEXEC and above the user's
+// descriptors. On error prints the message and returns -1.
+int open_target(Shell& sh, const std::string& target, ast::RedirOp op) {
+    using ast::RedirOp;
+    int flags = O_CLOEXEC;
+    switch (op) {
+        case RedirOp::Input:
+            flags |= O_RDONLY;
+            break;
+        case RedirOp::Output:
+        case RedirOp::Clobber:
+            flags |= O_WRONLY | O_CREAT | O_TRUNC;
+            break;
+        case RedirOp::Append:
+            flags |= O_WRONLY | O_CREAT | O_APPEND;
+            break;
+        case RedirOp::ReadWrite:
+            flags |= O_RDWR | O_CREAT;
+            break;
+        default:
+            break;
+    }
+    int fd;
+    if (op == RedirOp::Output && sh.options.noclobber) {
+        // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
+        fd = open(target.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
+        if (fd < 0 && errno == EEXIST) {
+            struct stat st;
+            if (stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+                sh.error("cannot create " + target + ": file exists (noclobber is set)");
+                return -1;
+            }
+            fd = open(target.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
+        }
+    } else {
+        do {
+            fd = open(target.c_str(), flags, 0666);
+        } while (fd < 0 && errno == EINTR);
+    }
+    if (fd < 0) {
+        bool reading = op == RedirOp::Input;
+        sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
+                 std::strerror(errno));
+        return -1;
+    }
+    return move_high(fd);
+}
+
+// Whether `path` names a FIFO (following symbolic links, as open() does).
+bool names_fifo(const std::string& path) {
+    struct stat st;
+    return stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
 }  // namespace
 
 int here_document_fd(const std::string& content) {
@@ -89,7 +143,8 @@ PreparedRedirections::~PreparedRedirections() {
     for (int fd : owned_) close(fd);
 }
 
-bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection>& redirections) {
+bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection>& redirections,
+                                   FifoOpen fifo_open) {
     Expander expander(sh);
     for (const ast::Redirection& r : redirections) {
         if (r.span.begin.line != 0) sh.lineno = r.span.begin.line;
@@ -131,51 +186,27 @@ bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection
             moves_.push_back(FdMove{r.fd, source});
             continue;
         }
-        int flags = O_CLOEXEC;
-        switch (r.op) {
-            case RedirOp::Input:
-                flags |= O_RDONLY;
-                break;
-            case RedirOp::Output:
-            case RedirOp::Clobber:
-                flags |= O_WRONLY | O_CREAT | O_TRUNC;
-                break;
-            case RedirOp::Append:
-                flags |= O_WRONLY | O_CREAT | O_APPEND;
-                break;
-            case RedirOp::ReadWrite:
-                flags |= O_RDWR | O_CREAT;
-                break;
-            default:
-                break;
+        if (fifo_open == FifoOpen::Defer && names_fifo(target)) {
+            deferred_.push_back(DeferredOpen{moves_.size(), std::move(target), r.op});
+            moves_.push_back(FdMove{r.fd, -1});
+            continue;
         }
-        int fd;
-        if (r.op == RedirOp::Output && sh.options.noclobber) {
-            // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
-            fd = open(target.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
-            if (fd < 0 && errno == EEXIST) {
-                struct stat st;
-                if (stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-                    sh.error("cannot create " + target + ": file exists (noclobber is set)");
-                    return false;
-                }
-                fd = open(target.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
-            }
-        } else {
-            do {
-                fd = open(target.c_str(), flags, 0666);
-            } while (fd < 0 && errno == EINTR);
-        }
-        if (fd < 0) {
-            bool reading = r.op == RedirOp::Input;
-            sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
-                     std::strerror(errno));
-            return false;
-        }
-        fd = move_high(fd);
+        int fd = open_target(sh, target, r.op);
+        if (fd < 0) return false;
         owned_.push_back(fd);
         moves_.push_back(FdMove{r.fd, fd});
     }
+    return true;
+}
+
+bool PreparedRedirections::open_deferred(Shell& sh) {
+    for (const DeferredOpen& d : deferred_) {
+        int fd = open_target(sh, d.path, d.op);
+        if (fd < 0) return false;
+        owned_.push_back(fd);
+        moves_[d.move].source = fd;
+    }
+    deferred_.clear();
     return true;
 }
 
@@ -189,6 +220,7 @@ void move_internal_fd_away(int& internal, int target) {
 }
 
 bool PreparedRedirections::apply(Shell& sh, SavedFds* saved) {
+    if (!open_deferred(sh)) return false;
     sh.flush_streams();
     for (const FdMove& m : moves_) {
         if (m.fd >= kFirstInternalFd) {

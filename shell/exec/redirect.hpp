@@ -1,9 +1,13 @@
-// Redirections (XCU 2.7). They are evaluated in the parent, always: files are opened there
+// Redirections (XCU 2.7). They are evaluated in the parent: files are opened there
 // (O_CLOEXEC) so errors come out as clear messages before anything is spawned, and the result
 // is a list of fd moves that is either applied in the shell (builtins, functions, compound
 // commands: saved and undone afterwards) or handed to a backend as SpawnPlan fd actions.
+// The exception is a FIFO, whose open blocks until the other end is opened too: for a
+// command the shell does not run in itself, that open is left to the command's own process
+// (`cat <fifo &` must not stop the shell, which opens the writing end next).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "backends/spawn_plan.hpp"
@@ -41,6 +45,12 @@ class SavedFds {
     std::vector<Saved> saved_;
 };
 
+// Whether prepare() may leave the open of a FIFO to the process that runs the command.
+enum class FifoOpen : unsigned char {
+    InShell,  // Open every file now, in this process.
+    Defer,    // Expand a FIFO's name now, open it later with open_deferred().
+};
+
 // Redirections evaluated for one command.
 class PreparedRedirections {
   public:
@@ -50,7 +60,15 @@ class PreparedRedirections {
     ~PreparedRedirections();
 
     // Expands targets and opens files. On error prints the message and returns false.
-    [[nodiscard]] bool prepare(Shell& sh, const std::vector<ast::Redirection>& redirections);
+    [[nodiscard]] bool prepare(Shell& sh, const std::vector<ast::Redirection>& redirections,
+                               FifoOpen fifo_open = FifoOpen::InShell);
+
+    // Whether prepare() left opens for open_deferred(); apply() and add_to_plan() need them
+    // done first.
+    bool has_deferred_opens() const { return !deferred_.empty(); }
+    // Opens what prepare() deferred (in the process that runs the command; it may block). On
+    // error prints the message and returns false.
+    [[nodiscard]] bool open_deferred(Shell& sh);
 
     // Applies the moves in this process. With `saved`, every overwritten fd is saved first.
     [[nodiscard]] bool apply(Shell& sh, SavedFds* saved);
@@ -61,8 +79,15 @@ class PreparedRedirections {
     bool empty() const { return moves_.empty(); }
 
   private:
+    // A FIFO prepare() did not open: moves_[move].source is set by open_deferred().
+    struct DeferredOpen {
+        std::size_t move;
+        std::string path;
+        ast::RedirOp op;
+    };
     std::vector<FdMove> moves_;
     std::vector<int> owned_;  // Descriptors we opened (closed by the destructor).
+    std::vector<DeferredOpen> deferred_;
 };
 
 // A here-document's content as a readable fd (pipe or memory file), O_CLOEXEC.
