@@ -227,11 +227,12 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
         SavedFds saved;
         if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)) {
             saved.restore();  // Before an exit below: the EXIT trap sees the shell's fds.
-            sh_.last_status = 1;
+            const int failed = redirection_failure_status(sh_);
+            sh_.last_status = failed;
             // The compound command itself failed, with nothing run inside it that `set -e`
             // could have seen (errexit_applies leaves compound commands to their insides).
-            check_errexit(1, ctx);
-            return 1;
+            check_errexit(failed, ctx);
+            return failed;
         }
         ctx.last = LastCommand::No;
         status = run_body(command, ctx);
@@ -694,7 +695,7 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
         int status = substitution_ran ? last_substitution_status : 0;
         if (!command.redirections.empty()) {
             PreparedRedirections redirs;
-            if (!redirs.prepare(sh_, command.redirections)) return 1;
+            if (!redirs.prepare(sh_, command.redirections)) return redirection_failure_status(sh_);
             SavedFds saved;
             if (!redirs.apply(sh_, &saved)) return 1;
         }
@@ -738,6 +739,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
             redirect_first = redirect_first || sh_.options.nounset || !word_is_plain(a.value);
     }
     if (redirect_first && !apply_redirections()) {
+        if (sh_.jump != Jump::None) return redirection_failure_status(sh_);
         if (special && !sh_.options.interactive) throw FatalError{2};
         return 1;
     }
@@ -784,6 +786,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     }
 
     if (!redirect_first && !command.redirections.empty() && !apply_redirections()) {
+        if (sh_.jump != Jump::None) return redirection_failure_status(sh_);
         if (special && !sh_.options.interactive) throw FatalError{2};
         return 1;
     }

@@ -10,6 +10,7 @@
 
 #include "shell/core/shell.hpp"
 #include "shell/expand/expand.hpp"
+#include "shell/traps/traps.hpp"
 
 namespace vsh {
 
@@ -38,6 +39,23 @@ int move_high(int fd) {
     return high;
 }
 
+// open() for a redirection. Opening a FIFO blocks until the other end is opened; a trapped
+// signal that interrupts the wait has its action run at once (as bash does: `trap ... TERM`
+// must not wait for a writer that may never come), and the open then resumes unless the
+// action ended the shell (or a function: `exit`, `return`), which fails it with EINTR.
+int open_waiting(Shell& sh, const std::string& path, int flags) {
+    for (;;) {
+        int fd = open(path.c_str(), flags, 0666);
+        if (fd >= 0 || errno != EINTR) return fd;
+        if (!TrapTable::pending()) continue;
+        sh.traps->run_pending(sh);
+        if (sh.jump != Jump::None) {
+            errno = EINTR;
+            return -1;
+        }
+    }
+}
+
 // Opens a redirection's file (`<`, `>`, `>|`, `>>`, `<>`), O_CLOEXEC and above the user's
 // descriptors. On error prints the message and returns -1.
 int open_target(Shell& sh, const std::string& target, ast::RedirOp op) {
@@ -63,20 +81,19 @@ int open_target(Shell& sh, const std::string& target, ast::RedirOp op) {
     int fd;
     if (op == RedirOp::Output && sh.options.noclobber) {
         // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
-        fd = open(target.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
+        fd = open_waiting(sh, target, (flags & ~O_TRUNC) | O_EXCL);
         if (fd < 0 && errno == EEXIST) {
             struct stat st;
             if (stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
                 sh.error("cannot create " + target + ": file exists (noclobber is set)");
                 return -1;
             }
-            fd = open(target.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
+            fd = open_waiting(sh, target, flags & ~O_TRUNC & ~O_CREAT);
         }
     } else {
-        do {
-            fd = open(target.c_str(), flags, 0666);
-        } while (fd < 0 && errno == EINTR);
+        fd = open_waiting(sh, target, flags);
     }
+    if (fd < 0 && sh.jump != Jump::None) return -1;  // A trap's `exit`: nothing to report.
     if (fd < 0) {
         bool reading = op == RedirOp::Input;
         sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
@@ -93,6 +110,10 @@ bool names_fifo(const std::string& path) {
 }
 
 }  // namespace
+
+int redirection_failure_status(const Shell& sh) {
+    return sh.jump == Jump::None ? 1 : sh.last_status;
+}
 
 int here_document_fd(const std::string& content) {
     // Small bodies fit in a pipe's buffer, so writing them all before the reader starts

@@ -90,6 +90,10 @@ class PreparedRedirections {
     std::vector<DeferredOpen> deferred_;
 };
 
+// The status of a command whose redirections failed: 1, or, when a trap action that ran while
+// an open waited ended the shell or a function (`exit 3`, `return`), the status it left.
+int redirection_failure_status(const Shell& sh);
+
 // A here-document's content as a readable fd (pipe or memory file), O_CLOEXEC.
 int here_document_fd(const std::string& content);
 

@@ -321,7 +321,7 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
             replaces_shell(sh, request) ? FifoOpen::InShell : FifoOpen::Defer;
         if (!redirs.prepare(sh, request.command->redirections, fifo_open)) {
             SpawnOutcome outcome;
-            outcome.status = 1;
+            outcome.status = redirection_failure_status(sh);
             return outcome;
         }
     }
