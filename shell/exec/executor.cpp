@@ -981,7 +981,12 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
     for (;;) {
         if (TrapTable::pending()) {
             sh_.traps->run_pending(sh_);
-            if (sh_.jump == Jump::Exit) break;
+            // `exit` in the action: its status, not the last command's, is this source's (a
+            // dot script's or an eval's status becomes $? again in the caller).
+            if (sh_.jump == Jump::Exit) {
+                status = sh_.last_status;
+                break;
+            }
         }
         ParseResult result = parser.next_command();
         if (std::holds_alternative<EndOfInput>(result)) break;

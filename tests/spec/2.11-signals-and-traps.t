@@ -438,3 +438,19 @@ trap 'exit 5' TERM
 echo not reached
 ---- status
 5
+
+#### exit in a trap action that runs inside a dot script sets the shell's exit status
+# reason: XCU 2.15 exit — the status is exit's operand; the dot script's last command (kill) must not replace it
+echo 'kill -USR1 $$' > script.sh
+trap 'exit 130' USR1
+. ./script.sh
+echo not reached
+---- status
+130
+
+#### exit in a trap action that runs inside eval sets the shell's exit status
+trap 'exit 7' USR1
+eval 'kill -USR1 $$; echo not reached'
+echo not reached either
+---- status
+7
