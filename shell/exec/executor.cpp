@@ -279,11 +279,12 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
         SavedFds saved;
         if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)) {
             saved.restore();  // Before an exit below: the EXIT trap sees the shell's fds.
-            sh_.last_status = 1;
+            const int failed = redirection_failure_status(sh_);
+            sh_.last_status = failed;
             // The compound command itself failed, with nothing run inside it that `set -e`
             // could have seen (errexit_applies leaves compound commands to their insides).
-            check_errexit(1, ctx);
-            return 1;
+            check_errexit(failed, ctx);
+            return failed;
         }
         ctx.last = LastCommand::No;
         status = run_body(command, ctx);
@@ -764,7 +765,7 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
         SavedFds saved;
         if (!command.redirections.empty() &&
             (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, &saved)))
-            return 1;
+            return redirection_failure_status(sh_);
         Assignments done;
         for (const ast::Assignment& a : simple.assignments) {
             std::string value = expander.expand_assignment(a.value);
@@ -815,6 +816,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
             redirect_first = redirect_first || sh_.options.nounset || !word_is_plain(a.value);
     }
     if (redirect_first && !apply_redirections()) {
+        if (sh_.jump != Jump::None) return redirection_failure_status(sh_);
         if (special && !sh_.options.interactive) throw FatalError{2};
         return 1;
     }
@@ -864,6 +866,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     }
 
     if (!redirect_first && !command.redirections.empty() && !apply_redirections()) {
+        if (sh_.jump != Jump::None) return redirection_failure_status(sh_);
         if (special && !sh_.options.interactive) throw FatalError{2};
         return 1;
     }
@@ -1059,7 +1062,12 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
     for (;;) {
         if (TrapTable::pending()) {
             sh_.traps->run_pending(sh_);
-            if (sh_.jump == Jump::Exit) break;
+            // `exit` in the action: its status, not the last command's, is this source's (a
+            // dot script's or an eval's status becomes $? again in the caller).
+            if (sh_.jump == Jump::Exit) {
+                status = sh_.last_status;
+                break;
+            }
         }
         ParseResult result = parser.next_command();
         if (std::holds_alternative<EndOfInput>(result)) break;

@@ -5,11 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #include "shell/core/shell.hpp"
 #include "shell/expand/expand.hpp"
+#include "shell/traps/traps.hpp"
 
 namespace vsh {
 
@@ -51,7 +53,82 @@ int names_own_fd(const std::string& path) {
     return -1;
 }
 
+// open() for a redirection. Opening a FIFO blocks until the other end is opened; a trapped
+// signal that interrupts the wait has its action run at once (as bash does: `trap ... TERM`
+// must not wait for a writer that may never come), and the open then resumes unless the
+// action ended the shell (or a function: `exit`, `return`), which fails it with EINTR.
+int open_waiting(Shell& sh, const std::string& path, int flags) {
+    for (;;) {
+        int fd = open(path.c_str(), flags, 0666);
+        if (fd >= 0 || errno != EINTR) return fd;
+        if (!TrapTable::pending()) continue;
+        sh.traps->run_pending(sh);
+        if (sh.jump != Jump::None) {
+            errno = EINTR;
+            return -1;
+        }
+    }
+}
+
+// Opens a redirection's file (`<`, `>`, `>|`, `>>`, `<>`), O_CLOEXEC and above the user's
+// descriptors: `path` is what is opened, `target` what the user wrote (for messages; they
+// differ for /dev/stdout & co., see prepare). On error prints the message and returns -1.
+int open_target(Shell& sh, const std::string& path, const std::string& target, ast::RedirOp op) {
+    using ast::RedirOp;
+    int flags = O_CLOEXEC;
+    switch (op) {
+        case RedirOp::Input:
+            flags |= O_RDONLY;
+            break;
+        case RedirOp::Output:
+        case RedirOp::Clobber:
+            flags |= O_WRONLY | O_CREAT | O_TRUNC;
+            break;
+        case RedirOp::Append:
+            flags |= O_WRONLY | O_CREAT | O_APPEND;
+            break;
+        case RedirOp::ReadWrite:
+            flags |= O_RDWR | O_CREAT;
+            break;
+        default:
+            break;
+    }
+    int fd;
+    if (op == RedirOp::Output && sh.options.noclobber) {
+        // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
+        fd = open_waiting(sh, path, (flags & ~O_TRUNC) | O_EXCL);
+        if (fd < 0 && errno == EEXIST) {
+            struct stat st;
+            if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+                sh.error("cannot create " + target + ": file exists (noclobber is set)");
+                return -1;
+            }
+            fd = open_waiting(sh, path, flags & ~O_TRUNC & ~O_CREAT);
+        }
+    } else {
+        fd = open_waiting(sh, path, flags);
+    }
+    if (fd < 0 && sh.jump != Jump::None) return -1;  // A trap's `exit`: nothing to report.
+    if (fd < 0) {
+        bool reading = op == RedirOp::Input;
+        sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
+                 std::strerror(errno));
+        return -1;
+    }
+    return move_high(fd);
+}
+
+// Whether `path` names a FIFO (following symbolic links, as open() does).
+bool names_fifo(const std::string& path) {
+    struct stat st;
+    return stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
 }  // namespace
+
+int redirection_failure_status(const Shell& sh) {
+    return sh.jump == Jump::None ? 1 : sh.last_status;
+}
 
 int here_document_fd(const std::string& content) {
     // Small bodies fit in a pipe's buffer, so writing them all before the reader starts
@@ -109,7 +186,7 @@ PreparedRedirections::~PreparedRedirections() {
 }
 
 bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection>& redirections,
-                                   std::span<const FdMove> pending) {
+                                   FifoOpen fifo_open, std::span<const FdMove> pending) {
     Expander expander(sh);
     for (const ast::Redirection& r : redirections) {
         if (r.span.begin.line != 0) sh.lineno = r.span.begin.line;
@@ -151,67 +228,51 @@ bool PreparedRedirections::prepare(Shell& sh, const std::vector<ast::Redirection
             moves_.push_back(FdMove{r.fd, source});
             continue;
         }
-        int flags = O_CLOEXEC;
-        switch (r.op) {
-            case RedirOp::Input:
-                flags |= O_RDONLY;
-                break;
-            case RedirOp::Output:
-            case RedirOp::Clobber:
-                flags |= O_WRONLY | O_CREAT | O_TRUNC;
-                break;
-            case RedirOp::Append:
-                flags |= O_WRONLY | O_CREAT | O_APPEND;
-                break;
-            case RedirOp::ReadWrite:
-                flags |= O_RDWR | O_CREAT;
-                break;
-            default:
-                break;
-        }
         // Files are opened here, before any move is made, but a path naming an fd of the
         // process (`>f 2>/dev/stdout`, `cmd >/dev/stdout | ...`) must see the moves made
         // before it: it is opened through the descriptor that will have been moved there.
+        // (One that a deferred FIFO open will fill is not known yet: the path is opened as is.)
         std::string path = target;
         if (int own = names_own_fd(target); own >= 0) {
             int now = own;
+            bool deferred = false;
             for (const FdMove& m : pending)
                 if (m.fd == own) now = m.source;
-            for (const FdMove& m : moves_)
-                if (m.fd == own) now = m.source;
-            if (now < 0) {
+            for (std::size_t i = 0; i < moves_.size(); ++i) {
+                if (moves_[i].fd != own) continue;
+                now = moves_[i].source;
+                deferred = std::any_of(deferred_.begin(), deferred_.end(),
+                                       [i](const DeferredOpen& d) { return d.move == i; });
+            }
+            if (deferred) {
+                now = own;
+            } else if (now < 0) {
                 sh.error(target + ": bad file descriptor");
                 return false;
             }
             if (now != own) path = "/dev/fd/" + std::to_string(now);
+        } else if (fifo_open == FifoOpen::Defer && names_fifo(target)) {
+            // (A path naming an fd is a copy of a descriptor, a pipe's too: no wait for a peer.)
+            deferred_.push_back(DeferredOpen{moves_.size(), std::move(target), r.op});
+            moves_.push_back(FdMove{r.fd, -1});
+            continue;
         }
-        int fd;
-        if (r.op == RedirOp::Output && sh.options.noclobber) {
-            // noclobber: refuse to truncate an existing regular file, but /dev/null etc. are fine.
-            fd = open(path.c_str(), (flags & ~O_TRUNC) | O_EXCL, 0666);
-            if (fd < 0 && errno == EEXIST) {
-                struct stat st;
-                if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-                    sh.error("cannot create " + target + ": file exists (noclobber is set)");
-                    return false;
-                }
-                fd = open(path.c_str(), flags & ~O_TRUNC & ~O_CREAT, 0666);
-            }
-        } else {
-            do {
-                fd = open(path.c_str(), flags, 0666);
-            } while (fd < 0 && errno == EINTR);
-        }
-        if (fd < 0) {
-            bool reading = r.op == RedirOp::Input;
-            sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
-                     std::strerror(errno));
-            return false;
-        }
-        fd = move_high(fd);
+        int fd = open_target(sh, path, target, r.op);
+        if (fd < 0) return false;
         owned_.push_back(fd);
         moves_.push_back(FdMove{r.fd, fd});
     }
+    return true;
+}
+
+bool PreparedRedirections::open_deferred(Shell& sh) {
+    for (const DeferredOpen& d : deferred_) {
+        int fd = open_target(sh, d.path, d.path, d.op);
+        if (fd < 0) return false;
+        owned_.push_back(fd);
+        moves_[d.move].source = fd;
+    }
+    deferred_.clear();
     return true;
 }
 
@@ -225,6 +286,7 @@ void move_internal_fd_away(int& internal, int target) {
 }
 
 bool PreparedRedirections::apply(Shell& sh, SavedFds* saved) {
+    if (!open_deferred(sh)) return false;
     sh.flush_streams();
     for (const FdMove& m : moves_) {
         if (m.fd >= kFirstInternalFd) {

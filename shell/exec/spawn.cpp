@@ -256,22 +256,87 @@ std::string search_path_in(std::string_view path, const std::string& name, int* 
     return {};
 }
 
-SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
-    SpawnOutcome outcome;
-    std::vector<std::string>& argv = *request.argv;
-    const std::string& name = argv[0];
+namespace {
 
+// Whether the command replaces this process instead of running in a new one.
+bool replaces_shell(const Shell& sh, const SpawnRequest& request) {
+    return request.force_exec || (request.last == LastCommand::Exec && !sh.options.interactive &&
+                                  !sh.traps->any_set() && sh.jobs->all().empty());
+}
+
+SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedirections& redirs);
+
+// A redirection opens a FIFO, which blocks until its other end is opened: in the command's
+// process, as in dash, or `cat <fifo &` (or `cat <fifo | cat >fifo`) would stop the shell
+// before it reaches the writer. No backend can do that (the parent of a vfork, a clone or a
+// posix_spawn waits for the exec, as fork's does for its error pipe), so the shell forks: the
+// child sets itself up as the backend's child would, opens the FIFO, and execs in place.
+SpawnOutcome spawn_with_fifo_open(Shell& sh, const SpawnRequest& request,
+                                  PreparedRedirections& redirs) {
+    SpawnOutcome outcome;
+    outcome.backend = "fork";
+    outcome.fallback = "a redirection opens a FIFO in the child";
+    sh.flush_streams();
+    if (timing_wanted(sh)) outcome.started_unix_ns = unix_time_ns();
+    outcome.started_ns = monotonic_ns();
+    pid_t pid = fork();
+    if (pid < 0) {
+        sh.error(std::string("fork: ") + std::strerror(errno));
+        outcome.status = 2;
+        return outcome;
+    }
+    if (pid == 0) {
+        // Signals reach the child blocked in open() as they would reach the command.
+        if (request.process_group != backends::ProcessGroup::Inherit)
+            child_enter_job(sh, request.pgid, request.take_terminal);
+        sh.is_subshell = true;
+        sh.traps->reset_for_subshell();
+        if (request.background && !sh.options.monitor) sh.traps->ignore_for_async_list();
+        int status = 1;
+        if (redirs.open_deferred(sh)) {
+            SpawnRequest in_place = request;
+            in_place.force_exec = true;
+            status = spawn_prepared(sh, in_place, redirs).status;
+        }
+        sh.flush_streams();
+        _exit(status & 0xff);
+    }
+    outcome.spawn_ns = monotonic_ns() - outcome.started_ns;
+    outcome.pid = pid;
+    if (request.process_group != backends::ProcessGroup::Inherit)
+        setpgid(pid, request.pgid == 0 ? pid : request.pgid);
+    return outcome;
+}
+
+}  // namespace
+
+SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     PreparedRedirections redirs;
     if (request.command != nullptr && !request.command->redirections.empty()) {
+        // A process the shell replaces may block in its opens; a new one opens its FIFOs.
+        const FifoOpen fifo_open =
+            replaces_shell(sh, request) ? FifoOpen::InShell : FifoOpen::Defer;
         std::vector<FdMove> plumbed;
         for (const backends::FdAction& a : request.plumbing)
             if (a.kind == backends::FdActionKind::Dup2)
                 plumbed.push_back(FdMove{a.fd, a.source_fd});
-        if (!redirs.prepare(sh, request.command->redirections, plumbed)) {
-            outcome.status = 1;
+        if (!redirs.prepare(sh, request.command->redirections, fifo_open, plumbed)) {
+            SpawnOutcome outcome;
+            outcome.status = redirection_failure_status(sh);
             return outcome;
         }
     }
+    if (redirs.has_deferred_opens()) return spawn_with_fifo_open(sh, request, redirs);
+    return spawn_prepared(sh, request, redirs);
+}
+
+namespace {
+
+// spawn_command() once the redirections are open.
+SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedirections& redirs) {
+    SpawnOutcome outcome;
+    std::vector<std::string>& argv = *request.argv;
+    const std::string& name = argv[0];
 
     std::string path;
     if (name.find('/') != std::string::npos) {
@@ -339,10 +404,7 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     plan.finalize();
 
     sh.flush_streams();
-    bool replace =
-        request.force_exec || (request.last == LastCommand::Exec && !sh.options.interactive &&
-                               !sh.traps->any_set() && sh.jobs->all().empty());
-    if (replace) {
+    if (replaces_shell(sh, request)) {
         int error = backends::exec_in_place(plan);
         report_exec_error(sh, name, error, &outcome.status);
         if (error == ENOENT) sh.command_hash.erase(name);
@@ -376,6 +438,8 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
     }
     return outcome;
 }
+
+}  // namespace
 
 int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command,
                     bool untraced) {

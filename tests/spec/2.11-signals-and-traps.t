@@ -450,3 +450,53 @@ echo status $?
 ---- stdout
 gone
 status 3
+
+#### a trapped signal interrupts the shell waiting to open a FIFO, and its action runs at once
+# reason: XCU 2.11 — the shell is not waiting for a utility here, so the trap need not wait; bash runs it (the open would otherwise wait for a writer that never comes)
+# dash: differs — dash fails the open with EINTR ("Interrupted system call") and exits 2 from `exec` without running the trap
+mkfifo p
+trap 'echo caught; exit 3' TERM
+(sleep 1; kill $$) &
+exec 3< p
+echo not reached
+---- stdout
+caught
+---- status
+3
+
+#### a trap action that does not exit lets the interrupted FIFO open go on
+# dash: differs — dash fails the open with EINTR instead of resuming it
+mkfifo p
+trap 'echo caught' TERM
+(sleep 1; kill $$; sleep 1; echo data > p) &
+read line < p
+echo "read $line"
+---- stdout
+caught
+read data
+
+#### exit in a trap that interrupted a compound command's FIFO redirection sets the shell's status
+# reason: XCU 2.11, exit — the status is the one `exit 5` gives, not the failed redirection's 1
+mkfifo p
+trap 'exit 5' TERM
+(sleep 1; kill $$) &
+{ echo inside; } > p
+echo not reached
+---- status
+5
+
+#### exit in a trap action that runs inside a dot script sets the shell's exit status
+# reason: XCU 2.15 exit — the status is exit's operand; the dot script's last command (kill) must not replace it
+echo 'kill -USR1 $$' > script.sh
+trap 'exit 130' USR1
+. ./script.sh
+echo not reached
+---- status
+130
+
+#### exit in a trap action that runs inside eval sets the shell's exit status
+trap 'exit 7' USR1
+eval 'kill -USR1 $$; echo not reached'
+echo not reached either
+---- status
+7

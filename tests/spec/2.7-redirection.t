@@ -326,3 +326,54 @@ got one
 got two
 substituted [three]
 got four
+
+#### a background command reading a FIFO does not stop the shell, which opens the writing end next
+# reason: XCU 2.9.3.1 — the asynchronous list's redirections are performed in its own process; opening a FIFO blocks until the other end is opened
+mkfifo p
+head -c 3 < p &
+echo abcdef > p
+wait
+echo
+echo done
+---- stdout
+abc
+done
+
+#### a background command writing a FIFO does not stop the shell, which reads it next
+mkfifo p
+echo from-writer > p &
+cat < p
+wait
+---- stdout
+from-writer
+
+#### a pipeline stage opening a FIFO does not keep the other stages from starting
+# reason: XCU 2.9.2 — each stage is its own process, so the stage that writes the FIFO starts while the reader waits for it
+mkfifo p
+cat < p | tr a-z A-Z &
+/bin/echo data > p
+wait
+---- stdout
+DATA
+
+#### an external command with a FIFO redirection in the middle of a script gets its status
+mkfifo p
+{ sleep 1; echo late; } > p &
+cat < p
+echo "status $?"
+cat < p 2>/dev/null >/dev/null & sleep 1; : > p
+wait $!
+echo "reader $?"
+---- stdout
+late
+status 0
+reader 0
+
+#### a background job blocked opening a FIFO can be killed
+mkfifo p
+cat < p &
+kill $!
+wait $!
+echo "status $?"
+---- stdout
+status 143
