@@ -429,6 +429,21 @@ printf '[%s][%d]\n'
 ---- stdout
 [][0]
 
+#### printf %n$ names the operand and each reuse counts past the highest one named
+# reason: XCU printf (POSIX.1-2024) — numbered conversions %n$ and *m$, as in ksh93
+# dash: differs — dash 0.5.12 has no numbered conversions ("%2$: invalid directive")
+printf '%2$s %1$s|' a b c d e
+echo
+printf '%1$s=%1$d ' 7 8
+echo
+printf '%2$*1$d|%3$.*1$s|\n' 3 5 abcdef
+printf '%3$s|\n' a
+---- stdout
+b a|d c| e|
+7=7 8=8 
+  5|abc|
+|
+
 #### printf invalid number is an error but prints
 printf '%d\n' abc 2>/dev/null
 [ $? -ne 0 ] && echo error
