@@ -607,3 +607,20 @@ echo "missing $?"
 ---- stdout
 status 0 sub
 missing 2
+
+#### command -v writes a name with a slash, or one found through a relative PATH, as absolute
+# reason: XCU command, STDOUT — utilities and command_names including a slash are absolute pathnames
+# dash: differs — dash 0.5.12 writes the name as given
+mkdir sub
+printf '#!/bin/sh\n' > sub/tool
+chmod +x sub/tool
+here=$(pwd)
+[ "$(command -v ./sub/tool)" = "$here/sub/tool" ] && echo dot-slash
+[ "$(command -v sub/tool)" = "$here/sub/tool" ] && echo relative
+[ "$(PATH=sub:$PATH command -v tool)" = "$here/sub/tool" ] && echo relative-path
+command -v /bin/sh
+---- stdout
+dot-slash
+relative
+relative-path
+/bin/sh
