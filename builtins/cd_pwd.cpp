@@ -35,8 +35,8 @@ std::optional<std::string> physical_cwd() {
     }
 }
 
-// True if `path` is absolute, has no "." or ".." components, and names the directory we are
-// in: the condition for trusting $PWD (XCU pwd -L).
+}  // namespace
+
 bool names_current_directory(const std::string& path) {
     if (path.empty() || path[0] != '/') return false;
     std::size_t start = 0;
@@ -51,8 +51,6 @@ bool names_current_directory(const std::string& path) {
     return stat(path.c_str(), &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev &&
            a.st_ino == b.st_ino;
 }
-
-}  // namespace
 
 std::optional<std::string> logical_cwd(Shell& sh) {
     const std::string* pwd = sh.vars.get("PWD");
