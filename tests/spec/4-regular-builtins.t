@@ -568,6 +568,23 @@ touch -t 202101010000 new
 newer
 older
 
+#### test -nt and -ot against a missing file, and -ef
+# reason: XCU test (POSIX.1-2024) — an existing file is newer than one that cannot be resolved
+# dash: differs — dash 0.5.12 is false whenever either file is missing
+touch file
+ln file hard
+[ file -nt missing ] && echo newer-than-missing
+[ missing -ot file ] && echo missing-older
+[ missing -nt file ] || echo missing-not-newer
+[ file -ef hard ] && echo same
+[ file -ef missing ] || echo not-same
+---- stdout
+newer-than-missing
+missing-older
+missing-not-newer
+same
+not-same
+
 #### test string < and >
 # reason: XCU test (POSIX.1-2024) — < and > compare strings in the collation order
 [ a \< b ] && echo less
