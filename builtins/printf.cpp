@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -129,20 +130,22 @@ void append_padded(std::string& out, std::string_view text, long width, bool lef
     if (left_justify) out.append(pad, ' ');
 }
 
-// snprintf into a std::string, for the numeric conversions.
+// snprintf into a std::string, for the numeric conversions. False, with errno set, when
+// snprintf fails (a result longer than INT_MAX).
 template <typename T>
-void append_formatted(std::string& out, const std::string& spec, T value) {
+[[nodiscard]] bool append_formatted(std::string& out, const std::string& spec, T value) {
     char small[128];
     int n = std::snprintf(small, sizeof small, spec.c_str(), value);
-    if (n < 0) return;
+    if (n < 0) return false;
     if (static_cast<std::size_t>(n) < sizeof small) {
         out.append(small, static_cast<std::size_t>(n));
-        return;
+        return true;
     }
     std::string big(static_cast<std::size_t>(n) + 1, '\0');
     std::snprintf(big.data(), big.size(), spec.c_str(), value);
     big.resize(static_cast<std::size_t>(n));
     out.append(big);
+    return true;
 }
 
 // Reads "n$" at format[j] (n from 1): returns n and moves j past it, or returns 0 and leaves j.
@@ -158,6 +161,7 @@ std::size_t operand_number(std::string_view format, std::size_t& j) {
 
 Outcome Formatter::run_format(std::string_view format, std::string& out) {
     constexpr std::string_view kFlags = "-+ #0";
+    constexpr long kMaxField = INT_MAX;
     for (std::size_t i = 0; i < format.size(); ++i) {
         char c = format[i];
         if (c == '\\') {
@@ -191,7 +195,8 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             has_width = true;
         } else {
             while (j < format.size() && format[j] >= '0' && format[j] <= '9') {
-                width = width * 10 + (format[j++] - '0');
+                if (width <= kMaxField) width = width * 10 + (format[j] - '0');
+                ++j;
                 has_width = true;
             }
         }
@@ -204,8 +209,8 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
                 ++j;
                 precision = static_cast<long>(signed_operand(operand_number(format, j)));
             } else {
-                while (j < format.size() && format[j] >= '0' && format[j] <= '9')
-                    precision = precision * 10 + (format[j++] - '0');
+                for (; j < format.size() && format[j] >= '0' && format[j] <= '9'; ++j)
+                    if (precision <= kMaxField) precision = precision * 10 + (format[j] - '0');
             }
             // A negative precision from '*' counts as none (C's rule, which dash follows).
             if (precision >= 0) spec += "." + std::to_string(precision);
@@ -215,17 +220,26 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             return Outcome::InvalidDirective;
         }
         const char conversion = format[j];
+        const std::string directive(format.substr(directive_start, j - directive_start + 1));
         i = j;
+        // C's printf takes an int width and precision; a larger one fails there (dash stops with
+        // an error), and must not make the shell try to allocate it.
+        if (width > kMaxField || width < -kMaxField || precision > kMaxField) {
+            sh_.error("printf", directive + ": " + std::strerror(EOVERFLOW));
+            return Outcome::InvalidDirective;
+        }
+        bool formatted = true;
         switch (conversion) {
             case 'd':
             case 'i':
-                append_formatted(out, spec + "j" + conversion, signed_operand(number));
+                formatted = append_formatted(out, spec + "j" + conversion, signed_operand(number));
                 break;
             case 'o':
             case 'u':
             case 'x':
             case 'X':
-                append_formatted(out, spec + "j" + conversion, unsigned_operand(number));
+                formatted =
+                    append_formatted(out, spec + "j" + conversion, unsigned_operand(number));
                 break;
             case 'a':
             case 'A':
@@ -235,7 +249,7 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             case 'F':
             case 'g':
             case 'G':
-                append_formatted(out, spec + conversion, float_operand(number));
+                formatted = append_formatted(out, spec + conversion, float_operand(number));
                 break;
             case 'c': {
                 const std::string* text = take(number);
@@ -263,10 +277,12 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
                 break;
             }
             default:
-                sh_.error("printf",
-                          std::string(format.substr(directive_start, j - directive_start + 1)) +
-                              ": invalid directive");
+                sh_.error("printf", directive + ": invalid directive");
                 return Outcome::InvalidDirective;
+        }
+        if (!formatted) {
+            sh_.error("printf", directive + ": " + std::strerror(errno));
+            return Outcome::InvalidDirective;
         }
     }
     return Outcome::Continue;

@@ -444,6 +444,16 @@ b a|d c| e|
   5|abc|
 |
 
+#### printf with a width or precision too large for C's printf stops with an error
+# reason: dash — the conversion fails ("xvsnprintf failed"), output stops, status 2; the shell goes on
+printf 'a%99999999999s|\n' x 2>/dev/null
+echo " status $?"
+printf '%.99999999999d|\n' 1 2>/dev/null
+echo "status $?"
+---- stdout
+a status 2
+status 2
+
 #### printf invalid number is an error but prints
 printf '%d\n' abc 2>/dev/null
 [ $? -ne 0 ] && echo error
