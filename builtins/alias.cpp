@@ -22,7 +22,9 @@ int builtin_alias(Shell& sh, Args argv) {
     for (; i < argv.size(); ++i) {
         const std::string& arg = argv[i];
         std::size_t eq = arg.find('=');
-        if (eq == std::string::npos) {
+        // "=value" defines nothing: with no name before the '=', the operand is looked up
+        // as a name, as dash and bash do.
+        if (eq == std::string::npos || eq == 0) {
             auto it = sh.aliases.find(arg);
             if (it == sh.aliases.end()) {
                 sh.error("alias", arg + ": not found");

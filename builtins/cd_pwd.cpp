@@ -13,6 +13,7 @@
 
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
+#include "builtins/working_directory.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
@@ -34,8 +35,8 @@ std::optional<std::string> physical_cwd() {
     }
 }
 
-// True if `path` is absolute, has no "." or ".." components, and names the directory we are
-// in: the condition for trusting $PWD (XCU pwd -L).
+}  // namespace
+
 bool names_current_directory(const std::string& path) {
     if (path.empty() || path[0] != '/') return false;
     std::size_t start = 0;
@@ -51,12 +52,13 @@ bool names_current_directory(const std::string& path) {
            a.st_ino == b.st_ino;
 }
 
-// The logical current directory: $PWD when it is trustworthy, else the physical one.
 std::optional<std::string> logical_cwd(Shell& sh) {
     const std::string* pwd = sh.vars.get("PWD");
     if (pwd != nullptr && names_current_directory(*pwd)) return *pwd;
     return physical_cwd();
 }
+
+namespace {
 
 // cd step 8: drops "." components, resolves "a/.." pairs (after checking that the path up to
 // "a" is a directory), and squeezes slashes, keeping exactly two leading slashes as POSIX

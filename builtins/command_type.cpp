@@ -5,6 +5,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
+#include "builtins/working_directory.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/exec/spawn.hpp"
@@ -23,6 +24,21 @@ bool is_reserved_word(std::string_view w) {
 }
 
 enum class Describe : unsigned char { Short /* command -v */, Verbose /* command -V, type */ };
+
+// XCU command -v: a utility, and a command_name containing a slash, is written as an
+// absolute pathname, so a relative one (or one found through a relative PATH entry) is put
+// under the working directory, without its leading "./".
+std::string absolute_pathname(Shell& sh, std::string path) {
+    if (!path.empty() && path[0] == '/') return path;
+    std::optional<std::string> cwd = logical_cwd(sh);
+    if (!cwd) return path;
+    while (path.size() > 2 && path.compare(0, 2, "./") == 0) {
+        path.erase(0, 2);
+        while (!path.empty() && path[0] == '/') path.erase(0, 1);
+    }
+    if (cwd->empty() || cwd->back() != '/') *cwd += '/';
+    return *cwd + path;
+}
 
 // The PATH that finds the standard utilities (confstr(_CS_PATH)), for `command -p`.
 std::string standard_path() {
@@ -81,7 +97,7 @@ bool describe(Shell& sh, const std::string& name, Describe how, std::string_view
             return true;
         }
     }
-    sh.out.write(verbose ? name + " is " + path + "\n" : path + "\n");
+    sh.out.write(verbose ? name + " is " + path + "\n" : absolute_pathname(sh, path) + "\n");
     return true;
 }
 

@@ -1,8 +1,13 @@
 // printf (XCU printf): the format is reused while operands remain; missing operands read as
 // empty strings or zero; a bad number is reported, converted as far as it goes, and makes the
 // final status 1 without stopping the output. An invalid directive stops at once (status 2).
+// A conversion may name its operand, "%n$" and "*m$" (POSIX.1-2024, as in ksh93): on each use
+// of the format n counts from the first operand that use had, and the next use starts after
+// the highest operand named.
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,6 +28,12 @@ class Formatter {
 
     // One pass over the format. Appends to `out`.
     Outcome run_format(std::string_view format, std::string& out);
+    // Moves past the operands the pass just ended named with "%n$".
+    void end_pass() {
+        next_ = std::max(next_, pass_start_ + highest_numbered_);
+        pass_start_ = next_;
+        highest_numbered_ = 0;
+    }
 
     bool operands_left() const { return next_ < operands_.size(); }
     std::size_t consumed() const { return next_; }
@@ -32,10 +43,18 @@ class Formatter {
     Shell& sh_;
     Args operands_;
     std::size_t next_ = 0;
+    std::size_t pass_start_ = 0;        // First operand of this use of the format.
+    std::size_t highest_numbered_ = 0;  // Highest n of "%n$" or "*n$" in this use; 0: none.
     bool number_error_ = false;
 
-    // The next operand, or nullptr when they are used up.
-    const std::string* take() { return next_ < operands_.size() ? &operands_[next_++] : nullptr; }
+    // Operand `number` (from 1) of this use of the format, or with 0 the next one in turn;
+    // nullptr past the last operand.
+    const std::string* take(std::size_t number) {
+        if (number == 0) return next_ < operands_.size() ? &operands_[next_++] : nullptr;
+        highest_numbered_ = std::max(highest_numbered_, number);
+        std::size_t index = pass_start_ + number - 1;
+        return index < operands_.size() ? &operands_[index] : nullptr;
+    }
 
     // Reports a number that did not convert cleanly (the value is still used).
     void number_problem(const std::string& text, std::string_view what) {
@@ -59,13 +78,13 @@ class Formatter {
         return true;
     }
 
-    std::intmax_t signed_operand();
-    std::uintmax_t unsigned_operand();
-    double float_operand();
+    std::intmax_t signed_operand(std::size_t number);
+    std::uintmax_t unsigned_operand(std::size_t number);
+    double float_operand(std::size_t number);
 };
 
-std::intmax_t Formatter::signed_operand() {
-    const std::string* text = take();
+std::intmax_t Formatter::signed_operand(std::size_t number) {
+    const std::string* text = take(number);
     if (text == nullptr || text->empty()) return 0;
     std::uintmax_t c;
     if (quoted_character(*text, c)) return static_cast<std::intmax_t>(c);
@@ -76,8 +95,8 @@ std::intmax_t Formatter::signed_operand() {
     return value;
 }
 
-std::uintmax_t Formatter::unsigned_operand() {
-    const std::string* text = take();
+std::uintmax_t Formatter::unsigned_operand(std::size_t number) {
+    const std::string* text = take(number);
     if (text == nullptr || text->empty()) return 0;
     std::uintmax_t c;
     if (quoted_character(*text, c)) return c;
@@ -89,8 +108,8 @@ std::uintmax_t Formatter::unsigned_operand() {
     return value;
 }
 
-double Formatter::float_operand() {
-    const std::string* text = take();
+double Formatter::float_operand(std::size_t number) {
+    const std::string* text = take(number);
     if (text == nullptr || text->empty()) return 0;
     std::uintmax_t c;
     if (quoted_character(*text, c)) return static_cast<double>(c);
@@ -111,24 +130,38 @@ void append_padded(std::string& out, std::string_view text, long width, bool lef
     if (left_justify) out.append(pad, ' ');
 }
 
-// snprintf into a std::string, for the numeric conversions.
+// snprintf into a std::string, for the numeric conversions. False, with errno set, when
+// snprintf fails (a result longer than INT_MAX).
 template <typename T>
-void append_formatted(std::string& out, const std::string& spec, T value) {
+[[nodiscard]] bool append_formatted(std::string& out, const std::string& spec, T value) {
     char small[128];
     int n = std::snprintf(small, sizeof small, spec.c_str(), value);
-    if (n < 0) return;
+    if (n < 0) return false;
     if (static_cast<std::size_t>(n) < sizeof small) {
         out.append(small, static_cast<std::size_t>(n));
-        return;
+        return true;
     }
     std::string big(static_cast<std::size_t>(n) + 1, '\0');
     std::snprintf(big.data(), big.size(), spec.c_str(), value);
     big.resize(static_cast<std::size_t>(n));
     out.append(big);
+    return true;
+}
+
+// Reads "n$" at format[j] (n from 1): returns n and moves j past it, or returns 0 and leaves j.
+std::size_t operand_number(std::string_view format, std::size_t& j) {
+    std::size_t k = j;
+    std::size_t number = 0;
+    while (k < format.size() && format[k] >= '0' && format[k] <= '9' && number < 100000)
+        number = number * 10 + static_cast<std::size_t>(format[k++] - '0');
+    if (k == j || k >= format.size() || format[k] != '$' || number == 0) return 0;
+    j = k + 1;
+    return number;
 }
 
 Outcome Formatter::run_format(std::string_view format, std::string& out) {
     constexpr std::string_view kFlags = "-+ #0";
+    constexpr long kMaxField = INT_MAX;
     for (std::size_t i = 0; i < format.size(); ++i) {
         char c = format[i];
         if (c == '\\') {
@@ -148,6 +181,7 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
         // %[flags][width][.precision]conversion; '*' takes width or precision from operands.
         std::string spec = "%";
         std::size_t j = i + 1;
+        const std::size_t number = operand_number(format, j);
         bool left_justify = false;
         while (j < format.size() && kFlags.find(format[j]) != std::string_view::npos) {
             if (format[j] == '-') left_justify = true;
@@ -156,12 +190,13 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
         long width = 0;
         bool has_width = false;
         if (j < format.size() && format[j] == '*') {
-            width = static_cast<long>(signed_operand());
-            has_width = true;
             ++j;
+            width = static_cast<long>(signed_operand(operand_number(format, j)));
+            has_width = true;
         } else {
             while (j < format.size() && format[j] >= '0' && format[j] <= '9') {
-                width = width * 10 + (format[j++] - '0');
+                if (width <= kMaxField) width = width * 10 + (format[j] - '0');
+                ++j;
                 has_width = true;
             }
         }
@@ -171,11 +206,11 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             ++j;
             precision = 0;
             if (j < format.size() && format[j] == '*') {
-                precision = static_cast<long>(signed_operand());
                 ++j;
+                precision = static_cast<long>(signed_operand(operand_number(format, j)));
             } else {
-                while (j < format.size() && format[j] >= '0' && format[j] <= '9')
-                    precision = precision * 10 + (format[j++] - '0');
+                for (; j < format.size() && format[j] >= '0' && format[j] <= '9'; ++j)
+                    if (precision <= kMaxField) precision = precision * 10 + (format[j] - '0');
             }
             // A negative precision from '*' counts as none (C's rule, which dash follows).
             if (precision >= 0) spec += "." + std::to_string(precision);
@@ -185,17 +220,26 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             return Outcome::InvalidDirective;
         }
         const char conversion = format[j];
+        const std::string directive(format.substr(directive_start, j - directive_start + 1));
         i = j;
+        // C's printf takes an int width and precision; a larger one fails there (dash stops with
+        // an error), and must not make the shell try to allocate it.
+        if (width > kMaxField || width < -kMaxField || precision > kMaxField) {
+            sh_.error("printf", directive + ": " + std::strerror(EOVERFLOW));
+            return Outcome::InvalidDirective;
+        }
+        bool formatted = true;
         switch (conversion) {
             case 'd':
             case 'i':
-                append_formatted(out, spec + "j" + conversion, signed_operand());
+                formatted = append_formatted(out, spec + "j" + conversion, signed_operand(number));
                 break;
             case 'o':
             case 'u':
             case 'x':
             case 'X':
-                append_formatted(out, spec + "j" + conversion, unsigned_operand());
+                formatted =
+                    append_formatted(out, spec + "j" + conversion, unsigned_operand(number));
                 break;
             case 'a':
             case 'A':
@@ -205,10 +249,10 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             case 'F':
             case 'g':
             case 'G':
-                append_formatted(out, spec + conversion, float_operand());
+                formatted = append_formatted(out, spec + conversion, float_operand(number));
                 break;
             case 'c': {
-                const std::string* text = take();
+                const std::string* text = take(number);
                 std::string_view one;
                 if (text != nullptr && !text->empty()) one = std::string_view(*text).substr(0, 1);
                 append_padded(out, one, width, left_justify);
@@ -216,7 +260,7 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
             }
             case 's':
             case 'b': {
-                const std::string* text = take();
+                const std::string* text = take(number);
                 std::string value;
                 Outcome outcome = Outcome::Continue;
                 if (text != nullptr) {
@@ -233,10 +277,12 @@ Outcome Formatter::run_format(std::string_view format, std::string& out) {
                 break;
             }
             default:
-                sh_.error("printf",
-                          std::string(format.substr(directive_start, j - directive_start + 1)) +
-                              ": invalid directive");
+                sh_.error("printf", directive + ": invalid directive");
                 return Outcome::InvalidDirective;
+        }
+        if (!formatted) {
+            sh_.error("printf", directive + ": " + std::strerror(errno));
+            return Outcome::InvalidDirective;
         }
     }
     return Outcome::Continue;
@@ -267,6 +313,7 @@ int builtin_printf(Shell& sh, Args argv) {
     for (;;) {
         std::size_t before = formatter.consumed();
         Outcome outcome = formatter.run_format(format, out);
+        formatter.end_pass();
         if (outcome == Outcome::InvalidDirective) status = 2;
         if (outcome != Outcome::Continue) break;
         if (!formatter.operands_left() || formatter.consumed() == before) break;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "backends/backend.hpp"
+#include "builtins/working_directory.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/interactive/interactive.hpp"
@@ -54,11 +55,10 @@ void set_default_variables(Shell& sh) {
     if (sh.vars.get("PS4") == nullptr) (void)sh.vars.set("PS4", "+ ");
     (void)sh.vars.set("OPTIND", "1");
     (void)sh.vars.set("PPID", std::to_string(getppid()));
-    // PWD: keep the inherited value only if it really names the current directory.
+    // PWD (XCU 2.5.3): the inherited value is kept only if it is absolute, has no "." or ".."
+    // components and names the current directory; otherwise PWD is what pwd -P prints.
     const std::string* pwd = sh.vars.get("PWD");
-    struct stat a, b;
-    if (pwd == nullptr || (*pwd)[0] != '/' || stat(pwd->c_str(), &a) != 0 || stat(".", &b) != 0 ||
-        a.st_dev != b.st_dev || a.st_ino != b.st_ino) {
+    if (pwd == nullptr || !names_current_directory(*pwd)) {
         char buf[4096];
         if (getcwd(buf, sizeof buf) != nullptr) (void)sh.vars.set("PWD", buf);
     }

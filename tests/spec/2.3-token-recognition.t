@@ -201,6 +201,14 @@ echo $?
 ---- stdout
 1
 
+#### alias =value defines nothing and fails as an unknown name
+# reason: XCU alias — an operand is name=value only with a name; dash and bash report "=x" not found
+alias =x 2>/dev/null
+echo "status $?"
+alias
+---- stdout
+status 1
+
 #### unalias -a removes all
 alias a1=x a2=y
 unalias -a

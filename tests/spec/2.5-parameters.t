@@ -358,3 +358,17 @@ set -- one
 echo $10
 ---- stdout
 one0
+
+#### an inherited PWD with a dot-dot component is replaced by the physical directory
+# reason: XCU 2.5.3 PWD — a value from the environment containing dot or dot-dot is not used; PWD is what pwd -P prints
+# dash: differs — dash 0.5.12 keeps any inherited PWD that names the current directory
+mkdir real
+ln -s real link
+base=$(pwd -P)
+cd link
+PWD=$base/real/../link "$TEST_SHELL" -c 'echo "${PWD#"$1"}"; p=$(pwd); echo "${p#"$1"}"' sh "$base"
+PWD=$base/link "$TEST_SHELL" -c 'echo "${PWD#"$1"}"' sh "$base"
+---- stdout
+/real
+/real
+/link

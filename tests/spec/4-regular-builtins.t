@@ -429,6 +429,31 @@ printf '[%s][%d]\n'
 ---- stdout
 [][0]
 
+#### printf %n$ names the operand and each reuse counts past the highest one named
+# reason: XCU printf (POSIX.1-2024) — numbered conversions %n$ and *m$, as in ksh93
+# dash: differs — dash 0.5.12 has no numbered conversions ("%2$: invalid directive")
+printf '%2$s %1$s|' a b c d e
+echo
+printf '%1$s=%1$d ' 7 8
+echo
+printf '%2$*1$d|%3$.*1$s|\n' 3 5 abcdef
+printf '%3$s|\n' a
+---- stdout
+b a|d c| e|
+7=7 8=8 
+  5|abc|
+|
+
+#### printf with a width or precision too large for C's printf stops with an error
+# reason: dash — the conversion fails ("xvsnprintf failed"), output stops, status 2; the shell goes on
+printf 'a%99999999999s|\n' x 2>/dev/null
+echo " status $?"
+printf '%.99999999999d|\n' 1 2>/dev/null
+echo "status $?"
+---- stdout
+a status 2
+status 2
+
 #### printf invalid number is an error but prints
 printf '%d\n' abc 2>/dev/null
 [ $? -ne 0 ] && echo error
@@ -553,6 +578,23 @@ touch -t 202101010000 new
 newer
 older
 
+#### test -nt and -ot against a missing file, and -ef
+# reason: XCU test (POSIX.1-2024) — an existing file is newer than one that cannot be resolved
+# dash: differs — dash 0.5.12 is false whenever either file is missing
+touch file
+ln file hard
+[ file -nt missing ] && echo newer-than-missing
+[ missing -ot file ] && echo missing-older
+[ missing -nt file ] || echo missing-not-newer
+[ file -ef hard ] && echo same
+[ file -ef missing ] || echo not-same
+---- stdout
+newer-than-missing
+missing-older
+missing-not-newer
+same
+not-same
+
 #### test string < and >
 # reason: XCU test (POSIX.1-2024) — < and > compare strings in the collation order
 [ a \< b ] && echo less
@@ -592,3 +634,20 @@ echo "missing $?"
 ---- stdout
 status 0 sub
 missing 2
+
+#### command -v writes a name with a slash, or one found through a relative PATH, as absolute
+# reason: XCU command, STDOUT — utilities and command_names including a slash are absolute pathnames
+# dash: differs — dash 0.5.12 writes the name as given
+mkdir sub
+printf '#!/bin/sh\n' > sub/tool
+chmod +x sub/tool
+here=$(pwd)
+[ "$(command -v ./sub/tool)" = "$here/sub/tool" ] && echo dot-slash
+[ "$(command -v sub/tool)" = "$here/sub/tool" ] && echo relative
+[ "$(PATH=sub:$PATH command -v tool)" = "$here/sub/tool" ] && echo relative-path
+command -v /bin/sh
+---- stdout
+dot-slash
+relative
+relative-path
+/bin/sh
