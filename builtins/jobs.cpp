@@ -41,10 +41,11 @@ int builtin_wait(Shell& sh, Args argv) {
     int status = 127;
     for (; i < argv.size(); ++i) {
         const std::string& spec = argv[i];
-        Job* job = sh.jobs->find(spec);
+        std::string why;
+        Job* job = sh.jobs->find(spec, &why);
         if (job == nullptr) {
             if (spec[0] == '%') {
-                sh.error("wait", spec + ": no such job");
+                sh.error("wait", spec + ": " + why);
                 status = 127;
                 continue;
             }
@@ -99,9 +100,10 @@ int builtin_jobs(Shell& sh, Args argv) {
     int status = 0;
     if (options.operand_index() < argv.size()) {
         for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
-            Job* job = sh.jobs->find(argv[i]);
+            std::string why;
+            Job* job = sh.jobs->find(argv[i], &why);
             if (job == nullptr) {
-                sh.error("jobs", argv[i] + ": no such job");
+                sh.error("jobs", argv[i] + ": " + why);
                 status = 1;
                 continue;
             }
@@ -131,8 +133,9 @@ namespace {
 Job* job_argument(Shell& sh, Args argv, const char* who) {
     std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
     std::string spec = argv.size() > first ? argv[first] : "%%";
-    Job* job = sh.jobs->find(spec);
-    if (job == nullptr) sh.error(who, spec + ": no such job");
+    std::string why;
+    Job* job = sh.jobs->find(spec, &why);
+    if (job == nullptr) sh.error(who, spec + ": " + why);
     return job;
 }
 

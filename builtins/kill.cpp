@@ -95,9 +95,10 @@ int builtin_kill(Shell& sh, Args argv) {
         const std::string& target = argv[i];
         std::vector<pid_t> pids;
         if (!target.empty() && target[0] == '%') {
-            std::optional<std::vector<pid_t>> targets = job_signal_targets(sh, target);
+            std::string why;
+            std::optional<std::vector<pid_t>> targets = job_signal_targets(sh, target, why);
             if (!targets) {
-                sh.error("kill", target + ": no such job");
+                sh.error("kill", target + ": " + why);
                 status = 1;
                 continue;
             }

@@ -8,8 +8,9 @@
 
 namespace vsh {
 
-std::optional<std::vector<pid_t>> job_signal_targets(Shell& sh, std::string_view spec) {
-    Job* job = sh.jobs->find(std::string(spec));
+std::optional<std::vector<pid_t>> job_signal_targets(Shell& sh, std::string_view spec,
+                                                     std::string& why) {
+    Job* job = sh.jobs->find(std::string(spec), &why);
     if (job == nullptr || job->processes.empty()) return std::nullopt;
     if (job->pgid != 0) return std::vector<pid_t>{-job->pgid};
     std::vector<pid_t> pids;

@@ -201,7 +201,8 @@ char JobTable::mark_of(const Job& job) {
     return ' ';
 }
 
-Job* JobTable::find(const std::string& spec) {
+Job* JobTable::find(const std::string& spec, std::string* why) {
+    if (why != nullptr) *why = "no such job";
     if (spec.empty()) return nullptr;
     if (spec[0] != '%') {
         char* end = nullptr;
@@ -220,12 +221,18 @@ Job* JobTable::find(const std::string& spec) {
     }
     bool contains = rest[0] == '?';
     std::string text = contains ? rest.substr(1) : rest;
-    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it) {
-        if (contains ? it->command.find(text) != std::string::npos
-                     : it->command.compare(0, text.size(), text) == 0)
-            return &*it;
+    Job* found = nullptr;
+    for (Job& job : jobs_) {
+        if (contains ? job.command.find(text) == std::string::npos
+                     : job.command.compare(0, text.size(), text) != 0)
+            continue;
+        if (found != nullptr) {
+            if (why != nullptr) *why = "ambiguous job spec";
+            return nullptr;
+        }
+        found = &job;
     }
-    return nullptr;
+    return found;
 }
 
 void JobTable::remove(int id) {

@@ -74,8 +74,10 @@ class JobTable {
     // Reaps whatever children have finished, without blocking.
     void reap_nonblocking();
 
-    // Looks up a job by `%N`, `%%`, `%+`, `%-`, `%prefix`, `%?text` or a pid.
-    Job* find(const std::string& spec);
+    // Looks up a job by `%N`, `%%`, `%+`, `%-`, `%prefix`, `%?text` or a pid. When there is
+    // none, `why` (if given) gets the reason for the message: "no such job", or "ambiguous
+    // job spec" when a prefix or text matches more than one job (as dash, bash and mksh).
+    Job* find(const std::string& spec, std::string* why = nullptr);
     Job* find_by_pid(pid_t pid);
     Job* current();
     // The job `%-` names: the most recent other than the current one.
