@@ -475,6 +475,28 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: exit with a stopped job warns once, and exits when repeated",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 // The job stops itself: no Ctrl-Z to time.
+                 s.send("sh -c 'kill -STOP $$'\r");
+                 expect(s, "Stopped");
+                 expect(s, "vsh> ");
+                 s.send("exit 5\r");
+                 expect(s, "You have stopped jobs.");
+                 expect(s, "vsh> ");
+                 // A command in between re-arms the warning (as dash, bash and mksh).
+                 s.send("echo still''-here\r");
+                 expect(s, "\nstill-here\n");
+                 expect(s, "vsh> ");
+                 s.send("exit 5\r");
+                 expect(s, "You have stopped jobs.");
+                 expect(s, "vsh> ");
+                 s.send("exit 5\r");
+                 expect_exit(s, 5);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {
