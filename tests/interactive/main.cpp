@@ -497,6 +497,24 @@ const std::vector<Case>& all_cases() {
                  expect_exit(s, 5);
              });
          }},
+        {"set -b reports a finished job while the prompt waits, and keeps the typed text",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [&scratch](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("set -b; mkfifo fifo; cat fifo >/dev/null &\r");
+                 expect(s, "[1] ");
+                 expect(s, "vsh> ");
+                 s.send("echo ke");
+                 expect(s, "echo ke");
+                 // Ends the job: cat sees end of file once this writer closes.
+                 { std::ofstream(scratch + "/fifo") << "x"; }
+                 expect(s, "[1] + Done");
+                 expect(s, "cat fifo");
+                 s.send("pt\r");
+                 expect(s, "\nkept\n");
+                 finish(s);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {
