@@ -6,6 +6,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/spawn.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -167,7 +168,15 @@ int builtin_fg(Shell& sh, Args argv) {
     }
     tcsetpgrp(0, getpgrp());
     status = job->status();
-    if (job->state() == JobState::Done) sh.jobs->remove(job->id);
+    // As for any foreground job: a stop is reported in the jobs form, a death by a signal
+    // with the signal's description (as dash).
+    if (job->state() == JobState::Stopped) {
+        sh.err.write("\n" + job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
+        sh.err.flush();
+    } else if (job->state() == JobState::Done) {
+        print_signal_death(sh, job->processes.back().wait_status);
+        sh.jobs->remove(job->id);
+    }
     return status;
 }
 

@@ -515,6 +515,24 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: fg reports a job that stops again, and one a signal ends",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; kill -STOP $$; kill $$'\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg\r");
+                 expect(s, "\nTerminated\n");
+                 expect(s, "vsh> ");
+                 s.send("echo st=$?\r");
+                 expect(s, "\nst=143\n");
+                 finish(s);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {
