@@ -15,11 +15,17 @@ namespace vsh {
 namespace {
 
 // Waits for every process of `job`; returns nullopt if a trapped signal interrupted it.
+// Under job control a job that stops (or is stopped) ends the wait too, with 128 + the stop
+// signal, as in dash and bash: waiting on would never end.
 std::optional<int> wait_job(Shell& sh, Job& job) {
+    const bool untraced = job.pgid != 0;
+    if (untraced) sh.jobs->reap_nonblocking();  // Notices a stopped job continued since.
     for (JobProcess& p : job.processes) {
         if (p.done) continue;
-        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, true);
+        if (untraced && p.stopped) return exit_status_of(p.wait_status);
+        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, true, untraced);
         if (!ws) return std::nullopt;
+        if (WIFSTOPPED(*ws)) return exit_status_of(*ws);
         p.done = true;
         p.wait_status = *ws;
     }

@@ -533,6 +533,21 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: wait returns for a stopped job, 128 + the signal",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; exit 4' &\r");
+                 expect(s, "vsh> ");
+                 s.send("wait %1; echo w=$?; wait; echo all=$?\r");
+                 expect(s, "\nw=147\n");
+                 expect(s, "all=0\n");
+                 expect(s, "vsh> ");
+                 s.send("kill -CONT %1; wait %1; echo w=$?\r");
+                 expect(s, "\nw=4\n");
+                 finish(s);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {
