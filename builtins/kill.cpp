@@ -103,8 +103,13 @@ int builtin_kill(Shell& sh, Args argv) {
                 continue;
             }
             pids = std::move(*targets);
-            // A job whose every process has been reaped (not yet reported): nothing to do.
-            if (pids.empty()) continue;
+            // A job whose every process has ended (not yet reported) has nothing left to
+            // signal: that fails, as it does for its pid and for a job under job control.
+            if (pids.empty()) {
+                sh.error("kill", "(" + target + ") - " + std::strerror(ESRCH));
+                status = 1;
+                continue;
+            }
         } else {
             auto number = parse_decimal(target);
             if (!number || *number != static_cast<pid_t>(*number)) {

@@ -373,6 +373,16 @@ text fails
 1
 1
 
+#### kill %job fails when every process of the job has ended
+# reason: XCU kill EXIT STATUS — 0 only if a matching process was found for each operand
+true &
+pid=$!
+until grep -q '^[0-9]* ([^)]*) Z' /proc/$pid/stat 2>/dev/null || [ ! -e /proc/$pid ]; do :; done
+kill %1 2>/dev/null
+echo status $?
+---- stdout
+status 1
+
 #### type and getopts discard a first --
 # reason: XCU 1.4 — a utility without options still takes -- as a first argument to discard
 # dash: differs — dash's type looks up "--", and its getopts takes "--" as the optstring
