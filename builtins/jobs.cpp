@@ -156,6 +156,7 @@ int builtin_fg(Shell& sh, Args argv) {
     Job* job = job_argument(sh, argv, "fg");
     if (job == nullptr) return 1;
     pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
+    sh.jobs->touch(*job);
     sh.out.write(job->command + "\n");
     sh.out.flush();
     tcsetpgrp(0, pgid);
@@ -196,6 +197,7 @@ int builtin_bg(Shell& sh, Args argv) {
     pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
     kill(-pgid, SIGCONT);
     for (JobProcess& p : job->processes) p.stopped = false;
+    sh.jobs->touch(*job);
     sh.out.write("[" + std::to_string(job->id) + "] " + job->command + "\n");
     return 0;
 }

@@ -548,6 +548,32 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: a job resumed by fg that stops again becomes the current job",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; kill -STOP $$; exit 1'\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; exit 2'\r");
+                 expect(s, "[2] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg %1\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("jobs\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "[2] - Stopped");
+                 expect(s, "vsh> ");
+                 // bg leaves the stopped job current; the resumed one is the previous.
+                 s.send("bg %2; jobs %-\r");
+                 expect(s, "[2] - ");
+                 expect(s, "vsh> ");
+                 s.send("kill -9 %1 %2; wait; echo gone\r");
+                 expect(s, "\ngone\n");
+                 finish(s);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {
