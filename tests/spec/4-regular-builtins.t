@@ -383,6 +383,17 @@ echo status $?
 ---- stdout
 status 1
 
+#### jobs shows a command's words quoted so that they read back
+# reason: XCU jobs — the command is shown as given to the shell; `sh -c sleep 5` would be another command
+# dash: differs — without job control dash keeps no command text for the jobs it lists
+sh -c 'sleep 5; exit 3' &
+jobs | grep -c "Running  *sh -c 'sleep 5; exit 3'\$"
+jobs %?'exit 3' | grep -c '^\[1\]'
+kill %1
+---- stdout
+1
+1
+
 #### type and getopts discard a first --
 # reason: XCU 1.4 — a utility without options still takes -- as a first argument to discard
 # dash: differs — dash's type looks up "--", and its getopts takes "--" as the optstring
