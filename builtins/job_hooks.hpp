@@ -20,4 +20,9 @@ class Shell;
 std::optional<std::vector<pid_t>> job_signal_targets(Shell& sh, std::string_view spec,
                                                      std::string& why);
 
+// After kill sent `signal` to `target` (a pid, or -pgid): a stopped job process that SIGKILL
+// or SIGCONT reached is no longer taken as stopped, so that `wait` waits for what it does
+// next instead of returning at once with the stale stop status.
+void note_signal_sent(Shell& sh, pid_t target, int signal);
+
 }  // namespace vsh

@@ -126,6 +126,7 @@ int builtin_kill(Shell& sh, Args argv) {
         for (pid_t pid : pids) {
             if (::kill(pid, signal) == 0) {
                 reached = true;
+                note_signal_sent(sh, pid, signal);
             } else {
                 error = errno;
             }
