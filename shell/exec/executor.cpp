@@ -583,11 +583,10 @@ int Executor::run_async(const ast::Command& command) {
             if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
             SpawnOutcome outcome = spawn_command(sh_, req);
             pid = outcome.pid;
-            if (pid < 0) {
-                sh_.last_background = 0;
-                return 0;
-            }
-            if (log_timing) {
+            // Not found or not executable (reported already): the job is still started, as
+            // a child that only exits with 127 or 126, so that $! and `wait $!` give that.
+            if (pid < 0) for_child.failed = outcome.status;
+            if (pid >= 0 && log_timing) {
                 started = {outcome.started_ns, outcome.started_unix_ns, outcome.spawn_ns};
                 record = std::make_shared<ProcessRecord>();
                 record->command = argv[0];
