@@ -5,6 +5,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/numbers.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
@@ -71,6 +72,8 @@ int builtin_exit(Shell& sh, Args argv) {
         sh.error("exit", "bad number: " + argv[1]);
         throw FatalError{2};
     }
+    // An interactive shell with stopped jobs warns the first time instead (status 0, as dash).
+    if (!sh.traps->running_action() && hold_exit_for_stopped_jobs(sh)) return 0;
     sh.last_status = static_cast<int>(n & 0xff);
     sh.jump = Jump::Exit;
     return sh.last_status;

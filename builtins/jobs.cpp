@@ -6,6 +6,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/spawn.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -14,11 +15,17 @@ namespace vsh {
 namespace {
 
 // Waits for every process of `job`; returns nullopt if a trapped signal interrupted it.
+// Under job control a job that stops (or is stopped) ends the wait too, with 128 + the stop
+// signal, as in dash and bash: waiting on would never end.
 std::optional<int> wait_job(Shell& sh, Job& job) {
+    const bool untraced = job.pgid != 0;
+    if (untraced) sh.jobs->reap_nonblocking();  // Notices a stopped job continued since.
     for (JobProcess& p : job.processes) {
         if (p.done) continue;
-        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, true);
+        if (untraced && p.stopped) return exit_status_of(p.wait_status);
+        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, true, untraced);
         if (!ws) return std::nullopt;
+        if (WIFSTOPPED(*ws)) return exit_status_of(*ws);
         p.done = true;
         p.wait_status = *ws;
     }
@@ -41,10 +48,11 @@ int builtin_wait(Shell& sh, Args argv) {
     int status = 127;
     for (; i < argv.size(); ++i) {
         const std::string& spec = argv[i];
-        Job* job = sh.jobs->find(spec);
+        std::string why;
+        Job* job = sh.jobs->find(spec, &why);
         if (job == nullptr) {
             if (spec[0] == '%') {
-                sh.error("wait", spec + ": no such job");
+                sh.error("wait", spec + ": " + why);
                 status = 127;
                 continue;
             }
@@ -99,9 +107,10 @@ int builtin_jobs(Shell& sh, Args argv) {
     int status = 0;
     if (options.operand_index() < argv.size()) {
         for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
-            Job* job = sh.jobs->find(argv[i]);
+            std::string why;
+            Job* job = sh.jobs->find(argv[i], &why);
             if (job == nullptr) {
-                sh.error("jobs", argv[i] + ": no such job");
+                sh.error("jobs", argv[i] + ": " + why);
                 status = 1;
                 continue;
             }
@@ -131,8 +140,9 @@ namespace {
 Job* job_argument(Shell& sh, Args argv, const char* who) {
     std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
     std::string spec = argv.size() > first ? argv[first] : "%%";
-    Job* job = sh.jobs->find(spec);
-    if (job == nullptr) sh.error(who, spec + ": no such job");
+    std::string why;
+    Job* job = sh.jobs->find(spec, &why);
+    if (job == nullptr) sh.error(who, spec + ": " + why);
     return job;
 }
 
@@ -146,6 +156,7 @@ int builtin_fg(Shell& sh, Args argv) {
     Job* job = job_argument(sh, argv, "fg");
     if (job == nullptr) return 1;
     pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
+    sh.jobs->touch(*job);
     sh.out.write(job->command + "\n");
     sh.out.flush();
     tcsetpgrp(0, pgid);
@@ -164,7 +175,15 @@ int builtin_fg(Shell& sh, Args argv) {
     }
     tcsetpgrp(0, getpgrp());
     status = job->status();
-    if (job->state() == JobState::Done) sh.jobs->remove(job->id);
+    // As for any foreground job: a stop is reported in the jobs form, a death by a signal
+    // with the signal's description (as dash).
+    if (job->state() == JobState::Stopped) {
+        sh.err.write("\n" + job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
+        sh.err.flush();
+    } else if (job->state() == JobState::Done) {
+        print_signal_death(sh, job->processes.back().wait_status);
+        sh.jobs->remove(job->id);
+    }
     return status;
 }
 
@@ -178,6 +197,7 @@ int builtin_bg(Shell& sh, Args argv) {
     pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
     kill(-pgid, SIGCONT);
     for (JobProcess& p : job->processes) p.stopped = false;
+    sh.jobs->touch(*job);
     sh.out.write("[" + std::to_string(job->id) + "] " + job->command + "\n");
     return 0;
 }

@@ -95,15 +95,21 @@ int builtin_kill(Shell& sh, Args argv) {
         const std::string& target = argv[i];
         std::vector<pid_t> pids;
         if (!target.empty() && target[0] == '%') {
-            std::optional<std::vector<pid_t>> targets = job_signal_targets(sh, target);
+            std::string why;
+            std::optional<std::vector<pid_t>> targets = job_signal_targets(sh, target, why);
             if (!targets) {
-                sh.error("kill", target + ": no such job");
+                sh.error("kill", target + ": " + why);
                 status = 1;
                 continue;
             }
             pids = std::move(*targets);
-            // A job whose every process has been reaped (not yet reported): nothing to do.
-            if (pids.empty()) continue;
+            // A job whose every process has ended (not yet reported) has nothing left to
+            // signal: that fails, as it does for its pid and for a job under job control.
+            if (pids.empty()) {
+                sh.error("kill", "(" + target + ") - " + std::strerror(ESRCH));
+                status = 1;
+                continue;
+            }
         } else {
             auto number = parse_decimal(target);
             if (!number || *number != static_cast<pid_t>(*number)) {
@@ -120,6 +126,7 @@ int builtin_kill(Shell& sh, Args argv) {
         for (pid_t pid : pids) {
             if (::kill(pid, signal) == 0) {
                 reached = true;
+                note_signal_sent(sh, pid, signal);
             } else {
                 error = errno;
             }

@@ -109,6 +109,9 @@ class Shell {
     TimingCollector* timing_collector = nullptr;
     // The terminal for job control (-2: not looked for yet; see shell/jobs/job_control.hpp).
     int tty_fd = -2;
+    // Prompts left during which `exit` or end of input leaves despite stopped jobs: 2 when
+    // the warning was just given, counted down before each primary prompt (as dash does).
+    int stopped_jobs_warning = 0;
     int timing_log_fd = -2;
 
     // The commands an interactive shell has read (empty in a non-interactive one).

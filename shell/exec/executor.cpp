@@ -16,6 +16,7 @@
 #include "shell/core/shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/exec/spawn.hpp"
+#include "shell/exec/trace_quote.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/pattern.hpp"
 #include "shell/interactive/interactive.hpp"
@@ -81,56 +82,6 @@ class TemporaryAssignments {
     Shell& sh_;
     std::vector<Saved> saved_;
 };
-
-// Where a word stands in a `set -x` trace line, which decides what reads back differently.
-enum class TracePosition : unsigned char { CommandName, Argument, AssignmentValue };
-
-// True when `s`, read back in `position`, would not be the same single word: it holds an
-// operator, quoting, expansion or pattern character or a control character, or starts a
-// comment or tilde prefix; as
-// a command name it is a reserved word or looks like an assignment; as an assignment value it
-// holds a tilde prefix after a colon (XCU 2.6.1).
-bool needs_trace_quotes(const std::string& s, TracePosition position) {
-    if (s.empty() || s.find_first_of(" \t\n'\"\\$`*?|&;<>()") != std::string::npos) return true;
-    if (s[0] == '#' || s[0] == '~') return true;
-    // A '[' is a pattern character only with a ']' after it (`[ -n x ]` reads back as is).
-    if (const std::size_t open = s.find('[');
-        open != std::string::npos && s.find(']', open) != std::string::npos)
-        return true;
-    for (char c : s)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
-    switch (position) {
-        case TracePosition::CommandName: {
-            static constexpr std::string_view kReserved[] = {
-                "!",  "{",   "}",  "case", "do",   "done",  "elif",  "else", "esac",
-                "fi", "for", "if", "in",   "then", "until", "while", "time"};
-            for (std::string_view word : kReserved)
-                if (s == word) return true;
-            const std::size_t eq = s.find('=');
-            return eq != std::string::npos && eq > 0 && is_name(std::string_view(s).substr(0, eq));
-        }
-        case TracePosition::AssignmentValue:
-            return s.find(":~") != std::string::npos;
-        case TracePosition::Argument:
-            return false;
-    }
-    return true;
-}
-
-// Quotes a word for `set -x` output when it would not read back as itself.
-std::string trace_quote(const std::string& s, TracePosition position) {
-    if (!needs_trace_quotes(s, position)) return s;
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'') {
-            q += "'\\''";
-        } else {
-            q += c;
-        }
-    }
-    q += '\'';
-    return q;
-}
 
 bool read_all(int fd, std::string& out) {
     char buf[8192];
@@ -621,8 +572,7 @@ int Executor::run_async(const ast::Command& command) {
         for_child = expand_for_child(sh_, *simple);
         expanded = !argv.empty() && !for_child.failed;
         if (expanded) {
-            text.clear();
-            for (const std::string& a : argv) text += (text.empty() ? "" : " ") + a;
+            text = job_text(argv);
         }
         if (expanded && for_child.external) {
             if (sh_.options.xtrace) trace_command(argv, for_child.env);
@@ -634,11 +584,10 @@ int Executor::run_async(const ast::Command& command) {
             if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
             SpawnOutcome outcome = spawn_command(sh_, req);
             pid = outcome.pid;
-            if (pid < 0) {
-                sh_.last_background = 0;
-                return 0;
-            }
-            if (log_timing) {
+            // Not found or not executable (reported already): the job is still started, as
+            // a child that only exits with 127 or 126, so that $! and `wait $!` give that.
+            if (pid < 0) for_child.failed = outcome.status;
+            if (pid >= 0 && log_timing) {
                 started = {outcome.started_ns, outcome.started_unix_ns, outcome.spawn_ns};
                 record = std::make_shared<ProcessRecord>();
                 record->command = argv[0];

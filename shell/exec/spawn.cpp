@@ -1,4 +1,5 @@
 #include "shell/exec/spawn.hpp"
+#include "shell/exec/trace_quote.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -501,15 +502,6 @@ void print_signal_death(Shell& sh, int wait_status) {
     sh.out.flush();
     sh.err.write(msg);
     sh.err.flush();
-}
-
-std::string job_text(const std::vector<std::string>& argv) {
-    std::string text;
-    for (const std::string& a : argv) {
-        if (!text.empty()) text += ' ';
-        text += a;
-    }
-    return text;
 }
 
 int run_spawned(Shell& sh, const SpawnRequest& request) {

@@ -6,6 +6,7 @@
 #include "shell/core/shell.hpp"
 #include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/prompt.hpp"
+#include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh::interactive {
@@ -77,6 +78,7 @@ void InteractiveSource::apply_editing_mode() {
 }
 
 void InteractiveSource::before_primary_prompt() {
+    if (sh_.stopped_jobs_warning > 0) --sh_.stopped_jobs_warning;
     commit_history();
     report_finished_jobs(sh_);
     if (TrapTable::pending()) sh_.traps->run_pending(sh_);
@@ -109,6 +111,10 @@ bool InteractiveSource::read_line(std::string& buffer, Prompt prompt) {
                 if (sh_.options.ignoreeof && prompt == Prompt::Primary &&
                     ++consecutive_eofs_ < kIgnoredEofLimit) {
                     sh_.err.write("Use \"exit\" to leave the shell.\n");
+                    before_primary_prompt();
+                    continue;
+                }
+                if (prompt == Prompt::Primary && hold_exit_for_stopped_jobs(sh_)) {
                     before_primary_prompt();
                     continue;
                 }

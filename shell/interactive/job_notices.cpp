@@ -8,7 +8,7 @@ std::string done_notice(const Job& job, char mark) {
     return job_line(job, mark, job_state_text(job));
 }
 
-void report_finished_jobs(Shell& sh) {
+std::string take_finished_job_notices(Shell& sh) {
     sh.jobs->reap_nonblocking();
     std::string notices;
     for (Job& job : sh.jobs->all()) {
@@ -16,11 +16,16 @@ void report_finished_jobs(Shell& sh) {
         notices += done_notice(job, sh.jobs->mark_of(job));
         job.reported = true;
     }
+    sh.jobs->remove_done();
+    return notices;
+}
+
+void report_finished_jobs(Shell& sh) {
+    std::string notices = take_finished_job_notices(sh);
     if (!notices.empty()) {
         sh.err.write(notices);
         sh.err.flush();
     }
-    sh.jobs->remove_done();
 }
 
 }  // namespace vsh::interactive

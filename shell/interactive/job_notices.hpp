@@ -15,8 +15,11 @@ namespace vsh::interactive {
 // "Done(N)" or the signal that killed it ("Killed", "Terminated"...). `mark` is '+', '-' or ' '.
 [[nodiscard]] std::string done_notice(const Job& job, char mark);
 
-// Reaps finished children, writes a notice to stderr for each job that is done and not yet
-// reported, and drops those jobs from the table.
+// Reaps finished children, and returns a notice for each job that is done and not yet
+// reported, dropping those jobs from the table.
+[[nodiscard]] std::string take_finished_job_notices(Shell& sh);
+
+// take_finished_job_notices, written to stderr.
 void report_finished_jobs(Shell& sh);
 
 }  // namespace vsh::interactive

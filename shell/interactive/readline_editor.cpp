@@ -9,6 +9,7 @@
 
 #include "shell/core/shell.hpp"
 #include "shell/interactive/completion.hpp"
+#include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/line_editor.hpp"
 #include "shell/interactive/readline_api.hpp"
 #include "shell/interactive/sigint_watch.hpp"
@@ -53,7 +54,8 @@ class ReadlineEditor final : public LineEditor {
         line_ready_ = false;
         end_of_input_ = false;
         terminal_gone_ = false;
-        SigintWatch watch;
+        // With `set -b` a job that finishes is reported at once, not at the next prompt.
+        SigintWatch watch(sh_.options.notify ? ChildWatch::Yes : ChildWatch::No);
         rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
         while (!line_ready_) {
             const SigintWatch::Wake wake = watch.wait_for_input(0, true);
@@ -67,6 +69,7 @@ class ReadlineEditor final : public LineEditor {
                     return ReadStatus::Interrupted;
                 }
                 if (watch.resized()) rl_.rl_resize_terminal();
+                if (watch.child_changed()) report_jobs_at_prompt();
                 if (TrapTable::pending()) {
                     run_traps_at_prompt();
                     if (sh_.jump == Jump::Exit) return ReadStatus::EndOfInput;
@@ -142,6 +145,21 @@ class ReadlineEditor final : public LineEditor {
         rl_.rl_replace_line("", 0);
         ssize_t ignored = write(2, "^C\n", 3);
         (void)ignored;
+    }
+
+    // With `set -b`, a child changed state while the prompt was up: write the notices of the
+    // jobs that finished on a line of their own, then redraw the prompt and the typed text.
+    void report_jobs_at_prompt() {
+        std::string notices = take_finished_job_notices(sh_);
+        if (notices.empty()) return;
+        std::string typed = *rl_.rl_line_buffer != nullptr ? *rl_.rl_line_buffer : "";
+        rl_.rl_callback_handler_remove();
+        sh_.err.write("\n" + notices);
+        sh_.err.flush();
+        rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
+        rl_.rl_replace_line(typed.c_str(), 0);
+        *rl_.rl_point = static_cast<int>(typed.size());
+        rl_.rl_forced_update_display();
     }
 
     // A trapped signal arrived while the prompt was up: run its action with the terminal in

@@ -1,4 +1,4 @@
-// Noticing SIGINT and SIGWINCH while the shell waits at a prompt.
+// Noticing SIGINT and SIGWINCH (and SIGCHLD, when asked) while the shell waits at a prompt.
 //
 // The shell's own SIGINT handler (traps.cpp) only marks a trap as pending. While a prompt is
 // up, the line editor must also learn that Ctrl-C was typed, so it can throw the line away.
@@ -12,9 +12,12 @@
 
 namespace vsh::interactive {
 
+// Whether the watch also wakes the wait when a child changes state (SIGCHLD), for `set -b`.
+enum class ChildWatch : unsigned char { No, Yes };
+
 class SigintWatch {
   public:
-    SigintWatch();
+    explicit SigintWatch(ChildWatch children = ChildWatch::No);
     ~SigintWatch();
     SigintWatch(const SigintWatch&) = delete;
     SigintWatch& operator=(const SigintWatch&) = delete;
@@ -31,11 +34,15 @@ class SigintWatch {
     [[nodiscard]] bool caught();
     // Whether the window size changed since the last call (clears the flag).
     [[nodiscard]] bool resized();
+    // Whether a child changed state since the last call (clears the flag; ChildWatch::Yes).
+    [[nodiscard]] bool child_changed();
 
   private:
     struct sigaction previous_int_ {};
     struct sigaction previous_winch_ {};
+    struct sigaction previous_chld_ {};
     bool watching_int_ = false;
+    bool watching_chld_ = false;
 };
 
 }  // namespace vsh::interactive

@@ -73,4 +73,19 @@ bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
     return true;
 }
 
+bool hold_exit_for_stopped_jobs(Shell& sh) {
+    if (!sh.options.interactive || !job_control_active(sh) || sh.stopped_jobs_warning > 0)
+        return false;
+    sh.jobs->reap_nonblocking();
+    bool any_stopped = false;
+    for (const Job& job : sh.jobs->all())
+        if (job.state() == JobState::Stopped) any_stopped = true;
+    if (!any_stopped) return false;
+    sh.out.flush();
+    sh.err.write("You have stopped jobs.\n");
+    sh.err.flush();
+    sh.stopped_jobs_warning = 2;
+    return true;
+}
+
 }  // namespace vsh

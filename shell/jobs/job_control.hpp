@@ -33,4 +33,9 @@ bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
                          const std::vector<int>& wait_statuses, pid_t pgid,
                          const std::string& text);
 
+// Whether an interactive shell should stay rather than exit now: it has stopped jobs, and
+// has not just said so. Writes the warning ("You have stopped jobs.") when it returns true;
+// the next `exit` or end of input, straight after, leaves (as dash, bash and mksh).
+bool hold_exit_for_stopped_jobs(Shell& sh);
+
 }  // namespace vsh

@@ -76,6 +76,7 @@ int Job::status() const {
 int JobTable::add(Job job) {
     if (jobs_.empty()) next_id_ = 1;
     job.id = next_id_++;
+    touch(job);
     jobs_.push_back(std::move(job));
     return jobs_.back().id;
 }
@@ -87,6 +88,7 @@ void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
             p.wait_status = wait_status;
             if (WIFSTOPPED(wait_status)) {
                 p.stopped = true;
+                touch(job);
             } else if (WIFCONTINUED(wait_status)) {
                 p.stopped = false;
             } else {
@@ -182,17 +184,25 @@ Job* JobTable::find_by_pid(pid_t pid) {
     return nullptr;
 }
 
+Job* JobTable::most_recent(const Job* except) {
+    Job* best = nullptr;
+    for (bool stopped_only : {true, false}) {
+        for (Job& job : jobs_) {
+            if (&job == except || (stopped_only && job.state() != JobState::Stopped)) continue;
+            if (best == nullptr || job.recency > best->recency) best = &job;
+        }
+        if (best != nullptr) return best;
+    }
+    return nullptr;
+}
+
 Job* JobTable::current() {
-    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
-        if (it->state() == JobState::Stopped) return &*it;
-    return jobs_.empty() ? nullptr : &jobs_.back();
+    return most_recent(nullptr);
 }
 
 Job* JobTable::previous() {
     Job* cur = current();
-    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it)
-        if (&*it != cur) return &*it;
-    return nullptr;
+    return cur == nullptr ? nullptr : most_recent(cur);
 }
 
 char JobTable::mark_of(const Job& job) {
@@ -201,7 +211,8 @@ char JobTable::mark_of(const Job& job) {
     return ' ';
 }
 
-Job* JobTable::find(const std::string& spec) {
+Job* JobTable::find(const std::string& spec, std::string* why) {
+    if (why != nullptr) *why = "no such job";
     if (spec.empty()) return nullptr;
     if (spec[0] != '%') {
         char* end = nullptr;
@@ -220,12 +231,18 @@ Job* JobTable::find(const std::string& spec) {
     }
     bool contains = rest[0] == '?';
     std::string text = contains ? rest.substr(1) : rest;
-    for (auto it = jobs_.rbegin(); it != jobs_.rend(); ++it) {
-        if (contains ? it->command.find(text) != std::string::npos
-                     : it->command.compare(0, text.size(), text) == 0)
-            return &*it;
+    Job* found = nullptr;
+    for (Job& job : jobs_) {
+        if (contains ? job.command.find(text) == std::string::npos
+                     : job.command.compare(0, text.size(), text) != 0)
+            continue;
+        if (found != nullptr) {
+            if (why != nullptr) *why = "ambiguous job spec";
+            return nullptr;
+        }
+        found = &job;
     }
-    return nullptr;
+    return found;
 }
 
 void JobTable::remove(int id) {

@@ -40,6 +40,9 @@ struct Job {
     std::string command;    // Text shown by `jobs`.
     bool pipefail = false;  // The status is pipefail's, computed at the end.
     bool reported = false;  // `Done` already shown (interactive notification).
+    // When the job was last started, stopped, or resumed by fg/bg (a JobTable serial): the
+    // current job (%+) is the most recent stopped one, else the most recent one.
+    std::uint64_t recency = 0;
 
     JobState state() const;
     // The job's exit status as $? would show it (last process, or pipefail's rule).
@@ -74,12 +77,16 @@ class JobTable {
     // Reaps whatever children have finished, without blocking.
     void reap_nonblocking();
 
-    // Looks up a job by `%N`, `%%`, `%+`, `%-`, `%prefix`, `%?text` or a pid.
-    Job* find(const std::string& spec);
+    // Looks up a job by `%N`, `%%`, `%+`, `%-`, `%prefix`, `%?text` or a pid. When there is
+    // none, `why` (if given) gets the reason for the message: "no such job", or "ambiguous
+    // job spec" when a prefix or text matches more than one job (as dash, bash and mksh).
+    Job* find(const std::string& spec, std::string* why = nullptr);
     Job* find_by_pid(pid_t pid);
     Job* current();
-    // The job `%-` names: the most recent other than the current one.
+    // The job `%-` names: the most recent other than the current one (stopped ones first).
     Job* previous();
+    // Makes `job` the most recent (fg and bg do; a job that stops is made so too).
+    void touch(Job& job) { job.recency = ++recency_clock_; }
     // '+', '-' or ' ' for job_line().
     char mark_of(const Job& job);
     std::vector<Job>& all() { return jobs_; }
@@ -113,6 +120,9 @@ class JobTable {
     std::uint64_t reaped_serial_ = 0;
     void keep_reaped(pid_t pid, int wait_status);
     int next_id_ = 1;
+    std::uint64_t recency_clock_ = 0;
+    // The most recent job other than `except`, preferring stopped ones.
+    Job* most_recent(const Job* except);
     void record(pid_t pid, int wait_status, const struct rusage* usage);
 };
 

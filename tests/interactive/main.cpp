@@ -475,6 +475,105 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: exit with a stopped job warns once, and exits when repeated",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 // The job stops itself: no Ctrl-Z to time.
+                 s.send("sh -c 'kill -STOP $$'\r");
+                 expect(s, "Stopped");
+                 expect(s, "vsh> ");
+                 s.send("exit 5\r");
+                 expect(s, "You have stopped jobs.");
+                 expect(s, "vsh> ");
+                 // A command in between re-arms the warning (as dash, bash and mksh).
+                 s.send("echo still''-here\r");
+                 expect(s, "\nstill-here\n");
+                 expect(s, "vsh> ");
+                 s.send("exit 5\r");
+                 expect(s, "You have stopped jobs.");
+                 expect(s, "vsh> ");
+                 s.send("exit 5\r");
+                 expect_exit(s, 5);
+             });
+         }},
+        {"set -b reports a finished job while the prompt waits, and keeps the typed text",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [&scratch](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("set -b; mkfifo fifo; cat fifo >/dev/null &\r");
+                 expect(s, "[1] ");
+                 expect(s, "vsh> ");
+                 s.send("echo ke");
+                 expect(s, "echo ke");
+                 // Ends the job: cat sees end of file once this writer closes.
+                 { std::ofstream(scratch + "/fifo") << "x"; }
+                 expect(s, "[1] + Done");
+                 expect(s, "cat fifo");
+                 s.send("pt\r");
+                 expect(s, "\nkept\n");
+                 finish(s);
+             });
+         }},
+        {"job control: fg reports a job that stops again, and one a signal ends",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; kill -STOP $$; kill $$'\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg\r");
+                 expect(s, "\nTerminated\n");
+                 expect(s, "vsh> ");
+                 s.send("echo st=$?\r");
+                 expect(s, "\nst=143\n");
+                 finish(s);
+             });
+         }},
+        {"job control: wait returns for a stopped job, 128 + the signal",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; exit 4' &\r");
+                 expect(s, "vsh> ");
+                 s.send("wait %1; echo w=$?; wait; echo all=$?\r");
+                 expect(s, "\nw=147\n");
+                 expect(s, "all=0\n");
+                 expect(s, "vsh> ");
+                 s.send("kill -CONT %1; wait %1; echo w=$?\r");
+                 expect(s, "\nw=4\n");
+                 finish(s);
+             });
+         }},
+        {"job control: a job resumed by fg that stops again becomes the current job",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; kill -STOP $$; exit 1'\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("sh -c 'kill -STOP $$; exit 2'\r");
+                 expect(s, "[2] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("fg %1\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "vsh> ");
+                 s.send("jobs\r");
+                 expect(s, "[1] + Stopped");
+                 expect(s, "[2] - Stopped");
+                 expect(s, "vsh> ");
+                 // bg leaves the stopped job current; the resumed one is the previous.
+                 s.send("bg %2; jobs %-\r");
+                 expect(s, "[2] - ");
+                 expect(s, "vsh> ");
+                 s.send("kill -9 %1 %2; wait; echo gone\r");
+                 expect(s, "\ngone\n");
+                 finish(s);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {

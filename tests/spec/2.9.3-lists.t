@@ -168,3 +168,19 @@ bg
 1
 first
 late
+
+#### an asynchronous command that cannot run still sets $! and wait gives 127 or 126
+# reason: XCU 2.9.3.1 — $! is set for every asynchronous list; XCU 2.8.2 — 127 not found, 126 not executable
+no_such_command_here 2>/dev/null &
+[ -n "$!" ] && echo pid set
+wait $!
+echo not found $?
+printf 'data\n' > plain
+chmod -x plain
+./plain 2>/dev/null &
+wait $!
+echo not executable $?
+---- stdout
+pid set
+not found 127
+not executable 126

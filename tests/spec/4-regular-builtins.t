@@ -357,6 +357,43 @@ failed
 ---- stderr-matches
 %7
 
+#### a job id prefix or text that matches two jobs is an error, not a guess
+# reason: XBD 3.182 job ID — %string and %?string name one job; dash, bash and mksh refuse an ambiguous one
+# dash: differs — without job control dash keeps no command text, so nothing matches at all
+sleep 5 &
+sleep 6 &
+jobs %sleep > out 2>err || echo prefix fails
+jobs %?leep > out 2>err || echo text fails
+grep -c ambiguous err
+jobs %?6 | grep -c 'sleep 6$'
+kill %1 %2
+---- stdout
+prefix fails
+text fails
+1
+1
+
+#### kill %job fails when every process of the job has ended
+# reason: XCU kill EXIT STATUS — 0 only if a matching process was found for each operand
+true &
+pid=$!
+until grep -q '^[0-9]* ([^)]*) Z' /proc/$pid/stat 2>/dev/null || [ ! -e /proc/$pid ]; do :; done
+kill %1 2>/dev/null
+echo status $?
+---- stdout
+status 1
+
+#### jobs shows a command's words quoted so that they read back
+# reason: XCU jobs — the command is shown as given to the shell; `sh -c sleep 5` would be another command
+# dash: differs — without job control dash keeps no command text for the jobs it lists
+sh -c 'sleep 5; exit 3' &
+jobs | grep -c "Running  *sh -c 'sleep 5; exit 3'\$"
+jobs %?'exit 3' | grep -c '^\[1\]'
+kill %1
+---- stdout
+1
+1
+
 #### type and getopts discard a first --
 # reason: XCU 1.4 — a utility without options still takes -- as a first argument to discard
 # dash: differs — dash's type looks up "--", and its getopts takes "--" as the optstring
