@@ -14,6 +14,10 @@ std::string shell_quote(std::string_view text) {
         }
     }
     if (plain) return std::string(text);
+    return single_quote(text);
+}
+
+std::string single_quote(std::string_view text) {
     std::string out = "'";
     for (char c : text) {
         if (c == '\'') {

@@ -9,4 +9,7 @@ namespace vsh {
 // 'text' with each ' written as '\''; plain words that need no quotes come back unquoted.
 std::string shell_quote(std::string_view text);
 
+// 'text' with each ' written as '\'', always quoted.
+std::string single_quote(std::string_view text);
+
 }  // namespace vsh

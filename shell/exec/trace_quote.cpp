@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "builtins/quote.hpp"
 #include "shell/parser/parser.hpp"
 
 namespace vsh {
@@ -43,16 +44,7 @@ bool needs_trace_quotes(const std::string& s, TracePosition position) {
 
 std::string trace_quote(const std::string& s, TracePosition position) {
     if (!needs_trace_quotes(s, position)) return s;
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'') {
-            q += "'\\''";
-        } else {
-            q += c;
-        }
-    }
-    q += '\'';
-    return q;
+    return single_quote(s);
 }
 
 std::string job_text(const std::vector<std::string>& argv) {
