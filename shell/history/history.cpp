@@ -46,10 +46,15 @@ bool History::load(const std::string& path) {
     if (!read_script_file(path, data, &error)) return error == ENOENT;
     // After a timestamp line, the lines up to the next one are that entry's.
     std::time_t when = 0;
-    std::optional<std::pair<std::time_t, std::string>> pending;
+    // The entry being read after a timestamp (plain members: GCC 12 warns, wrongly, that a
+    // std::optional<std::pair<time_t, std::string>> may be used uninitialized).
+    bool in_entry = false;
+    std::time_t entry_when = 0;
+    std::string entry_text;
     auto flush = [&] {
-        if (pending && !pending->second.empty()) add(std::move(pending->second), pending->first);
-        pending.reset();
+        if (in_entry && !entry_text.empty()) add(std::move(entry_text), entry_when);
+        in_entry = false;
+        entry_text.clear();
     };
     std::size_t start = 0;
     while (start < data.size()) {
@@ -59,10 +64,11 @@ bool History::load(const std::string& path) {
         start = end + 1;
         if (timestamp_line(line, when)) {
             flush();
-            pending.emplace(when, std::string());
-        } else if (pending) {
-            if (!pending->second.empty()) pending->second += '\n';
-            pending->second += line;
+            in_entry = true;
+            entry_when = when;
+        } else if (in_entry) {
+            if (!entry_text.empty()) entry_text += '\n';
+            entry_text += line;
         } else if (!line.empty()) {
             add(std::string(line));
         }
