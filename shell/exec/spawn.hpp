@@ -92,10 +92,12 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
 void add_background_job(Shell& sh, Job job, pid_t pid);
 
 // Runs a pipeline of two or more commands: each stage spawned or forked from this shell, then
-// all waited for; returns the pipeline's status. With `background` (`a | b &`) the stages
-// become one job instead and nothing is waited for; $! is the last stage.
+// all waited for; returns the pipeline's status. With Background::Yes (`a | b &`) the stages
+// become one job instead and nothing is waited for; $! is the last stage. `errexit` is what
+// `set -e` does in the stages that run shell code (ignored where the pipeline's is).
+enum class Background : unsigned char { No, Yes };
 int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
-                        bool background = false);
+                        Background in_background, ErrExit errexit = ErrExit::Active);
 int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, ExecContext ctx);
 
 // $PS4 expanded for a `set -x` line.
@@ -109,7 +111,8 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 // or function in a pipeline, in the background or in a $(...)), then exits.
 [[noreturn]] void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
                                         const ast::SimpleCommand& simple,
-                                        std::vector<std::string>& argv);
+                                        std::vector<std::string>& argv,
+                                        ErrExit errexit = ErrExit::Active);
 
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);

@@ -83,6 +83,43 @@ if f; then echo ok; fi
 in f
 ok
 
+#### set -e: the exception covers commands inside a subshell in a condition
+# reason: XCU set -e — ignored while the compound list after `if` runs, the subshell included
+set -e
+if (false; echo inside); then echo then; fi
+---- stdout
+inside
+then
+
+#### set -e: the exception covers a subshell to the left of || and after !
+set -e
+(false; echo left) || echo not run
+! (false; echo negated)
+echo survived
+---- stdout
+left
+negated
+survived
+
+#### set -e: the exception covers pipeline stages that run shell code
+set -e
+f() { false; echo "in f"; }
+if true | { false; echo stage; }; then echo then; fi
+if f | cat; then echo ok; fi
+---- stdout
+stage
+then
+in f
+ok
+
+#### set -e set again inside an ignored subshell stays ignored
+# reason: XCU set -e — -e is ignored for the whole compound list, even where it is set anew
+set -e
+if (set -e; false; echo still); then echo then; fi
+---- stdout
+still
+then
+
 #### set -e: function failing outside a condition exits
 set -e
 f() { false; echo "in f"; }
