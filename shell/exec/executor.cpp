@@ -1040,9 +1040,11 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         if (sh_.options.noexec && !interactive) continue;
         ExecContext ctx;
         // Only the shell's own input (-c, the script) may end in an exec: the last command of
-        // an eval, a dot script or a trap action is not the last thing the shell does.
+        // an eval, a dot script or a trap action is not the last thing the shell does. (An
+        // EXIT trap runs at depth 1 again once the input is done, but the shell still has to
+        // exit with its own status, and a subshell there still has to run its EXIT trap.)
         if (source_depth_ == 1 && source.at_end() && allow_exec_last_ && !sh_.options.interactive &&
-            !sh_.traps->any_set()) {
+            !sh_.traps->any_set() && !sh_.traps->running_action()) {
             ctx.last = LastCommand::Exec;
         }
         if (interactive) {
