@@ -47,6 +47,31 @@ bool errexit_applies(const ast::Command& c) {
     return false;
 }
 
+// Whether a simple command is `exec` with no command to run, alone or behind `command`
+// (`command exec 3<file`, `exec -- 3<file`): its redirections then stay in effect for the rest
+// of the shell (XCU exec) instead of being undone after it.
+bool execs_nothing(const Builtin* builtin, const std::vector<std::string>& argv) {
+    if (builtin == nullptr) return false;
+    std::size_t i = 1;
+    if (builtin->run == builtin_command) {
+        for (; i < argv.size(); ++i) {
+            const std::string& arg = argv[i];
+            if (arg == "--") {
+                ++i;
+                break;
+            }
+            if (arg.size() < 2 || arg[0] != '-') break;
+            if (arg.find_first_of("vV") != std::string::npos) return false;  // Only describes.
+        }
+        if (i >= argv.size() || argv[i] != "exec") return false;
+        ++i;
+    } else if (builtin->run != builtin_exec) {
+        return false;
+    }
+    if (i < argv.size() && argv[i] == "--") ++i;
+    return i == argv.size();
+}
+
 // Variables assigned for the duration of one builtin or function call, restored afterwards.
 class TemporaryAssignments {
   public:
@@ -757,7 +782,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     PreparedRedirections redirs;
     SavedFds saved;
     // `exec` without a command makes its redirections permanent (XCU exec).
-    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
+    const bool permanent = execs_nothing(builtin, argv);
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
                redirs.apply(sh_, permanent ? nullptr : &saved);

@@ -104,6 +104,36 @@ cat f
 ---- stdout
 kept
 
+#### command exec with no command keeps redirections
+# reason: XCU command, exec — command only takes away exec's special properties
+echo hi > file
+command exec 8<file
+read line <&8
+echo "$line"
+command exec 9>out
+echo to-nine >&9
+cat out
+---- stdout
+hi
+to-nine
+
+#### command exec with a failing redirection does not exit the shell
+# reason: XCU 2.8.1 — command makes exec a regular builtin, whose redirection error is not fatal
+command exec 8<missing-file || echo failed
+echo still here
+---- stdout
+failed
+still here
+
+#### exec -- with no command keeps redirections
+# dash: differs — dash 0.5.12 takes -- as the command name
+echo hi > file
+exec -- 8<file
+read line <&8
+echo "$line"
+---- stdout
+hi
+
 #### exec passes argv and environment
 x=1 exec sh -c 'echo "$x $0 $1"' zero one
 ---- stdout
