@@ -139,6 +139,10 @@ void Grammar::linebreak() {
     while (peek().kind == TokenKind::Newline) consume();
 }
 
+void Grammar::linebreak_before_command() {
+    while (peek_command_word().kind == TokenKind::Newline) consume();
+}
+
 bool Grammar::is_redirection(const Token& token) const {
     switch (token.kind) {
         case TokenKind::IoNumber:
@@ -278,7 +282,9 @@ std::shared_ptr<const ast::Command> Grammar::parse_backquoted(std::string text,
 // ---- lists ----
 
 std::unique_ptr<ast::Command> Grammar::complete_command() {
-    Token& first = peek();
+    // An alias whose value is empty (or blanks) leaves the line as blank as if it had not
+    // been there: the newline or end of input after it ends an empty command.
+    Token& first = peek_command_word();
     auto result = make_command(first.begin);
     ast::List& list = result->node.emplace<ast::List>();
     if (first.kind == TokenKind::Newline) {
@@ -286,6 +292,7 @@ std::unique_ptr<ast::Command> Grammar::complete_command() {
         result->span.end = last_end_;
         return result;
     }
+    if (first.kind == TokenKind::End) return result;
     for (;;) {
         ast::ListItem item;
         item.command = and_or();
@@ -298,8 +305,9 @@ std::unique_ptr<ast::Command> Grammar::complete_command() {
                 consume();
                 list.items.push_back(std::move(item));
                 result->span.end = last_end_;
-                // Only peek past the separator within this line: stop at its newline.
-                Token& next = peek();
+                // Only peek past the separator within this line: stop at its newline (also
+                // when an empty alias is all that comes before it).
+                Token& next = peek_command_word();
                 if (next.kind == TokenKind::Newline) {
                     consume();
                     return result;
@@ -327,6 +335,10 @@ ast::List Grammar::compound_list() {
     linebreak();
     for (;;) {
         Token& start = peek_command_word();
+        if (start.kind == TokenKind::Newline) {  // Only an empty alias was on the line.
+            linebreak();
+            continue;
+        }
         if (!starts_command(start)) break;
         ast::ListItem item;
         item.command = and_or();
@@ -364,7 +376,7 @@ std::unique_ptr<ast::Command> Grammar::and_or() {
     while (token->kind == TokenKind::AndIf || token->kind == TokenKind::OrIf) {
         list.ops.push_back(token->kind == TokenKind::AndIf ? ast::AndOrOp::And : ast::AndOrOp::Or);
         consume();
-        linebreak();
+        linebreak_before_command();
         list.items.push_back(pipeline());
         token = &peek();
     }
@@ -406,7 +418,7 @@ std::unique_ptr<ast::Command> Grammar::pipeline_body() {
     pipe.commands.push_back(std::move(command_node));
     while (peek().kind == TokenKind::Pipe) {
         consume();
-        linebreak();
+        linebreak_before_command();
         pipe.commands.push_back(command());
     }
     result->span.end = last_end_;
