@@ -855,14 +855,18 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (function != nullptr) {
         status = run_function(*function, argv, ctx);
     } else {
-        status = builtin->run(sh_, std::span<const std::string>(argv));
-        if (!sh_.out.flush() && status == 0) {
-            // A builtin whose output could not be written failed (e.g. echo > /dev/full).
-            sh_.error(name, std::string("write error: ") + std::strerror(errno));
-            status = 1;
-        }
-        sh_.err.flush();
+        status = flush_builtin_output(name, builtin->run(sh_, std::span<const std::string>(argv)));
     }
+    return status;
+}
+
+int Executor::flush_builtin_output(const std::string& name, int status) {
+    if (!sh_.out.flush() && status == 0) {
+        // A builtin whose output could not be written failed (e.g. echo > /dev/full).
+        sh_.error(name, std::string("write error: ") + std::strerror(errno));
+        status = 1;
+    }
+    sh_.err.flush();
     return status;
 }
 
@@ -908,9 +912,8 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
             if (it != sh_.functions.end()) return run_function(*it->second, argv, ExecContext{});
         }
         if (const Builtin* b = find_builtin(name)) {
-            int status = b->run(sh_, std::span<const std::string>(argv));
-            sh_.flush_streams();
-            return status;
+            // `command times` into a closed pipe fails like `times` does.
+            return flush_builtin_output(name, b->run(sh_, std::span<const std::string>(argv)));
         }
     }
     SpawnRequest req;

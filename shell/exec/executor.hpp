@@ -98,6 +98,9 @@ class Executor {
     Shell& sh_;
 
     int run_simple(const ast::Command& command, const ast::SimpleCommand& simple, ExecContext ctx);
+    // Writes out what builtin `name` left buffered; a write error turns a 0 `status` into 1,
+    // with a message. Returns the status.
+    int flush_builtin_output(const std::string& name, int status);
     int run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx);
     int run_and_or(const ast::AndOrList& list, ExecContext ctx);
     int run_async(const ast::Command& command);

@@ -429,3 +429,16 @@ while 2
 until 3
 not 4
 if 5
+
+#### a builtin run through command reports a write error in its status
+# reason: XCU 1.4 — a utility that cannot write its output fails; command does not hide that
+command times >/dev/full
+echo "times $?"
+command pwd >/dev/full
+echo "pwd $?"
+command export -p >/dev/full
+echo "export $?"
+---- stdout
+times 1
+pwd 1
+export 1
