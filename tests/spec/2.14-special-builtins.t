@@ -45,6 +45,16 @@ echo not reached
 ---- status
 nonzero
 
+#### dot of a missing file exits with status 2
+# reason: XCU dot — a non-interactive shell aborts; the status is dash's, as POSIX gives none
+$TEST_SHELL -c '. ./missing.sh; echo not reached'
+echo "missing $?"
+$TEST_SHELL -c '. no-such-file-in-path; echo not reached'
+echo "path $?"
+---- stdout
+missing 2
+path 2
+
 #### return from a dot script
 printf 'echo one\nreturn 3\necho two\n' > r.sh
 . ./r.sh
