@@ -515,6 +515,9 @@ void Executor::child_run(const ast::Command& command, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
+    // The parent's loops do not enclose a break or continue in here (XCU break: a loop
+    // encloses it only in the same execution environment).
+    sh_.loop_depth = 0;
     int status = 0;
     try {
         if (const auto* sub = std::get_if<ast::Subshell>(&command.node)) {
@@ -539,6 +542,7 @@ void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
+    sh_.loop_depth = 0;  // As in child_run: the parent's loops are not this one's.
     int status = 0;
     try {
         status = run_list(body, ExecContext{LastCommand::Exec, errexit});

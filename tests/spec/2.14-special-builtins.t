@@ -452,3 +452,18 @@ echo "export $?"
 times 1
 pwd 1
 export 1
+
+#### break n in a subshell counts only the loops inside the subshell
+# reason: XCU break — a loop encloses break only when both run in the same execution environment
+# dash: differs — dash 0.5.12 lets the loops outside the subshell count, so break 2 ends it
+for x in a b; do
+  (for y in c d; do break 2; done; echo "after inner $x")
+done
+for x in 1 2; do
+  (while :; do break 3; done; echo "done $x") | cat
+done
+---- stdout
+after inner a
+after inner b
+done 1
+done 2
