@@ -859,6 +859,12 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (function != nullptr) {
         status = run_function(*function, argv, ctx);
     } else {
+        struct RestoreErrExit {
+            ErrExit& slot;
+            ErrExit outer;
+            ~RestoreErrExit() { slot = outer; }
+        } restore{builtin_errexit_, builtin_errexit_};
+        builtin_errexit_ = ctx.errexit;
         status = flush_builtin_output(name, builtin->run(sh_, std::span<const std::string>(argv)));
     }
     return status;
@@ -1045,6 +1051,9 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
     VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
     SourceDepth depth(source_depth_);
+    // eval's and dot's commands run where eval or dot was called (a trap action's do not).
+    const ErrExit inherited_errexit =
+        sh_.traps->running_action() ? ErrExit::Active : builtin_errexit_;
     int status = 0;
     for (;;) {
         if (TrapTable::pending()) {
@@ -1071,6 +1080,7 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         const auto& command = std::get<std::unique_ptr<ast::Command>>(result);
         if (sh_.options.noexec && !interactive) continue;
         ExecContext ctx;
+        ctx.errexit = inherited_errexit;
         // Only the shell's own input (-c, the script) may end in an exec: the last command of
         // an eval, a dot script or a trap action is not the last thing the shell does. (An
         // EXIT trap runs at depth 1 again once the input is done, but the shell still has to

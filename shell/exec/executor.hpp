@@ -114,6 +114,9 @@ class Executor {
     void check_errexit(int status, ExecContext ctx);
     bool allow_exec_last_ = false;
     int source_depth_ = 0;  // run_source() calls in progress.
+    // What `set -e` does where the builtin now running was called: the commands eval and dot
+    // run are part of that command, so an ignored -e (an `if` condition ...) stays ignored.
+    ErrExit builtin_errexit_ = ErrExit::Active;
 };
 
 }  // namespace vsh

@@ -120,6 +120,31 @@ if (set -e; false; echo still); then echo then; fi
 still
 then
 
+#### set -e: the exception covers the commands eval runs in a condition
+# reason: XCU set -e — eval's commands are part of the condition's compound list
+set -e
+if eval 'false; echo in-eval'; then echo then; fi
+eval 'false; echo left' || echo not run
+! eval 'false; echo negated'
+eval 'false; echo not reached'
+---- stdout
+in-eval
+then
+left
+negated
+---- status
+1
+
+#### set -e: the exception covers a dot script run in a condition
+# reason: XCU set -e — the dot script's commands are part of the condition's compound list
+# dash: differs — dash 0.5.12 lets -e apply inside a dot script even in a condition
+echo 'false; echo in-dot' > d.sh
+set -e
+if . ./d.sh; then echo then; fi
+---- stdout
+in-dot
+then
+
 #### set -e: function failing outside a condition exits
 set -e
 f() { false; echo "in f"; }
