@@ -528,3 +528,19 @@ eval 'kill -USR1 $$; echo not reached'
 echo not reached either
 ---- status
 7
+
+#### a trap on KILL or STOP is accepted, listed, and has no effect
+# reason: XCU trap leaves it undefined; as dash, so `set -e` scripts naming KILL keep running
+set -e
+trap 'echo caught' TERM KILL
+echo "status $?"
+trap '' STOP
+trap
+trap - KILL STOP
+trap
+---- stdout
+status 0
+trap -- 'echo caught' KILL
+trap -- 'echo caught' TERM
+trap -- '' STOP
+trap -- 'echo caught' TERM
