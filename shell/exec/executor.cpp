@@ -458,8 +458,10 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     }
     if (pid == 0) {
         if (job_control) child_enter_job(sh_, 0, true);
-        // The redirections (if any) are already in place: run() applied them around us.
-        child_run_list(node.body);
+        // The redirections (if any) are already in place: run() applied them around us. A
+        // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as
+        // the commands around it do (XCU 2.8.1; dash, bash and ksh agree).
+        child_run_list(node.body, ctx.errexit);
     }
     if (job_control) setpgid(pid, pid);
     int ws = wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "( subshell )",
@@ -486,7 +488,7 @@ pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> clo
     return pid;
 }
 
-void Executor::child_run(const ast::Command& command) {
+void Executor::child_run(const ast::Command& command, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
@@ -499,9 +501,9 @@ void Executor::child_run(const ast::Command& command) {
                 if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, nullptr))
                     exit_shell(1);
             }
-            status = run_list(sub->body, ExecContext{LastCommand::Exec, ErrExit::Active});
+            status = run_list(sub->body, ExecContext{LastCommand::Exec, errexit});
         } else {
-            status = run(command, ExecContext{LastCommand::Exec, ErrExit::Active});
+            status = run(command, ExecContext{LastCommand::Exec, errexit});
         }
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
@@ -510,13 +512,13 @@ void Executor::child_run(const ast::Command& command) {
     exit_shell(status);
 }
 
-void Executor::child_run_list(const ast::List& body) {
+void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
     int status = 0;
     try {
-        status = run_list(body, ExecContext{LastCommand::Exec, ErrExit::Active});
+        status = run_list(body, ExecContext{LastCommand::Exec, errexit});
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
         status = e.status;
@@ -547,7 +549,7 @@ int Executor::run_async(const ast::Command& command) {
     // last stage (XCU 2.5.2). (A negated one keeps the forked shell, which computes the `!`.)
     if (const auto* pipeline = std::get_if<ast::Pipeline>(&unwrap_command(command).node);
         pipeline != nullptr && pipeline->commands.size() > 1 && !pipeline->negated)
-        return run_pipeline_stages(sh_, *this, *pipeline, true);
+        return run_pipeline_stages(sh_, *this, *pipeline, ErrExit::Active, true);
     sh_.flush_streams();
     const bool job_control = job_control_active(sh_);
     std::string text = "(shell code)";
@@ -655,7 +657,8 @@ int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
         if (pipeline.negated) inner.errexit = ErrExit::Suppressed;
         status = run(*pipeline.commands[0], inner);
     } else {
-        status = run_pipeline_stages(sh_, *this, pipeline);
+        status = run_pipeline_stages(sh_, *this, pipeline,
+                                     pipeline.negated ? ErrExit::Suppressed : ctx.errexit);
     }
     if (pipeline.negated) status = status == 0 ? 1 : 0;
     return status;
