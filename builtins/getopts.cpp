@@ -70,7 +70,10 @@ int builtin_getopts(Shell& sh, Args argv) {
 
     if (position == 0) {
         if (current >= args.size()) {
+            // XCU getopts: at the end OPTIND is "$# + 1" when no operand is left, also when
+            // it pointed further, as it does after `set --` shortened the parameters.
             found = Found::End;
+            optind = args.size() + 1;
         } else {
             const std::string& arg = args[current];
             if (arg.size() < 2 || arg[0] != '-') {

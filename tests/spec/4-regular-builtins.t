@@ -224,6 +224,20 @@ echo "$opt $OPTARG"
 ---- stdout
 o file
 
+#### getopts at the end sets OPTIND to $# + 1 even after set -- shortened the parameters
+# reason: XCU getopts — at the end, OPTIND is the first operand's index, or $# + 1 if none
+set -- -a -b x
+while getopts ab opt; do :; done
+echo $OPTIND
+set --
+getopts ab opt; echo "$? $OPTIND $opt"
+set -- -b
+getopts ab opt; echo "$? $OPTIND $opt"
+---- stdout
+3
+1 1 ?
+0 2 b
+
 #### type names builtins and functions
 f() { :; }
 type f | grep -q function && echo function
