@@ -84,6 +84,20 @@ case $(pwd -L) in */link) echo logical;; esac
 physical
 logical
 
+#### pwd and cd in a directory that was removed keep using its recorded name
+# reason: XCU pwd -L, cd — PWD still names the (unlinked) current directory; dash, bash agree
+mkdir gone
+cd gone
+rmdir ../gone
+pwd | sed 's|.*/gone$|PWD recorded|'
+echo "status $?"
+cd /
+echo "$OLDPWD" | sed 's|.*/gone$|OLDPWD is the removed directory|'
+---- stdout
+PWD recorded
+status 0
+OLDPWD is the removed directory
+
 #### read splits into variables
 echo 'a b c d' | { read x y z; echo "$x|$y|$z"; }
 ---- stdout
