@@ -72,7 +72,8 @@ int builtin_ulimit(Shell& sh, Args argv) {
             resource = find_resource(letter);  // The last resource named wins (dash).
     }
     std::size_t operand = options.operand_index();
-    if (argv.size() - operand > 1) {
+    // -a only reports: a limit to set would be silently dropped, so it is refused (dash).
+    if (argv.size() - operand > (all ? 0 : 1)) {
         sh.error("ulimit", "too many arguments");
         return 2;
     }

@@ -304,6 +304,17 @@ ok
 ---- stdout
 100
 
+#### ulimit -a refuses an operand instead of dropping it
+before=$(ulimit -f)
+ulimit -a 100 >/dev/null
+echo "status $?"
+[ "$(ulimit -f)" = "$before" ] && echo unchanged
+ulimit -a | grep -q . && echo listed
+---- stdout
+status 2
+unchanged
+listed
+
 #### wait with no operands waits for all
 (sleep 0.1; echo a > fa) &
 (sleep 0.1; echo b > fb) &
