@@ -341,6 +341,35 @@ kill -USR1 $$
 ---- stdout
 g=1
 
+#### wait is interrupted by a trapped signal from the child it waits for, which then exits
+# reason: XCU 2.12 — the signal arrives during the wait; the child's exit just after it (often
+# reaped in the same wakeup) must not turn the wait into a normal return
+# dash: differs — dash usually reaps the exited child first and returns 0 (a race: now and
+# then it returns 138); bash, mksh and busybox sh return 138 every time
+trap 'echo caught' USR1
+for i in 1 2 3 4 5 6; do
+  ( sleep 0.05; kill -USR1 $$ ) &
+  wait $!
+  echo "wait \$! $?"
+  ( sleep 0.05; kill -USR1 $$ ) &
+  wait
+  echo "wait $?"
+done > log
+sort log | uniq -c | sed 's/^ *//'
+---- stdout
+12 caught
+6 wait $! 138
+6 wait 138
+
+#### a CHLD trap does not interrupt wait for the child that raised it
+trap 'echo chld' CHLD
+sleep 0.1 &
+wait
+echo "wait $?"
+---- stdout
+chld
+wait 0
+
 #### wait is interrupted by a trapped signal
 # reason: XCU 2.12 — a trapped signal makes wait return at once with a status above 128
 # The signal is repeated until wait has returned, so the case does not depend on timing.
