@@ -342,10 +342,8 @@ kill -USR1 $$
 g=1
 
 #### wait is interrupted by a trapped signal from the child it waits for, which then exits
-# reason: XCU 2.12 — the signal arrives during the wait; the child's exit just after it (often
-# reaped in the same wakeup) must not turn the wait into a normal return
-# dash: differs — dash usually reaps the exited child first and returns 0 (a race: now and
-# then it returns 138); bash, mksh and busybox sh return 138 every time
+# reason: XCU 2.12 — the signal arrives during the wait; the child's exit just after it does not make the wait a normal return
+# dash: differs — dash usually reaps the exited child first and returns 0 (a race: now and then 138); bash, mksh and busybox sh return 138 every time
 trap 'echo caught' USR1
 for i in 1 2 3 4 5 6; do
   ( sleep 0.05; kill -USR1 $$ ) &
