@@ -753,8 +753,10 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     PreparedRedirections redirs;
     SavedFds saved;
-    // `exec` without a command makes its redirections permanent (XCU exec).
-    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
+    // `exec` without a command makes its redirections permanent (XCU exec); a lone "--" is
+    // still no command (XCU 1.4: it only ends the options).
+    const bool permanent = builtin != nullptr && builtin->run == builtin_exec &&
+                           (argv.size() == 1 || (argv.size() == 2 && argv[1] == "--"));
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
                redirs.apply(sh_, permanent ? nullptr : &saved);

@@ -104,6 +104,15 @@ cat f
 ---- stdout
 kept
 
+#### exec -- with no command keeps redirections too
+# reason: XCU 1.4 — "--" only ends the options; exec still has no command operand
+# dash: differs — dash 0.5.12 looks for a command named "--" and exits 127
+exec -- 3>f
+echo kept >&3
+cat f
+---- stdout
+kept
+
 #### exec passes argv and environment
 x=1 exec sh -c 'echo "$x $0 $1"' zero one
 ---- stdout
