@@ -32,6 +32,21 @@ namespace {
 
 using Assignments = std::vector<std::pair<std::string, std::string>>;
 
+// Whether argv is `exec` without a command, perhaps reached through `command` (`command exec
+// 3>f`): its redirections are then made permanent (XCU exec), as dash, bash and mksh do. A
+// lone "--" after either ends the options and names no command (XCU 1.4).
+bool exec_without_command(const std::vector<std::string>& argv) {
+    std::size_t i = 0;
+    while (i < argv.size() && argv[i] == "command") {
+        ++i;
+        if (i < argv.size() && argv[i] == "--") ++i;
+    }
+    if (i == argv.size() || argv[i] != "exec") return false;
+    ++i;
+    if (i < argv.size() && argv[i] == "--") ++i;
+    return i == argv.size();
+}
+
 // Whether `set -e` looks at this command's status when it fails (XCU 2.8.1, `set -e`): simple
 // commands, pipelines and subshells; a compound command's failure already had its chance to
 // exit inside it.
@@ -753,10 +768,9 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     PreparedRedirections redirs;
     SavedFds saved;
-    // `exec` without a command makes its redirections permanent (XCU exec); a lone "--" is
-    // still no command (XCU 1.4: it only ends the options).
-    const bool permanent = builtin != nullptr && builtin->run == builtin_exec &&
-                           (argv.size() == 1 || (argv.size() == 2 && argv[1] == "--"));
+    const bool permanent = builtin != nullptr &&
+                           (builtin->run == builtin_exec || builtin->run == builtin_command) &&
+                           exec_without_command(argv);
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
                redirs.apply(sh_, permanent ? nullptr : &saved);

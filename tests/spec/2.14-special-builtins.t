@@ -113,6 +113,18 @@ cat f
 ---- stdout
 kept
 
+#### command exec with no command keeps redirections, like exec
+# reason: XCU command — command only suppresses the special-builtin error behaviour; exec still applies
+command exec 3>f
+echo kept >&3
+command echo temporary 4>g
+echo not kept >&4 || echo fd 4 closed again
+cat f g
+---- stdout
+temporary
+fd 4 closed again
+kept
+
 #### exec passes argv and environment
 x=1 exec sh -c 'echo "$x $0 $1"' zero one
 ---- stdout
