@@ -201,6 +201,19 @@ echo $#
 3 b
 0
 
+#### set skips a lone + among the options instead of taking it as the first operand
+set a
+set +
+echo "$# $*"
+set + -x x y
+echo "$# $* [$-]"
+set -- +
+echo "$# $*"
+---- stdout
+1 a
+2 x y [x]
+1 +
+
 #### set without arguments lists variables in reusable form
 myvar='a b'
 set | grep '^myvar='
