@@ -238,6 +238,13 @@ echo "$opt $OPTARG"
 ---- stdout
 o file
 
+#### getopts with a bad variable name still consumes the option, then fails
+set -- -c foo -h
+getopts hc: bad-name
+echo "status $? OPTARG=$OPTARG OPTIND=$OPTIND"
+---- stdout
+status 2 OPTARG=foo OPTIND=3
+
 #### getopts at the end sets OPTIND to $# + 1 even after set -- shortened the parameters
 # reason: XCU getopts — at the end, OPTIND is the first operand's index, or $# + 1 if none
 set -- -a -b x
