@@ -311,6 +311,20 @@ ok
 ---- stdout
 100
 
+#### ulimit -H -S together set both limits
+# reason: XCU ulimit — -H sets the hard limit and -S the soft one; given both, both are set
+# dash: differs — in dash the last of -H and -S wins, so -S -H 100 sets only the hard limit, below the soft one (EINVAL)
+(
+  ulimit -S -H -t 100
+  echo "status $?"
+  ulimit -S -t
+  ulimit -H -t
+)
+---- stdout
+status 0
+100
+100
+
 #### ulimit -a refuses an operand instead of dropping it
 before=$(ulimit -f)
 ulimit -a 100 >/dev/null
