@@ -261,6 +261,13 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     // `return` and `exit` chose the status; a `!` or a loop around them must not replace it.
     if (sh_.jump == Jump::Return || sh_.jump == Jump::Exit) return sh_.last_status;
     sh_.last_status = status;
+    // A signal that arrived while the command ran has its trap taken as soon as the command
+    // completes (XCU 2.11), as dash does: still inside the function or dot script the command
+    // ran in, so the action sees that function's positional parameters. The action keeps $?.
+    if (TrapTable::pending() && sh_.jump == Jump::None) {
+        sh_.traps->run_pending(sh_);
+        if (sh_.jump != Jump::None) return sh_.last_status;
+    }
     return status;
 }
 

@@ -96,6 +96,21 @@ echo "status $?"
 ---- stdout
 status 7
 
+#### a signal trap is taken when the command completes, inside the function that ran it
+# reason: XCU 2.11 — the action runs after the foreground command completes, not after the function
+f() {
+  trap 'echo "trap sees $1"' USR1
+  kill -USR1 $$
+  echo "f continues"
+}
+f farg
+g() { kill -USR1 $$; }
+g garg
+---- stdout
+trap sees farg
+f continues
+trap sees garg
+
 #### break in a signal trap action leaves the loop it interrupted
 trap 'break' USR1
 for i in 1 2 3; do kill -USR1 $$; echo never; done
