@@ -169,22 +169,61 @@ bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
     return false;
 }
 
+// Where a command's fields stand in naming a declaration utility.
+enum class DeclarationScan : unsigned char {
+    CommandName,   // No field yet: the next one is the command name.
+    AfterCommand,  // The command name was `command`: its first argument may name one.
+    Arguments,     // A declaration utility was named: the rest are its arguments.
+    Other,         // Some other command.
+};
+
+DeclarationScan scan_field(DeclarationScan state, std::string_view field) {
+    const bool declares = field == "export" || field == "readonly" || field == "local";
+    switch (state) {
+        case DeclarationScan::CommandName:
+            if (declares) return DeclarationScan::Arguments;
+            return field == "command" ? DeclarationScan::AfterCommand : DeclarationScan::Other;
+        case DeclarationScan::AfterCommand:
+            return declares ? DeclarationScan::Arguments : DeclarationScan::Other;
+        default:
+            return state;
+    }
+}
+
 // Expands a simple command's words. Arguments of export/readonly/local that look like
 // assignments are expanded as assignments are, without field splitting or globbing
-// (POSIX.1-2024, declaration utilities).
+// (POSIX.1-2024, declaration utilities). The command name is known only once its word is
+// expanded, so `$cmd x=$y` with cmd=export declares too (XCU 2.9.1.1 step 2), as in dash.
 void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
                           std::vector<std::string>& argv) {
     std::size_t first_argument = declaration_arguments_start(words);
-    if (first_argument == 0) {
-        expander.expand_words(words, argv);
+    if (first_argument != 0) {
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (i >= first_argument && assignment_name_length(words[i]) > 0) {
+                argv.push_back(expander.expand_assignment(words[i]));
+            } else {
+                expander.expand_word_fields(words[i], argv);
+            }
+        }
         return;
     }
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i >= first_argument && assignment_name_length(words[i]) > 0) {
-            argv.push_back(expander.expand_assignment(words[i]));
-        } else {
-            expander.expand_word_fields(words[i], argv);
+    DeclarationScan state = DeclarationScan::CommandName;
+    for (const ast::Word& word : words) {
+        if (state == DeclarationScan::Other) {
+            expander.expand_word_fields(word, argv);
+            continue;
         }
+        if (state == DeclarationScan::Arguments && assignment_name_length(word) > 0) {
+            // The parser saw no declaration utility here, so the value's tildes are marked
+            // now, on a copy.
+            ast::Word assignment = word;
+            mark_declaration_tildes(assignment);
+            argv.push_back(expander.expand_assignment(assignment));
+            continue;
+        }
+        const std::size_t before = argv.size();
+        expander.expand_word_fields(word, argv);
+        for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(state, argv[i]);
     }
 }
 

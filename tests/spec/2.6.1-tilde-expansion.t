@@ -90,6 +90,15 @@ echo $a
 ---- stdout
 /h
 
+#### tilde in an assignment argument of a declaration utility named by an expansion
+# reason: XCU 2.9.1.1 — once the expanded command name is a declaration utility, its NAME=word arguments expand as assignments, tildes after '=' and ':' included
+HOME=/h
+e=export
+$e a=~/x b=x:~:~/y
+echo $a $b
+---- stdout
+/h/x x:/h:/h/y
+
 #### quoted tilde in an export argument stays
 HOME=/h
 export a="~" b=\~ c=~"/x"
