@@ -38,8 +38,6 @@ const sigset_t& startup_mask() {
     return mask;
 }
 
-constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
-
 bool is_executable_file(const std::string& path, bool* exists) {
     struct stat st;
     if (stat(path.c_str(), &st) != 0) return false;

@@ -22,6 +22,10 @@ namespace vsh {
 class Shell;
 class Expander;
 
+// The command search path when PATH is unset (XCU 2.9.1.4 leaves it to the implementation),
+// and PATH's value in a shell started without one.
+inline constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+
 struct SpawnRequest {
     std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.
     const ast::Command* command = nullptr;     // For its redirections (null: none).
