@@ -190,6 +190,8 @@ DeclarationScan scan_field(DeclarationScan state, std::string_view field) {
     }
 }
 
+}  // namespace
+
 // Expands a simple command's words. Arguments of export/readonly/local that look like
 // assignments are expanded as assignments are, without field splitting or globbing
 // (POSIX.1-2024, declaration utilities). The command name is known only once its word is
@@ -226,8 +228,6 @@ void expand_command_words(Expander& expander, const std::vector<ast::Word>& word
         for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(state, argv[i]);
     }
 }
-
-}  // namespace
 
 bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleCommand& simple,
                                std::vector<std::pair<std::string, std::string>>& out) {

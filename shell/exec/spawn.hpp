@@ -118,6 +118,13 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);
 
+// Expands a simple command's words into `argv`. The NAME=word arguments of a declaration
+// utility (export, readonly, local, also through `command`; also when only the expansion of
+// the command name shows it) are expanded as assignments: no field splitting or pathname
+// expansion, tildes after '=' and ':' (POSIX.1-2024 XCU 2.9.1.1).
+void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+                          std::vector<std::string>& argv);
+
 // Expands a simple command's VAR=value prefixes in order into `out`. Each sees the ones before
 // it (`a=1 b=$a cmd` gives b=1, as in dash and bash): all but the last are assigned for the
 // time of the expansions, then undone. False when one names a readonly variable.

@@ -168,6 +168,16 @@ echo "[$y]"
 [p  q] [p  q]
 [p  q]
 
+#### export in a pipeline or a command substitution takes unsplit assignment arguments
+# reason: XCU 2.9.1.1 — a declaration utility's NAME=word arguments are not split, wherever the command runs
+w='a  1=b'
+export x=$w 2>&1 | cat
+readonly y=$w 2>&1 | cat
+out=$(export z=$w 2>&1)
+echo "[$out]"
+---- stdout
+[]
+
 #### a dynamic command name that is not a declaration utility still splits
 words='a  b'
 e=echo
