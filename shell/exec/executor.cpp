@@ -148,27 +148,6 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     return true;
 }
 
-// Whether expanding the word runs a command (a command substitution anywhere in it).
-bool runs_commands(const ast::Word& word) {
-    for (const ast::WordPart& p : word) {
-        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
-        if (runs_commands(p.parts)) return true;
-    }
-    return false;
-}
-
-bool runs_commands(const std::vector<ast::Word>& words) {
-    for (const ast::Word& w : words)
-        if (runs_commands(w)) return true;
-    return false;
-}
-
-bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
-    for (const ast::Assignment& a : assignments)
-        if (runs_commands(a.value)) return true;
-    return false;
-}
-
 // Where a command's fields stand in naming a declaration utility.
 enum class DeclarationScan : unsigned char {
     CommandName,   // No field yet: the next one is the command name.
@@ -606,7 +585,7 @@ int Executor::run_async(const ast::Command& command) {
     std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;
     if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
-        !runs_commands(simple->words) && !runs_commands_in(simple->assignments)) {
+        !runs_commands(*simple)) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
         for_child = expand_for_child(sh_, *simple);
         expanded = !argv.empty() && !for_child.failed;

@@ -195,6 +195,26 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
     return true;
 }
 
+namespace {
+
+bool word_runs_commands(const ast::Word& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
+        if (word_runs_commands(p.parts)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool runs_commands(const ast::SimpleCommand& simple) {
+    for (const ast::Word& w : simple.words)
+        if (word_runs_commands(w)) return true;
+    for (const ast::Assignment& a : simple.assignments)
+        if (word_runs_commands(a.value)) return true;
+    return false;
+}
+
 const ast::Command& unwrap_command(const ast::Command& command) {
     const ast::Command* c = &command;
     for (;;) {
@@ -703,7 +723,8 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
         bool started = false;
         std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
-        if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {
+        if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh) &&
+            !runs_commands(*simple)) {
             ExpandedForChild expanded = expand_for_child(sh, *simple);
             std::vector<std::string>& argv = expanded.argv;
             if (expanded.failed) {
