@@ -207,11 +207,13 @@ bool word_runs_commands(const ast::Word& word) {
 
 }  // namespace
 
-bool runs_commands(const ast::SimpleCommand& simple) {
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple) {
     for (const ast::Word& w : simple.words)
         if (word_runs_commands(w)) return true;
     for (const ast::Assignment& a : simple.assignments)
         if (word_runs_commands(a.value)) return true;
+    for (const ast::Redirection& r : command.redirections)
+        if (word_runs_commands(r.target)) return true;
     return false;
 }
 
@@ -724,7 +726,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         bool started = false;
         std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
         if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh) &&
-            !runs_commands(*simple)) {
+            !runs_commands(stage, *simple)) {
             ExpandedForChild expanded = expand_for_child(sh, *simple);
             std::vector<std::string>& argv = expanded.argv;
             if (expanded.failed) {

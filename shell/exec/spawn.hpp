@@ -109,10 +109,11 @@ std::string expand_ps4(Shell& sh);
 // in them changes shell state. (They may still fail, as $((1/0)) does: expand_for_child.)
 bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
-// Whether expanding the command's words or VAR=value prefixes runs a command (a command
-// substitution anywhere in them). Such a command substitution belongs in the child: it reads
-// the child's standard input (a pipe, in a pipeline), and the shell must not wait for it.
-bool runs_commands(const ast::SimpleCommand& simple);
+// Whether expanding the command's words, VAR=value prefixes or redirections (here-document
+// bodies too) runs a command (a command substitution anywhere in them). Such a command
+// substitution belongs in the child: it reads the child's standard input (a pipe in a
+// pipeline, /dev/null in the background), and the shell must not wait for it.
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple);
 
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
 // or function in a pipeline, in the background or in a $(...)), then exits.

@@ -195,3 +195,16 @@ from the shell
 got: from the pipe
 second
 X=v
+
+#### a command substitution in a pipeline command's redirections reads the pipe too
+# reason: XCU 2.9.2, 2.12 — redirections, here-document bodies included, are expanded in the command's own environment, after the pipe is its standard input
+printf 'name\n' | /bin/echo written > "$(cat)"
+cat name
+printf 'piped\n' | cat <<END
+[$(cat)]
+END
+---- stdin
+from the shell
+---- stdout
+written
+[piped]
