@@ -213,3 +213,20 @@ echo $x $y
 4 4
 8
 1 8
+
+#### an assignment that reaches arithmetic through a parameter stays in the subshell
+# reason: XCU 2.12 — a command substitution and an asynchronous list run in subshell environments, so what their expansions assign is not seen by the shell
+z='w+=1' w=5
+r=$(echo $(( $z )))
+echo "w=$w r=$r"
+/bin/echo $(( $z )) >out &
+wait
+echo "w=$w out=$(cat out)"
+x='y=3'
+echo a | echo $(( $x ))
+echo "y=${y-unset}"
+---- stdout
+w=5 r=6
+w=5 out=6
+3
+y=unset
