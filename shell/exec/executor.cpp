@@ -584,8 +584,8 @@ int Executor::run_async(const ast::Command& command) {
     ExpandedForChild for_child;
     std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;
-    if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
-        !runs_commands(command, *simple)) {
+    if (simple != nullptr && !simple->words.empty() &&
+        expandable_in_parent(command, *simple, sh_) && !runs_commands(command, *simple)) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
         for_child = expand_for_child(sh_, *simple);
         expanded = !argv.empty() && !for_child.failed;

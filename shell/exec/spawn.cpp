@@ -182,10 +182,15 @@ backends::FdAction dup_onto(int source, int fd) {
     return a;
 }
 
-bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh) {
     if (sh.options.nounset) return false;
     for (const ast::Word& w : simple.words)
         if (Expander::has_side_effects(w)) return false;
+    // The redirections are expanded here too when the command is a program: ${v=f} must not
+    // assign, nor ${v?} end, the shell.
+    for (const ast::Redirection& r : command.redirections)
+        if (Expander::has_side_effects(r.target)) return false;
     for (const ast::Assignment& a : simple.assignments) {
         if (Expander::has_side_effects(a.value)) return false;
         // Assigning to a readonly variable is an error even for an external command (XCU
@@ -554,7 +559,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
                      int* status) {
     const ast::Command& command = unwrap_command(body);
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(*simple, sh))
+    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(command, *simple, sh))
         return false;
     // Diagnostics name the substitution's own line (it may start below the enclosing
     // command's); the enclosing command's line is back once the output is read.
@@ -725,8 +730,8 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
         bool started = false;
         std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
-        if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh) &&
-            !runs_commands(stage, *simple)) {
+        if (simple != nullptr && !simple->words.empty() &&
+            expandable_in_parent(stage, *simple, sh) && !runs_commands(stage, *simple)) {
             ExpandedForChild expanded = expand_for_child(sh, *simple);
             std::vector<std::string>& argv = expanded.argv;
             if (expanded.failed) {

@@ -105,9 +105,11 @@ int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, Exec
 // $PS4 expanded for a `set -x` line.
 std::string expand_ps4(Shell& sh);
 
-// Whether a simple command's words can be expanded in the parent on behalf of a child: nothing
-// in them changes shell state. (They may still fail, as $((1/0)) does: expand_for_child.)
-bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
+// Whether a simple command's words (and redirections) can be expanded in the parent on behalf
+// of a child: nothing in them changes shell state. (They may still fail, as $((1/0)) does:
+// expand_for_child.)
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh);
 
 // Whether expanding the command's words, VAR=value prefixes or redirections (here-document
 // bodies too) runs a command (a command substitution anywhere in them). Such a command
