@@ -182,15 +182,25 @@ backends::FdAction dup_onto(int source, int fd) {
     return a;
 }
 
+namespace {
+
+bool has_arithmetic(const ast::Word& word) {
+    for (const ast::WordPart& p : word)
+        if (p.kind == ast::WordPart::Kind::Arith || has_arithmetic(p.parts)) return true;
+    return false;
+}
+
+}  // namespace
+
 bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
                           const Shell& sh) {
     if (sh.options.nounset) return false;
     for (const ast::Word& w : simple.words)
         if (Expander::has_side_effects(w)) return false;
     // The redirections are expanded here too when the command is a program: ${v=f} must not
-    // assign, nor ${v?} end, the shell.
+    // assign, nor ${v?} or $((1/0)) end, the shell (only the words' failures are caught).
     for (const ast::Redirection& r : command.redirections)
-        if (Expander::has_side_effects(r.target)) return false;
+        if (Expander::has_side_effects(r.target) || has_arithmetic(r.target)) return false;
     for (const ast::Assignment& a : simple.assignments) {
         if (Expander::has_side_effects(a.value)) return false;
         // Assigning to a readonly variable is an error even for an external command (XCU

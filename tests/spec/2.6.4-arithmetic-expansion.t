@@ -230,3 +230,17 @@ w=5 r=6
 w=5 out=6
 3
 y=unset
+
+#### an arithmetic error in the redirection of a subshell's command ends only that command
+# reason: XCU 2.8.1, 2.12 — the expansion error happens in the pipeline command's, command substitution's or asynchronous list's subshell, which alone exits
+echo x | cat > f$((1/0)) 2>/dev/null
+echo "after the pipeline $?"
+out=$(cat < g$((1/0))) 2>/dev/null
+echo "after \$(...) $?"
+/bin/echo > h$((1/0)) 2>/dev/null &
+wait
+echo "after the background command"
+---- stdout
+after the pipeline 2
+after $(...) 2
+after the background command
