@@ -64,6 +64,20 @@ echo ${u:-~}
 ---- stdout
 /h
 
+#### tilde in the pattern of a double-quoted ${x#~}
+# reason: XCU 2.6.2 — the pattern word gets tilde expansion, and the double quotes around the expansion do not quote the pattern
+HOME=/h
+x=/h/a
+echo "${x#~}" "${x#~/}" ${x#~}
+y='~/z'
+echo "${y#"~"}"
+unset u
+echo "${u:-~}"
+---- stdout
+/a a /a
+/z
+~
+
 #### tilde with an empty HOME is no field
 # reason: XCU 2.6.5 — an empty expansion of an unquoted word is removed
 HOME=
