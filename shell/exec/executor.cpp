@@ -581,6 +581,8 @@ int Executor::run_async(const ast::Command& command) {
     // program then goes through the backend like any other; a builtin or function runs in a
     // forked child with those same words.
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    // Diagnostics of the expansion below name this command's line, not the one before it.
+    if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
     ExpandedForChild for_child;
     std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;

@@ -244,3 +244,9 @@ echo "after the background command"
 after the pipeline 2
 after $(...) 2
 after the background command
+
+#### an arithmetic error in a background command names that command's line
+printf 'true\n/bin/echo $((1/0)) &\nwait\n' >bg.sh
+$TEST_SHELL bg.sh 2>&1 | sed -n 's/.*bg\.sh: *\([0-9]*\):.*/line \1/p'
+---- stdout
+line 2
