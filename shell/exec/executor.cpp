@@ -163,47 +163,65 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     return true;
 }
 
-// Whether expanding the word runs a command (a command substitution anywhere in it).
-bool runs_commands(const ast::Word& word) {
-    for (const ast::WordPart& p : word) {
-        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
-        if (runs_commands(p.parts)) return true;
-    }
-    return false;
-}
+// Where a command's fields stand in naming a declaration utility.
+enum class DeclarationScan : unsigned char {
+    CommandName,   // No field yet: the next one is the command name.
+    AfterCommand,  // The command name was `command`: its first argument may name one.
+    Arguments,     // A declaration utility was named: the rest are its arguments.
+    Other,         // Some other command.
+};
 
-bool runs_commands(const std::vector<ast::Word>& words) {
-    for (const ast::Word& w : words)
-        if (runs_commands(w)) return true;
-    return false;
-}
-
-bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
-    for (const ast::Assignment& a : assignments)
-        if (runs_commands(a.value)) return true;
-    return false;
-}
-
-// Expands a simple command's words. Arguments of export/readonly/local that look like
-// assignments are expanded as assignments are, without field splitting or globbing
-// (POSIX.1-2024, declaration utilities).
-void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
-                          std::vector<std::string>& argv) {
-    std::size_t first_argument = declaration_arguments_start(words);
-    if (first_argument == 0) {
-        expander.expand_words(words, argv);
-        return;
-    }
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i >= first_argument && assignment_name_length(words[i]) > 0) {
-            argv.push_back(expander.expand_assignment(words[i]));
-        } else {
-            expander.expand_word_fields(words[i], argv);
-        }
+DeclarationScan scan_field(DeclarationScan state, std::string_view field) {
+    const bool declares = field == "export" || field == "readonly" || field == "local";
+    switch (state) {
+        case DeclarationScan::CommandName:
+            if (declares) return DeclarationScan::Arguments;
+            return field == "command" ? DeclarationScan::AfterCommand : DeclarationScan::Other;
+        case DeclarationScan::AfterCommand:
+            return declares ? DeclarationScan::Arguments : DeclarationScan::Other;
+        default:
+            return state;
     }
 }
 
 }  // namespace
+
+// Expands a simple command's words. Arguments of export/readonly/local that look like
+// assignments are expanded as assignments are, without field splitting or globbing
+// (POSIX.1-2024, declaration utilities). The command name is known only once its word is
+// expanded, so `$cmd x=$y` with cmd=export declares too (XCU 2.9.1.1 step 2), as in dash.
+void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+                          std::vector<std::string>& argv) {
+    std::size_t first_argument = declaration_arguments_start(words);
+    if (first_argument != 0) {
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (i >= first_argument && assignment_name_length(words[i]) > 0) {
+                argv.push_back(expander.expand_assignment(words[i]));
+            } else {
+                expander.expand_word_fields(words[i], argv);
+            }
+        }
+        return;
+    }
+    DeclarationScan state = DeclarationScan::CommandName;
+    for (const ast::Word& word : words) {
+        if (state == DeclarationScan::Other) {
+            expander.expand_word_fields(word, argv);
+            continue;
+        }
+        if (state == DeclarationScan::Arguments && assignment_name_length(word) > 0) {
+            // The parser saw no declaration utility here, so the value's tildes are marked
+            // now, on a copy.
+            ast::Word assignment = word;
+            mark_declaration_tildes(assignment);
+            argv.push_back(expander.expand_assignment(assignment));
+            continue;
+        }
+        const std::size_t before = argv.size();
+        expander.expand_word_fields(word, argv);
+        for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(state, argv[i]);
+    }
+}
 
 bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleCommand& simple,
                                std::vector<std::pair<std::string, std::string>>& out) {
@@ -587,11 +605,13 @@ int Executor::run_async(const ast::Command& command) {
     // program then goes through the backend like any other; a builtin or function runs in a
     // forked child with those same words.
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    // Diagnostics of the expansion below name this command's line, not the one before it.
+    if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
     ExpandedForChild for_child;
     std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;
-    if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
-        !runs_commands(simple->words) && !runs_commands_in(simple->assignments)) {
+    if (simple != nullptr && !simple->words.empty() &&
+        expandable_in_parent(command, *simple, sh_) && !runs_commands(command, *simple)) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
         for_child = expand_for_child(sh_, *simple);
         expanded = !argv.empty() && !for_child.failed;

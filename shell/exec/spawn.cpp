@@ -38,8 +38,6 @@ const sigset_t& startup_mask() {
     return mask;
 }
 
-constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
-
 bool is_executable_file(const std::string& path, bool* exists) {
     struct stat st;
     if (stat(path.c_str(), &st) != 0) return false;
@@ -168,7 +166,7 @@ ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
     ExpandedForChild result;
     Expander expander(sh);
     try {
-        expander.expand_words(simple.words, result.argv);
+        expand_command_words(expander, simple.words, result.argv);
         result.external = names_external_command(sh, result.argv);
         // (expandable_in_parent has ruled out readonly names, so this cannot fail.)
         if (result.external) (void)expand_prefix_assignments(sh, expander, simple, result.env);
@@ -186,10 +184,25 @@ backends::FdAction dup_onto(int source, int fd) {
     return a;
 }
 
-bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
+namespace {
+
+bool has_arithmetic(const ast::Word& word) {
+    for (const ast::WordPart& p : word)
+        if (p.kind == ast::WordPart::Kind::Arith || has_arithmetic(p.parts)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh) {
     if (sh.options.nounset) return false;
     for (const ast::Word& w : simple.words)
         if (Expander::has_side_effects(w)) return false;
+    // The redirections are expanded here too when the command is a program: ${v=f} must not
+    // assign, nor ${v?} or $((1/0)) end, the shell (only the words' failures are caught).
+    for (const ast::Redirection& r : command.redirections)
+        if (Expander::has_side_effects(r.target) || has_arithmetic(r.target)) return false;
     for (const ast::Assignment& a : simple.assignments) {
         if (Expander::has_side_effects(a.value)) return false;
         // Assigning to a readonly variable is an error even for an external command (XCU
@@ -197,6 +210,28 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
         if (const Variable* v = sh.vars.find(a.name); v != nullptr && v->readonly) return false;
     }
     return true;
+}
+
+namespace {
+
+bool word_runs_commands(const ast::Word& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
+        if (word_runs_commands(p.parts)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple) {
+    for (const ast::Word& w : simple.words)
+        if (word_runs_commands(w)) return true;
+    for (const ast::Assignment& a : simple.assignments)
+        if (word_runs_commands(a.value)) return true;
+    for (const ast::Redirection& r : command.redirections)
+        if (word_runs_commands(r.target)) return true;
+    return false;
 }
 
 const ast::Command& unwrap_command(const ast::Command& command) {
@@ -536,7 +571,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
                      int* status) {
     const ast::Command& command = unwrap_command(body);
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(*simple, sh))
+    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(command, *simple, sh))
         return false;
     // Diagnostics name the substitution's own line (it may start below the enclosing
     // command's); the enclosing command's line is back once the output is read.
@@ -707,7 +742,8 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
         bool started = false;
         std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
-        if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {
+        if (simple != nullptr && !simple->words.empty() &&
+            expandable_in_parent(stage, *simple, sh) && !runs_commands(stage, *simple)) {
             ExpandedForChild expanded = expand_for_child(sh, *simple);
             std::vector<std::string>& argv = expanded.argv;
             if (expanded.failed) {

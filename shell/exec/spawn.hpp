@@ -22,6 +22,10 @@ namespace vsh {
 class Shell;
 class Expander;
 
+// The command search path when PATH is unset (XCU 2.9.1.4 leaves it to the implementation),
+// and PATH's value in a shell started without one.
+inline constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+
 struct SpawnRequest {
     std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.
     const ast::Command* command = nullptr;     // For its redirections (null: none).
@@ -103,9 +107,17 @@ int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, Exec
 // $PS4 expanded for a `set -x` line.
 std::string expand_ps4(Shell& sh);
 
-// Whether a simple command's words can be expanded in the parent on behalf of a child: nothing
-// in them changes shell state. (They may still fail, as $((1/0)) does: expand_for_child.)
-bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
+// Whether a simple command's words (and redirections) can be expanded in the parent on behalf
+// of a child: nothing in them changes shell state. (They may still fail, as $((1/0)) does:
+// expand_for_child.)
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh);
+
+// Whether expanding the command's words, VAR=value prefixes or redirections (here-document
+// bodies too) runs a command (a command substitution anywhere in them). Such a command
+// substitution belongs in the child: it reads the child's standard input (a pipe in a
+// pipeline, /dev/null in the background), and the shell must not wait for it.
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple);
 
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
 // or function in a pipeline, in the background or in a $(...)), then exits. `errexit` is the
@@ -117,6 +129,13 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);
+
+// Expands a simple command's words into `argv`. The NAME=word arguments of a declaration
+// utility (export, readonly, local, also through `command`; also when only the expansion of
+// the command name shows it) are expanded as assignments: no field splitting or pathname
+// expansion, tildes after '=' and ':' (POSIX.1-2024 XCU 2.9.1.1).
+void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+                          std::vector<std::string>& argv);
 
 // Expands a simple command's VAR=value prefixes in order into `out`. Each sees the ones before
 // it (`a=1 b=$a cmd` gives b=1, as in dash and bash): all but the last are assigned for the

@@ -54,25 +54,6 @@ ast::Word finish_word(ast::Word word) {
     return word;
 }
 
-// An argument of a declaration utility that looks like an assignment gets the tilde
-// prefixes of an assignment value (after the '=' and each unquoted ':').
-void mark_declaration_tildes(ast::Word& word) {
-    std::size_t name_length = vsh::assignment_name_length(word);
-    if (name_length == 0) return;
-    bool any = false;
-    for (const ast::WordPart& part : word)
-        if (part.kind == ast::WordPart::Kind::Literal && part.text.find('~') != std::string::npos)
-            any = true;
-    if (!any) return;
-    ast::WordPart name;
-    name.kind = ast::WordPart::Kind::Literal;
-    name.text = word[0].text.substr(0, name_length + 1);
-    word[0].text.erase(0, name_length + 1);
-    if (word[0].text.empty()) word.erase(word.begin());
-    lex::mark_tilde_prefixes(word, lex::TildePlaces::AssignmentValue);
-    word.insert(word.begin(), std::move(name));
-}
-
 }  // namespace
 
 Grammar::Grammar(InputSource& source, const AliasTable* aliases, std::uint32_t first_line,
