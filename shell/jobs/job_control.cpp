@@ -18,8 +18,18 @@ int terminal_fd(Shell& sh) {
     return sh.tty_fd;
 }
 
-bool job_control_active(Shell& sh) {
-    return sh.options.monitor && !sh.is_subshell && terminal_fd(sh) >= 0;
+bool job_control_active(const Shell& sh) {
+    return sh.options.monitor && !sh.is_subshell;
+}
+
+bool hands_terminal_to_jobs(Shell& sh) {
+    const int fd = terminal_fd(sh);
+    if (fd < 0) return false;
+    // An interactive shell took the terminal when it started (start_interactive), and takes
+    // it back after every job whoever holds it.
+    if (sh.options.interactive) return true;
+    // tcgetpgrp fails (ENOTTY) on a terminal that is not this process's controlling one.
+    return tcgetpgrp(fd) == getpgrp();
 }
 
 void give_terminal(Shell& sh, pid_t pgid) {
@@ -41,7 +51,10 @@ void take_terminal_back(Shell& sh) {
 void child_enter_job(Shell& sh, pid_t pgid, bool foreground) {
     setpgid(0, pgid);
     if (foreground) give_terminal(sh, pgid == 0 ? getpid() : pgid);
-    for (int s : {SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT, SIGTERM}) signal(s, SIG_DFL);
+    // An interactive shell ignores these; a script's dispositions are its traps (reset with
+    // the subshell's) or were ignored on entry, which stays (XCU 2.11, trap).
+    if (sh.options.interactive)
+        for (int s : {SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT, SIGTERM}) signal(s, SIG_DFL);
     sh.options.monitor = false;
     sh.options.interactive = false;
 }
