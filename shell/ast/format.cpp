@@ -308,7 +308,14 @@ void Formatter::redirections(const std::vector<Redirection>& redirections, bool 
         if (r.op == RedirOp::HereDoc) {
             // The delimiter stands for the body, which would take lines of its own.
             if (r.strip_tabs) out += '-';
-            out += r.here_doc_delimiter;
+            // A line continuation in it (`<<E\<newline>OF`) is gone, as it is for the lexer.
+            const std::string_view delimiter = r.here_doc_delimiter;
+            for (std::size_t i = 0; i < delimiter.size(); ++i) {
+                if (delimiter[i] == '\\' && i + 1 < delimiter.size() && delimiter[i + 1] == '\n')
+                    ++i;
+                else
+                    out += delimiter[i];
+            }
         } else {
             word(r.target);
         }

@@ -130,6 +130,7 @@ TEST_CASE("here-documents show their operator and delimiter, not the body", "[fo
     CHECK(formatted("cat <<EOF\nbody $x\nEOF\n") == "cat <<EOF");
     CHECK(formatted("cat <<-'EOF' >out\n\tbody\n\tEOF\n") == "cat <<-'EOF' >out");
     CHECK(formatted("cat 3<<\"E\"OF\nx\nEOF\n") == "cat 3<<\"E\"OF");
+    CHECK(formatted("cat <<E\\\nOF\nx\nEOF\n") == "cat <<EOF");
     CHECK(formatted("{ cat <<A; cat <<B; }\na\nA\nb\nB\n") == "{ cat <<A; cat <<B; }");
 }
 
