@@ -192,7 +192,8 @@ int builtin_fg(Shell& sh, Args argv) {
     // As for any foreground job: a stop is reported in the jobs form, a death by a signal
     // with the signal's description (as dash).
     if (job->state() == JobState::Stopped) {
-        sh.err.write("\n" + job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
+        sh.err.write(stop_notice_lead(sh) +
+                     job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
         sh.err.flush();
     } else if (job->state() == JobState::Done) {
         print_signal_death(sh, job->processes.back().wait_status);

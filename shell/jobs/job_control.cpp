@@ -59,6 +59,10 @@ void child_enter_job(Shell& sh, pid_t pgid, bool foreground) {
     sh.options.interactive = false;
 }
 
+std::string stop_notice_lead(const Shell& sh) {
+    return sh.options.interactive ? "\n" : "";
+}
+
 bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
                          const std::vector<int>& wait_statuses, pid_t pgid,
                          const std::string& text) {
@@ -81,7 +85,7 @@ bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
     int id = sh.jobs->add(std::move(job));
     sh.out.flush();
     if (const Job* stopped = sh.jobs->find("%" + std::to_string(id)))
-        sh.err.write("\n" + job_line(*stopped, '+', job_state_text(*stopped)));
+        sh.err.write(stop_notice_lead(sh) + job_line(*stopped, '+', job_state_text(*stopped)));
     sh.err.flush();
     return true;
 }

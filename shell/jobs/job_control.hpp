@@ -42,6 +42,10 @@ bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
                          const std::vector<int>& wait_statuses, pid_t pgid,
                          const std::string& text);
 
+// What goes before a "Stopped" notice: in an interactive shell a newline, to leave the line
+// where the terminal echoed ^Z; nothing in a script, where no ^Z was echoed.
+std::string stop_notice_lead(const Shell& sh);
+
 // Whether an interactive shell should stay rather than exit now: it has stopped jobs, and
 // has not just said so. Writes the warning ("You have stopped jobs.") when it returns true;
 // the next `exit` or end of input, straight after, leaves (as dash, bash and mksh).

@@ -171,3 +171,13 @@ stopped 147
 (sh -c 'kill -STOP $PPID'; echo after)
 after
 fg 0
+
+#### set -m without a terminal: a job that stops is reported on one line
+# reason: XCU jobs — the "[%d] %c %s %s" form; no blank line first, since no ^Z was echoed
+# dash: differs — dash turns -m off when it has no terminal
+set -m
+{ sh -c 'kill -STOP $$'; } 2>notice
+cat notice
+kill -9 %1
+---- stdout
+[1] + Stopped                 sh -c 'kill -STOP $$'
