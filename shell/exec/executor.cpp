@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "backends/backend.hpp"
 #include "builtins/builtin.hpp"
@@ -825,7 +826,14 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (function != nullptr) {
         status = run_function(*function, argv, ctx);
     } else {
-        status = builtin->run(sh_, std::span<const std::string>(argv));
+        const ast::Command* enclosing = std::exchange(builtin_command_, &command);
+        try {
+            status = builtin->run(sh_, std::span<const std::string>(argv));
+        } catch (...) {
+            builtin_command_ = enclosing;
+            throw;
+        }
+        builtin_command_ = enclosing;
         if (!sh_.out.flush() && status == 0) {
             // A builtin whose output could not be written failed (e.g. echo > /dev/full).
             sh_.error(name, std::string("write error: ") + std::strerror(errno));
@@ -885,6 +893,7 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
     }
     SpawnRequest req;
     req.argv = &argv;
+    req.source = builtin_command_;
     req.last = last;
     req.search_path = search_path;
     return run_spawned(sh_, req);

@@ -181,3 +181,13 @@ cat notice
 kill -9 %1
 ---- stdout
 [1] + Stopped                 sh -c 'kill -STOP $$'
+
+#### a job started by the command builtin is shown as written
+# reason: XCU jobs — the command as it was given to the shell, `command` included
+# dash: differs — dash turns -m off when it has no terminal
+set -m
+command sh -c 'kill -STOP $$' 2>/dev/null
+jobs | sed 's/^\[1\] + Stopped  *//'
+kill -9 %1
+---- stdout
+command sh -c 'kill -STOP $$' 2>/dev/null
