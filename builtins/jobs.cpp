@@ -33,6 +33,16 @@ std::optional<int> wait_job(Shell& sh, Job& job) {
     return job.status();
 }
 
+// A trapped signal that arrived while wait ran ends it with 128 + the signal (XCU 2.11), also
+// when the process waited for exited at the same moment and was reaped first: a child that
+// signals the shell and then exits must not win the race. A CHLD trap does not count; the
+// child being waited for is what raised it (dash returns the child's status then too).
+std::optional<int> interrupted_by_trap() {
+    const int signal = TrapTable::first_pending_signal();
+    if (signal == 0 || signal == SIGCHLD) return std::nullopt;
+    return 128 + signal;
+}
+
 }  // namespace
 
 int builtin_wait(Shell& sh, Args argv) {
@@ -44,7 +54,7 @@ int builtin_wait(Shell& sh, Args argv) {
             if (!wait_job(sh, job)) return 128 + TrapTable::first_pending_signal();
         }
         sh.jobs->remove_done();
-        return 0;
+        return interrupted_by_trap().value_or(0);
     }
     int status = 127;
     for (; i < argv.size(); ++i) {
@@ -92,7 +102,7 @@ int builtin_wait(Shell& sh, Args argv) {
         }
         if (job->state() == JobState::Done) sh.jobs->remove(job->id);
     }
-    return status;
+    return interrupted_by_trap().value_or(status);
 }
 
 int builtin_jobs(Shell& sh, Args argv) {

@@ -34,6 +34,21 @@ namespace {
 
 using Assignments = std::vector<std::pair<std::string, std::string>>;
 
+// Whether argv is `exec` without a command, perhaps reached through `command` (`command exec
+// 3>f`): its redirections are then made permanent (XCU exec), as dash, bash and mksh do. A
+// lone "--" after either ends the options and names no command (XCU 1.4).
+bool exec_without_command(const std::vector<std::string>& argv) {
+    std::size_t i = 0;
+    while (i < argv.size() && argv[i] == "command") {
+        ++i;
+        if (i < argv.size() && argv[i] == "--") ++i;
+    }
+    if (i == argv.size() || argv[i] != "exec") return false;
+    ++i;
+    if (i < argv.size() && argv[i] == "--") ++i;
+    return i == argv.size();
+}
+
 // Whether `set -e` looks at this command's status when it fails (XCU 2.8.1, `set -e`): simple
 // commands, pipelines and subshells; a compound command's failure already had its chance to
 // exit inside it.
@@ -248,6 +263,13 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     // `return` and `exit` chose the status; a `!` or a loop around them must not replace it.
     if (sh_.jump == Jump::Return || sh_.jump == Jump::Exit) return sh_.last_status;
     sh_.last_status = status;
+    // A signal that arrived while the command ran has its trap taken as soon as the command
+    // completes (XCU 2.11), as dash does: still inside the function or dot script the command
+    // ran in, so the action sees that function's positional parameters. The action keeps $?.
+    if (TrapTable::pending() && sh_.jump == Jump::None) {
+        sh_.traps->run_pending(sh_);
+        if (sh_.jump != Jump::None) return sh_.last_status;
+    }
     return status;
 }
 
@@ -462,8 +484,10 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     }
     if (pid == 0) {
         if (job_control) child_enter_job(sh_, 0, hand_terminal);
-        // The redirections (if any) are already in place: run() applied them around us.
-        child_run_list(node.body);
+        // The redirections (if any) are already in place: run() applied them around us. A
+        // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as
+        // the commands around it do (XCU 2.8.1; dash, bash and ksh agree).
+        child_run_list(node.body, ctx.errexit);
     }
     if (job_control) setpgid(pid, pid);
     int ws = wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "( subshell )",
@@ -491,7 +515,7 @@ pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> clo
     return pid;
 }
 
-void Executor::child_run(const ast::Command& command) {
+void Executor::child_run(const ast::Command& command, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
@@ -504,9 +528,9 @@ void Executor::child_run(const ast::Command& command) {
                 if (!redirs.prepare(sh_, command.redirections) || !redirs.apply(sh_, nullptr))
                     exit_shell(1);
             }
-            status = run_list(sub->body, ExecContext{LastCommand::Exec, ErrExit::Active});
+            status = run_list(sub->body, ExecContext{LastCommand::Exec, errexit});
         } else {
-            status = run(command, ExecContext{LastCommand::Exec, ErrExit::Active});
+            status = run(command, ExecContext{LastCommand::Exec, errexit});
         }
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
@@ -515,13 +539,13 @@ void Executor::child_run(const ast::Command& command) {
     exit_shell(status);
 }
 
-void Executor::child_run_list(const ast::List& body) {
+void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
     int status = 0;
     try {
-        status = run_list(body, ExecContext{LastCommand::Exec, ErrExit::Active});
+        status = run_list(body, ExecContext{LastCommand::Exec, errexit});
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
         status = e.status;
@@ -552,7 +576,7 @@ int Executor::run_async(const ast::Command& command) {
     // last stage (XCU 2.5.2). (A negated one keeps the forked shell, which computes the `!`.)
     if (const auto* pipeline = std::get_if<ast::Pipeline>(&unwrap_command(command).node);
         pipeline != nullptr && pipeline->commands.size() > 1 && !pipeline->negated)
-        return run_pipeline_stages(sh_, *this, *pipeline, true);
+        return run_pipeline_stages(sh_, *this, *pipeline, ErrExit::Active, true);
     sh_.flush_streams();
     const bool job_control = job_control_active(sh_);
     pid_t pid = -1;
@@ -656,7 +680,8 @@ int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
         if (pipeline.negated) inner.errexit = ErrExit::Suppressed;
         status = run(*pipeline.commands[0], inner);
     } else {
-        status = run_pipeline_stages(sh_, *this, pipeline);
+        status = run_pipeline_stages(sh_, *this, pipeline,
+                                     pipeline.negated ? ErrExit::Suppressed : ctx.errexit);
     }
     if (pipeline.negated) status = status == 0 ? 1 : 0;
     return status;
@@ -751,8 +776,9 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     PreparedRedirections redirs;
     SavedFds saved;
-    // `exec` without a command makes its redirections permanent (XCU exec).
-    const bool permanent = builtin != nullptr && builtin->run == builtin_exec && argv.size() == 1;
+    const bool permanent = builtin != nullptr &&
+                           (builtin->run == builtin_exec || builtin->run == builtin_command) &&
+                           exec_without_command(argv);
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
                redirs.apply(sh_, permanent ? nullptr : &saved);

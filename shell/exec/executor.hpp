@@ -85,9 +85,11 @@ class Executor {
                        std::span<const std::pair<std::string, std::string>> assignments,
                        const SavedFds* redirected = nullptr);
 
-    // In a forked child: runs `command` as the whole of this process, then exits.
-    [[noreturn]] void child_run(const ast::Command& command);
-    [[noreturn]] void child_run_list(const ast::List& body);
+    // In a forked child: runs `command` as the whole of this process, then exits. `errexit`
+    // is the context the child was started in: a subshell or pipeline stage inside an if
+    // condition keeps ignoring `set -e`; `cmd &` and $(...) start afresh, as in dash.
+    [[noreturn]] void child_run(const ast::Command& command, ErrExit errexit = ErrExit::Active);
+    [[noreturn]] void child_run_list(const ast::List& body, ErrExit errexit);
 
     // Whether the last complete command of a source may replace the process (vsh -c, scripts).
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }

@@ -144,12 +144,14 @@ struct FdCloser {
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
 // or function in a pipeline or a $(...)), then exits.
 void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
-                           const ast::SimpleCommand& simple, std::vector<std::string>& argv) {
+                           const ast::SimpleCommand& simple, std::vector<std::string>& argv,
+                           ErrExit errexit) {
     sh.is_subshell = true;
     sh.traps->reset_for_subshell();
     int status;
     try {
-        status = executor.run_expanded(command, simple, argv, ExecContext{LastCommand::Exec});
+        status =
+            executor.run_expanded(command, simple, argv, ExecContext{LastCommand::Exec, errexit});
     } catch (const FatalError& e) {
         status = e.status;
     }
@@ -653,7 +655,7 @@ Job background_job(Shell& sh, const std::vector<pid_t>& pids, const std::vector<
 }  // namespace
 
 int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
-                        bool background) {
+                        ErrExit errexit, bool background) {
     const std::size_t n = pipeline.commands.size();
     std::vector<pid_t> pids(n, -1);
     std::vector<int> fixed(n, 0);
@@ -744,13 +746,13 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                 // A builtin or function: forked, running the words expanded here.
                 names[i] = argv[0];
                 pids[i] = fork_stage(
-                    i, [&] { run_expanded_in_child(sh, executor, stage, *simple, argv); });
+                    i, [&] { run_expanded_in_child(sh, executor, stage, *simple, argv, errexit); });
                 started = true;
             }
         }
         if (!started) {
             names[i] = "(shell code)";
-            pids[i] = fork_stage(i, [&] { executor.child_run(stage); });
+            pids[i] = fork_stage(i, [&] { executor.child_run(stage, errexit); });
         }
         if (job_control && pids[i] > 0) {
             if (pgid == 0) pgid = pids[i];

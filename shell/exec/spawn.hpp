@@ -95,9 +95,11 @@ void add_background_job(Shell& sh, Job job, pid_t pid);
 
 // Runs a pipeline of two or more commands: each stage spawned or forked from this shell, then
 // all waited for; returns the pipeline's status. With `background` (`a | b &`) the stages
-// become one job instead and nothing is waited for; $! is the last stage.
+// become one job instead and nothing is waited for; $! is the last stage. `errexit` is the
+// pipeline's context, which the stages that run shell code keep (XCU 2.8.1: `set -e` stays
+// ignored in a subshell of an if condition, of a `!` pipeline or of the left of && and ||).
 int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
-                        bool background = false);
+                        ErrExit errexit, bool background = false);
 int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, ExecContext ctx);
 
 // $PS4 expanded for a `set -x` line.
@@ -108,10 +110,12 @@ std::string expand_ps4(Shell& sh);
 bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
-// or function in a pipeline, in the background or in a $(...)), then exits.
+// or function in a pipeline, in the background or in a $(...)), then exits. `errexit` is the
+// context the command was in: a pipeline stage in an if condition still ignores `set -e`.
 [[noreturn]] void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
                                         const ast::SimpleCommand& simple,
-                                        std::vector<std::string>& argv);
+                                        std::vector<std::string>& argv,
+                                        ErrExit errexit = ErrExit::Active);
 
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);

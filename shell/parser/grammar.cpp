@@ -278,7 +278,9 @@ std::shared_ptr<const ast::Command> Grammar::parse_backquoted(std::string text,
 // ---- lists ----
 
 std::unique_ptr<ast::Command> Grammar::complete_command() {
-    Token& first = peek();
+    // The first word may be an alias whose value starts with a newline: it is then an empty
+    // line, as in dash, bash and mksh.
+    Token& first = peek_command_word();
     auto result = make_command(first.begin);
     ast::List& list = result->node.emplace<ast::List>();
     if (first.kind == TokenKind::Newline) {
@@ -327,6 +329,10 @@ ast::List Grammar::compound_list() {
     linebreak();
     for (;;) {
         Token& start = peek_command_word();
+        if (start.kind == TokenKind::Newline) {  // An alias whose value starts with one.
+            linebreak();
+            continue;
+        }
         if (!starts_command(start)) break;
         ast::ListItem item;
         item.command = and_or();
