@@ -208,12 +208,12 @@ void Formatter::parameter(const WordPart& part, const WordPart* next, Context co
         return;
     }
     if (part.op == ParamOp::Plain) {
-        const bool multi_digit = part.text.size() > 1 && part.text[0] >= '0' && part.text[0] <= '9';
-        const bool name = !part.text.empty() && is_name_char(part.text[0]) && !multi_digit &&
-                          !(part.text[0] >= '0' && part.text[0] <= '9');
+        // $10 is $1 then 0; a special parameter ($@, $#) never takes in what follows.
+        const bool digits = !part.text.empty() && part.text[0] >= '0' && part.text[0] <= '9';
+        const bool name = !digits && !part.text.empty() && is_name_char(part.text[0]);
         const bool joins_next = name && next != nullptr && next->kind == Kind::Literal &&
                                 !next->text.empty() && is_name_char(next->text[0]);
-        if (!multi_digit && !joins_next) {
+        if (!(digits && part.text.size() > 1) && !joins_next) {
             out += '$';
             out += part.text;
             return;
