@@ -9,10 +9,12 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "backends/backend.hpp"
 #include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
+#include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/exec/spawn.hpp"
@@ -484,11 +486,13 @@ int Executor::run_case(const ast::Case& node, ExecContext ctx) {
 
 int Executor::run_subshell(const ast::Command& command, const ast::Subshell& node,
                            ExecContext ctx) {
-    if (ctx.last == LastCommand::Exec && !sh_.traps->any_set()) {
-        // Nothing follows in this process: the subshell can be this process.
+    const bool job_control = job_control_active(sh_);
+    if (ctx.last == LastCommand::Exec && !sh_.traps->any_set() && !job_control) {
+        // Nothing follows in this process: the subshell can be this process. (Under job
+        // control it is a job, with a process group of its own.)
         return run_list(node.body, ctx);
     }
-    const bool job_control = job_control_active(sh_);
+    const bool hand_terminal = job_control && hands_terminal_to_jobs(sh_);
     sh_.flush_streams();
     const ForkClock clock(sh_);
     pid_t pid = fork();
@@ -497,7 +501,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         return 2;
     }
     if (pid == 0) {
-        if (job_control) child_enter_job(sh_, 0, true);
+        if (job_control) child_enter_job(sh_, 0, hand_terminal);
         // The redirections (if any) are already in place: run() applied them around us. A
         // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as
         // the commands around it do (XCU 2.8.1; dash, bash and ksh agree).
@@ -507,8 +511,9 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     int ws = wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "( subshell )",
                          job_control, clock.elapsed());
     if (job_control) {
-        take_terminal_back(sh_);
-        if (register_if_stopped(sh_, {pid}, {ws}, pid, "( ... )")) return 128 + SIGTSTP;
+        if (hand_terminal) take_terminal_back(sh_);
+        if (register_if_stopped(sh_, {pid}, {ws}, pid, ast::format_command(command)))
+            return 128 + WSTOPSIG(ws);
     }
     print_signal_death(sh_, ws);
     return exit_status_of(ws);
@@ -592,7 +597,6 @@ int Executor::run_async(const ast::Command& command) {
         return run_pipeline_stages(sh_, *this, *pipeline, ErrExit::Active, true);
     sh_.flush_streams();
     const bool job_control = job_control_active(sh_);
-    std::string text = "(shell code)";
     pid_t pid = -1;
     // With VSH_TIMING_LOG set, the job's process gets a record like any other, written when
     // the shell reaps it.
@@ -615,9 +619,6 @@ int Executor::run_async(const ast::Command& command) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
         for_child = expand_for_child(sh_, *simple);
         expanded = !argv.empty() && !for_child.failed;
-        if (expanded) {
-            text = job_text(argv);
-        }
         if (expanded && for_child.external) {
             if (sh_.options.xtrace) trace_command(argv, for_child.env);
             SpawnRequest req;
@@ -669,7 +670,7 @@ int Executor::run_async(const ast::Command& command) {
         if (log_timing) {
             started = {clock.started_ns, clock.started_unix_ns, clock.elapsed()};
             record = std::make_shared<ProcessRecord>();
-            record->command = expanded ? argv[0] : text;
+            record->command = expanded ? argv[0] : "(shell code)";
             record->backend = "fork";
             record->shell_code = true;
         }
@@ -687,7 +688,7 @@ int Executor::run_async(const ast::Command& command) {
         job.processes.back().timing_started_ns = started.monotonic_ns;
     }
     job.pgid = job_control ? pid : 0;
-    job.command = text;
+    job.command = ast::format_command(command);
     add_background_job(sh_, std::move(job), pid);
     return 0;
 }
@@ -836,6 +837,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         SpawnRequest req;
         req.argv = &argv;
         req.command = redirect_first ? nullptr : &command;  // Else the fds are already set.
+        req.source = &command;
         req.env_overrides = assignments;
         req.last = ctx.last;
         return run_spawned(sh_, req);
@@ -870,7 +872,14 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (function != nullptr) {
         status = run_function(*function, argv, ctx);
     } else {
-        status = builtin->run(sh_, std::span<const std::string>(argv));
+        const ast::Command* enclosing = std::exchange(builtin_command_, &command);
+        try {
+            status = builtin->run(sh_, std::span<const std::string>(argv));
+        } catch (...) {
+            builtin_command_ = enclosing;
+            throw;
+        }
+        builtin_command_ = enclosing;
         if (!sh_.out.flush() && status == 0) {
             // A builtin whose output could not be written failed (e.g. echo > /dev/full).
             sh_.error(name, std::string("write error: ") + std::strerror(errno));
@@ -930,6 +939,7 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
     }
     SpawnRequest req;
     req.argv = &argv;
+    req.source = builtin_command_;
     req.last = last;
     req.search_path = search_path;
     return run_spawned(sh_, req);

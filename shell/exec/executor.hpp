@@ -111,6 +111,9 @@ class Executor {
     void check_errexit(int status, ExecContext ctx);
     bool allow_exec_last_ = false;
     int source_depth_ = 0;  // run_source() calls in progress.
+    // The simple command whose builtin is running, for the text of a job that the builtin
+    // starts through run_argv (`command sleep 30` stopped shows as written); null otherwise.
+    const ast::Command* builtin_command_ = nullptr;
 };
 
 }  // namespace vsh

@@ -29,6 +29,8 @@ inline constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
 struct SpawnRequest {
     std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.
     const ast::Command* command = nullptr;     // For its redirections (null: none).
+    // The command as written, for the text of a job it becomes (Ctrl-Z); null: the words.
+    const ast::Command* source = nullptr;
     std::span<const std::pair<std::string, std::string>> env_overrides;  // cmd-prefix VAR=x
     LastCommand last = LastCommand::No;  // Exec: replace this process when nothing follows.
     bool background = false;             // `cmd &`: stdin /dev/null without job control.

@@ -723,8 +723,8 @@ void Grammar::redirection(ast::Command& command) {
     if (target.kind != TokenKind::Word) unexpected(target);
     if (redirect.op == ast::RedirOp::HereDoc) {
         lex::PendingHereDoc here_doc;
-        here_doc.delimiter = lex::here_doc_delimiter(
-            reader_.text(target.begin_offset, target.end_offset), &here_doc.quoted);
+        redirect.here_doc_delimiter = reader_.text(target.begin_offset, target.end_offset);
+        here_doc.delimiter = lex::here_doc_delimiter(redirect.here_doc_delimiter, &here_doc.quoted);
         here_doc.strip_tabs = redirect.strip_tabs;
         here_doc.command = &command;
         here_doc.index = command.redirections.size();
