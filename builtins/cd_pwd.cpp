@@ -37,7 +37,9 @@ std::optional<std::string> physical_cwd() {
 
 }  // namespace
 
-bool names_current_directory(const std::string& path) {
+namespace {
+
+bool absolute_without_dot_components(const std::string& path) {
     if (path.empty() || path[0] != '/') return false;
     std::size_t start = 0;
     while (start < path.size()) {
@@ -47,6 +49,13 @@ bool names_current_directory(const std::string& path) {
         if (part == "." || part == "..") return false;
         start = slash + 1;
     }
+    return true;
+}
+
+}  // namespace
+
+bool names_current_directory(const std::string& path) {
+    if (!absolute_without_dot_components(path)) return false;
     struct stat a, b;
     return stat(path.c_str(), &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev &&
            a.st_ino == b.st_ino;
@@ -55,7 +64,17 @@ bool names_current_directory(const std::string& path) {
 std::optional<std::string> logical_cwd(Shell& sh) {
     const std::string* pwd = sh.vars.get("PWD");
     if (pwd != nullptr && names_current_directory(*pwd)) return *pwd;
-    return physical_cwd();
+    if (auto physical = physical_cwd()) return physical;
+    // getcwd fails once the directory we are in has been removed. The name the shell recorded
+    // for it is then still the best one, so pwd prints it and cd sets OLDPWD to it, as dash,
+    // bash and ksh do; but not a PWD that names some other directory that exists.
+    const int getcwd_error = errno;
+    struct stat st;
+    if (pwd != nullptr && absolute_without_dot_components(*pwd) && stat(pwd->c_str(), &st) != 0 &&
+        errno == ENOENT)
+        return *pwd;
+    errno = getcwd_error;
+    return std::nullopt;
 }
 
 namespace {

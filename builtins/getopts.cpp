@@ -38,10 +38,6 @@ int builtin_getopts(Shell& sh, Args argv) {
     }
     std::string_view optstring = argv[1];
     const std::string& name = argv[2];
-    if (!is_name(name)) {
-        sh.error("getopts", name + ": bad variable name");
-        return 2;
-    }
     const bool silent = !optstring.empty() && optstring[0] == ':';
     if (silent) optstring.remove_prefix(1);
     Args args = argv.size() > 3 ? argv.subspan(3) : Args(sh.positional);
@@ -70,7 +66,10 @@ int builtin_getopts(Shell& sh, Args argv) {
 
     if (position == 0) {
         if (current >= args.size()) {
+            // XCU getopts: at the end OPTIND is "$# + 1" when no operand is left, also when
+            // it pointed further, as it does after `set --` shortened the parameters.
             found = Found::End;
+            optind = args.size() + 1;
         } else {
             const std::string& arg = args[current];
             if (arg.size() < 2 || arg[0] != '-') {
@@ -138,6 +137,12 @@ int builtin_getopts(Shell& sh, Args argv) {
     } else if (!sh.vars.unset("OPTARG")) {
         sh.error("OPTARG", "is read only");
         ok = false;
+    }
+    // A bad name is found only now, after OPTIND and OPTARG moved on, as in dash and bash: the
+    // option was consumed even though it could not be stored.
+    if (!is_name(name)) {
+        sh.error("getopts", name + ": bad variable name");
+        return 2;
     }
     ok = sh.assign(name, option_value) && ok;
     if (!ok) return 2;

@@ -7,6 +7,7 @@
 #include "builtins/option_util.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/spawn.hpp"
+#include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -32,6 +33,16 @@ std::optional<int> wait_job(Shell& sh, Job& job) {
     return job.status();
 }
 
+// A trapped signal that arrived while wait ran ends it with 128 + the signal (XCU 2.11), also
+// when the process waited for exited at the same moment and was reaped first: a child that
+// signals the shell and then exits must not win the race. A CHLD trap does not count; the
+// child being waited for is what raised it (dash returns the child's status then too).
+std::optional<int> interrupted_by_trap() {
+    const int signal = TrapTable::first_pending_signal();
+    if (signal == 0 || signal == SIGCHLD) return std::nullopt;
+    return 128 + signal;
+}
+
 }  // namespace
 
 int builtin_wait(Shell& sh, Args argv) {
@@ -43,7 +54,7 @@ int builtin_wait(Shell& sh, Args argv) {
             if (!wait_job(sh, job)) return 128 + TrapTable::first_pending_signal();
         }
         sh.jobs->remove_done();
-        return 0;
+        return interrupted_by_trap().value_or(0);
     }
     int status = 127;
     for (; i < argv.size(); ++i) {
@@ -91,7 +102,7 @@ int builtin_wait(Shell& sh, Args argv) {
         }
         if (job->state() == JobState::Done) sh.jobs->remove(job->id);
     }
-    return status;
+    return interrupted_by_trap().value_or(status);
 }
 
 int builtin_jobs(Shell& sh, Args argv) {
@@ -137,6 +148,18 @@ int builtin_jobs(Shell& sh, Args argv) {
 
 namespace {
 
+// Sends SIGCONT to the job's process group, or to each of its processes when it has none of
+// its own (it started before `set -m`).
+void continue_job(Job& job) {
+    if (job.pgid != 0) {
+        kill(-job.pgid, SIGCONT);
+    } else {
+        for (const JobProcess& p : job.processes)
+            if (p.pid > 0 && !p.done) kill(p.pid, SIGCONT);
+    }
+    for (JobProcess& p : job.processes) p.stopped = false;
+}
+
 Job* job_argument(Shell& sh, Args argv, const char* who) {
     std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
     std::string spec = argv.size() > first ? argv[first] : "%%";
@@ -155,13 +178,14 @@ int builtin_fg(Shell& sh, Args argv) {
     }
     Job* job = job_argument(sh, argv, "fg");
     if (job == nullptr) return 1;
-    pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
     sh.jobs->touch(*job);
     sh.out.write(job->command + "\n");
     sh.out.flush();
-    tcsetpgrp(0, pgid);
-    kill(-pgid, SIGCONT);
-    for (JobProcess& p : job->processes) p.stopped = false;
+    // Without a terminal (a script with set -m), or for a job that has no group of its own,
+    // the job is only continued and waited for.
+    const bool hand_terminal = job->pgid != 0 && hands_terminal_to_jobs(sh);
+    if (hand_terminal) give_terminal(sh, job->pgid);
+    continue_job(*job);
     int status = 0;
     for (JobProcess& p : job->processes) {
         if (p.done) continue;
@@ -173,12 +197,13 @@ int builtin_fg(Shell& sh, Args argv) {
         p.done = true;
         p.wait_status = ws.value_or(0);
     }
-    tcsetpgrp(0, getpgrp());
+    if (hand_terminal) take_terminal_back(sh);
     status = job->status();
     // As for any foreground job: a stop is reported in the jobs form, a death by a signal
     // with the signal's description (as dash).
     if (job->state() == JobState::Stopped) {
-        sh.err.write("\n" + job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
+        sh.err.write(stop_notice_lead(sh) +
+                     job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
         sh.err.flush();
     } else if (job->state() == JobState::Done) {
         print_signal_death(sh, job->processes.back().wait_status);
@@ -194,11 +219,11 @@ int builtin_bg(Shell& sh, Args argv) {
     }
     Job* job = job_argument(sh, argv, "bg");
     if (job == nullptr) return 1;
-    pid_t pgid = job->pgid != 0 ? job->pgid : job->processes.front().pid;
-    kill(-pgid, SIGCONT);
-    for (JobProcess& p : job->processes) p.stopped = false;
     sh.jobs->touch(*job);
+    // Said before the job runs on, so that what it writes comes after.
     sh.out.write("[" + std::to_string(job->id) + "] " + job->command + "\n");
+    sh.out.flush();
+    continue_job(*job);
     return 0;
 }
 

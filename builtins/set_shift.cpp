@@ -51,6 +51,9 @@ int builtin_set(Shell& sh, Args argv) {
             ++i;
             break;
         }
+        // A lone "+" names no option and is skipped, as in dash and bash (POSIX leaves it
+        // open); it does not start the operands.
+        if (arg == "+") continue;
         if (arg.size() < 2 || (arg[0] != '-' && arg[0] != '+')) break;
         bool on = arg[0] == '-';
         for (std::size_t k = 1; k < arg.size(); ++k) {

@@ -57,22 +57,27 @@ std::string show(rlim_t value, rlim_t unit) {
 
 int builtin_ulimit(Shell& sh, Args argv) {
     Which which = Which::Both;
+    bool hard = false, soft = false;
     bool all = false;
     const Resource* resource = find_resource('f');
     OptionScanner options(sh, argv, "HSatfdscmlpnvwru");
     while (char letter = options.next()) {
         if (letter == '?') return 2;
         if (letter == 'H')
-            which = Which::Hard;
+            hard = true;
         else if (letter == 'S')
-            which = Which::Soft;
+            soft = true;
         else if (letter == 'a')
             all = true;
         else
             resource = find_resource(letter);  // The last resource named wins (dash).
     }
+    // -H and -S together set both limits (and report the soft one), as bash, ksh93 and
+    // busybox sh do: each asks for its limit to be set.
+    if (hard != soft) which = hard ? Which::Hard : Which::Soft;
     std::size_t operand = options.operand_index();
-    if (argv.size() - operand > 1) {
+    // -a only reports: a limit to set would be silently dropped, so it is refused (dash).
+    if (argv.size() - operand > (all ? 0 : 1)) {
         sh.error("ulimit", "too many arguments");
         return 2;
     }

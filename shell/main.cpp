@@ -14,6 +14,7 @@
 #include "builtins/working_directory.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
+#include "shell/exec/spawn.hpp"
 #include "shell/interactive/interactive.hpp"
 #include "shell/parser/fd_source.hpp"
 #include "shell/timing/report.hpp"
@@ -54,6 +55,9 @@ void set_default_variables(Shell& sh) {
     if (sh.vars.get("PS2") == nullptr) (void)sh.vars.set("PS2", "> ");
     if (sh.vars.get("PS4") == nullptr) (void)sh.vars.set("PS4", "+ ");
     (void)sh.vars.set("OPTIND", "1");
+    // A shell started without PATH gets the path it searches then, unexported, as dash and
+    // bash do: `PATH=$PATH:dir` must not turn into a search of the current directory.
+    if (sh.vars.get("PATH") == nullptr) (void)sh.vars.set("PATH", kDefaultPath);
     (void)sh.vars.set("PPID", std::to_string(getppid()));
     // PWD (XCU 2.5.3): the inherited value is kept only if it is absolute, has no "." or ".."
     // components and names the current directory; otherwise PWD is what pwd -P prints.

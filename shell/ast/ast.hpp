@@ -102,6 +102,9 @@ struct Redirection {
     // delimiter was quoted, otherwise parts expanded as in double quotes (no field splitting).
     Word target;
     bool strip_tabs = false;  // <<-: leading tabs were removed from body lines (parser did it).
+    // HereDoc only: the delimiter word as written, quotes kept (`EOF`, `'EOF'`), for showing
+    // the command (shell/ast/format.hpp) without its body.
+    std::string here_doc_delimiter;
     Span span;
 };
 

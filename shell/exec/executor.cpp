@@ -9,10 +9,12 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "backends/backend.hpp"
 #include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
+#include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/exec/spawn.hpp"
@@ -32,6 +34,21 @@ namespace {
 
 using Assignments = std::vector<std::pair<std::string, std::string>>;
 
+// Whether argv is `exec` without a command, perhaps reached through `command` (`command exec
+// 3>f`): its redirections are then made permanent (XCU exec), as dash, bash and mksh do. A
+// lone "--" after either ends the options and names no command (XCU 1.4).
+bool exec_without_command(const std::vector<std::string>& argv) {
+    std::size_t i = 0;
+    while (i < argv.size() && argv[i] == "command") {
+        ++i;
+        if (i < argv.size() && argv[i] == "--") ++i;
+    }
+    if (i == argv.size() || argv[i] != "exec") return false;
+    ++i;
+    if (i < argv.size() && argv[i] == "--") ++i;
+    return i == argv.size();
+}
+
 // Whether `set -e` looks at this command's status when it fails (XCU 2.8.1, `set -e`): simple
 // commands, pipelines and subshells; a compound command's failure already had its chance to
 // exit inside it.
@@ -45,31 +62,6 @@ bool errexit_applies(const ast::Command& c) {
     if (const auto* t = std::get_if<ast::Timed>(&c.node))
         return t->pipeline && errexit_applies(*t->pipeline);
     return false;
-}
-
-// Whether a simple command is `exec` with no command to run, alone or behind `command`
-// (`command exec 3<file`, `exec -- 3<file`): its redirections then stay in effect for the rest
-// of the shell (XCU exec) instead of being undone after it.
-bool execs_nothing(const Builtin* builtin, const std::vector<std::string>& argv) {
-    if (builtin == nullptr) return false;
-    std::size_t i = 1;
-    if (builtin->run == builtin_command) {
-        for (; i < argv.size(); ++i) {
-            const std::string& arg = argv[i];
-            if (arg == "--") {
-                ++i;
-                break;
-            }
-            if (arg.size() < 2 || arg[0] != '-') break;
-            if (arg.find_first_of("vV") != std::string::npos) return false;  // Only describes.
-        }
-        if (i >= argv.size() || argv[i] != "exec") return false;
-        ++i;
-    } else if (builtin->run != builtin_exec) {
-        return false;
-    }
-    if (i < argv.size() && argv[i] == "--") ++i;
-    return i == argv.size();
 }
 
 // Variables assigned for the duration of one builtin or function call, restored afterwards.
@@ -173,47 +165,65 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     return true;
 }
 
-// Whether expanding the word runs a command (a command substitution anywhere in it).
-bool runs_commands(const ast::Word& word) {
-    for (const ast::WordPart& p : word) {
-        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
-        if (runs_commands(p.parts)) return true;
-    }
-    return false;
-}
+// Where a command's fields stand in naming a declaration utility.
+enum class DeclarationScan : unsigned char {
+    CommandName,   // No field yet: the next one is the command name.
+    AfterCommand,  // The command name was `command`: its first argument may name one.
+    Arguments,     // A declaration utility was named: the rest are its arguments.
+    Other,         // Some other command.
+};
 
-bool runs_commands(const std::vector<ast::Word>& words) {
-    for (const ast::Word& w : words)
-        if (runs_commands(w)) return true;
-    return false;
-}
-
-bool runs_commands_in(const std::vector<ast::Assignment>& assignments) {
-    for (const ast::Assignment& a : assignments)
-        if (runs_commands(a.value)) return true;
-    return false;
-}
-
-// Expands a simple command's words. Arguments of export/readonly/local that look like
-// assignments are expanded as assignments are, without field splitting or globbing
-// (POSIX.1-2024, declaration utilities).
-void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
-                          std::vector<std::string>& argv) {
-    std::size_t first_argument = declaration_arguments_start(words);
-    if (first_argument == 0) {
-        expander.expand_words(words, argv);
-        return;
-    }
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i >= first_argument && assignment_name_length(words[i]) > 0) {
-            argv.push_back(expander.expand_assignment(words[i]));
-        } else {
-            expander.expand_word_fields(words[i], argv);
-        }
+DeclarationScan scan_field(DeclarationScan state, std::string_view field) {
+    const bool declares = field == "export" || field == "readonly" || field == "local";
+    switch (state) {
+        case DeclarationScan::CommandName:
+            if (declares) return DeclarationScan::Arguments;
+            return field == "command" ? DeclarationScan::AfterCommand : DeclarationScan::Other;
+        case DeclarationScan::AfterCommand:
+            return declares ? DeclarationScan::Arguments : DeclarationScan::Other;
+        default:
+            return state;
     }
 }
 
 }  // namespace
+
+// Expands a simple command's words. Arguments of export/readonly/local that look like
+// assignments are expanded as assignments are, without field splitting or globbing
+// (POSIX.1-2024, declaration utilities). The command name is known only once its word is
+// expanded, so `$cmd x=$y` with cmd=export declares too (XCU 2.9.1.1 step 2), as in dash.
+void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+                          std::vector<std::string>& argv) {
+    std::size_t first_argument = declaration_arguments_start(words);
+    if (first_argument != 0) {
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (i >= first_argument && assignment_name_length(words[i]) > 0) {
+                argv.push_back(expander.expand_assignment(words[i]));
+            } else {
+                expander.expand_word_fields(words[i], argv);
+            }
+        }
+        return;
+    }
+    DeclarationScan state = DeclarationScan::CommandName;
+    for (const ast::Word& word : words) {
+        if (state == DeclarationScan::Other) {
+            expander.expand_word_fields(word, argv);
+            continue;
+        }
+        if (state == DeclarationScan::Arguments && assignment_name_length(word) > 0) {
+            // The parser saw no declaration utility here, so the value's tildes are marked
+            // now, on a copy.
+            ast::Word assignment = word;
+            mark_declaration_tildes(assignment);
+            argv.push_back(expander.expand_assignment(assignment));
+            continue;
+        }
+        const std::size_t before = argv.size();
+        expander.expand_word_fields(word, argv);
+        for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(state, argv[i]);
+    }
+}
 
 bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleCommand& simple,
                                std::vector<std::pair<std::string, std::string>>& out) {
@@ -271,6 +281,13 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     // `return` and `exit` chose the status; a `!` or a loop around them must not replace it.
     if (sh_.jump == Jump::Return || sh_.jump == Jump::Exit) return sh_.last_status;
     sh_.last_status = status;
+    // A signal that arrived while the command ran has its trap taken as soon as the command
+    // completes (XCU 2.11), as dash does: still inside the function or dot script the command
+    // ran in, so the action sees that function's positional parameters. The action keeps $?.
+    if (TrapTable::pending() && sh_.jump == Jump::None) {
+        sh_.traps->run_pending(sh_);
+        if (sh_.jump != Jump::None) return sh_.last_status;
+    }
     return status;
 }
 
@@ -469,11 +486,13 @@ int Executor::run_case(const ast::Case& node, ExecContext ctx) {
 
 int Executor::run_subshell(const ast::Command& command, const ast::Subshell& node,
                            ExecContext ctx) {
-    if (ctx.last == LastCommand::Exec && !sh_.traps->any_set()) {
-        // Nothing follows in this process: the subshell can be this process.
+    const bool job_control = job_control_active(sh_);
+    if (ctx.last == LastCommand::Exec && !sh_.traps->any_set() && !job_control) {
+        // Nothing follows in this process: the subshell can be this process. (Under job
+        // control it is a job, with a process group of its own.)
         return run_list(node.body, ctx);
     }
-    const bool job_control = job_control_active(sh_);
+    const bool hand_terminal = job_control && hands_terminal_to_jobs(sh_);
     sh_.flush_streams();
     const ForkClock clock(sh_);
     pid_t pid = fork();
@@ -482,16 +501,19 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         return 2;
     }
     if (pid == 0) {
-        if (job_control) child_enter_job(sh_, 0, true);
-        // The redirections (if any) are already in place: run() applied them around us.
+        if (job_control) child_enter_job(sh_, 0, hand_terminal);
+        // The redirections (if any) are already in place: run() applied them around us. A
+        // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as
+        // the commands around it do (XCU 2.8.1; dash, bash and ksh agree).
         child_run_list(node.body, ctx.errexit);
     }
     if (job_control) setpgid(pid, pid);
     int ws = wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "( subshell )",
                          job_control, clock.elapsed());
     if (job_control) {
-        take_terminal_back(sh_);
-        if (register_if_stopped(sh_, {pid}, {ws}, pid, "( ... )")) return 128 + SIGTSTP;
+        if (hand_terminal) take_terminal_back(sh_);
+        if (register_if_stopped(sh_, {pid}, {ws}, pid, ast::format_command(command)))
+            return 128 + WSTOPSIG(ws);
     }
     print_signal_death(sh_, ws);
     return exit_status_of(ws);
@@ -576,10 +598,9 @@ int Executor::run_async(const ast::Command& command) {
     // last stage (XCU 2.5.2). (A negated one keeps the forked shell, which computes the `!`.)
     if (const auto* pipeline = std::get_if<ast::Pipeline>(&unwrap_command(command).node);
         pipeline != nullptr && pipeline->commands.size() > 1 && !pipeline->negated)
-        return run_pipeline_stages(sh_, *this, *pipeline, Background::Yes);
+        return run_pipeline_stages(sh_, *this, *pipeline, ErrExit::Active, true);
     sh_.flush_streams();
     const bool job_control = job_control_active(sh_);
-    std::string text = "(shell code)";
     pid_t pid = -1;
     // With VSH_TIMING_LOG set, the job's process gets a record like any other, written when
     // the shell reaps it.
@@ -592,17 +613,16 @@ int Executor::run_async(const ast::Command& command) {
     // program then goes through the backend like any other; a builtin or function runs in a
     // forked child with those same words.
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    // Diagnostics of the expansion below name this command's line, not the one before it.
+    if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
     ExpandedForChild for_child;
     std::vector<std::string>& argv = for_child.argv;
     bool expanded = false;
-    if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh_) &&
-        !runs_commands(simple->words) && !runs_commands_in(simple->assignments)) {
+    if (simple != nullptr && !simple->words.empty() &&
+        expandable_in_parent(command, *simple, sh_) && !runs_commands(command, *simple)) {
         // (A $(...) in the words would make the shell wait for it: that stays in the child.)
         for_child = expand_for_child(sh_, *simple);
         expanded = !argv.empty() && !for_child.failed;
-        if (expanded) {
-            text = job_text(argv);
-        }
         if (expanded && for_child.external) {
             if (sh_.options.xtrace) trace_command(argv, for_child.env);
             SpawnRequest req;
@@ -654,7 +674,7 @@ int Executor::run_async(const ast::Command& command) {
         if (log_timing) {
             started = {clock.started_ns, clock.started_unix_ns, clock.elapsed()};
             record = std::make_shared<ProcessRecord>();
-            record->command = expanded ? argv[0] : text;
+            record->command = expanded ? argv[0] : "(shell code)";
             record->backend = "fork";
             record->shell_code = true;
         }
@@ -672,7 +692,7 @@ int Executor::run_async(const ast::Command& command) {
         job.processes.back().timing_started_ns = started.monotonic_ns;
     }
     job.pgid = job_control ? pid : 0;
-    job.command = text;
+    job.command = ast::format_command(command);
     add_background_job(sh_, std::move(job), pid);
     return 0;
 }
@@ -689,7 +709,7 @@ int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
         }
         status = run(*pipeline.commands[0], inner);
     } else {
-        status = run_pipeline_stages(sh_, *this, pipeline, Background::No,
+        status = run_pipeline_stages(sh_, *this, pipeline,
                                      pipeline.negated ? ErrExit::Suppressed : ctx.errexit);
     }
     if (pipeline.negated) status = status == 0 ? 1 : 0;
@@ -785,8 +805,9 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     PreparedRedirections redirs;
     SavedFds saved;
-    // `exec` without a command makes its redirections permanent (XCU exec).
-    const bool permanent = execs_nothing(builtin, argv);
+    const bool permanent = builtin != nullptr &&
+                           (builtin->run == builtin_exec || builtin->run == builtin_command) &&
+                           exec_without_command(argv);
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
                redirs.apply(sh_, permanent ? nullptr : &saved);
@@ -825,6 +846,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
         SpawnRequest req;
         req.argv = &argv;
         req.command = redirect_first ? nullptr : &command;  // Else the fds are already set.
+        req.source = &command;
         req.env_overrides = assignments;
         req.last = ctx.last;
         return run_spawned(sh_, req);
@@ -859,13 +881,22 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (function != nullptr) {
         status = run_function(*function, argv, ctx);
     } else {
+        // eval and dot run their commands in this command's set -e context.
         struct RestoreErrExit {
             ErrExit& slot;
             ErrExit outer;
             ~RestoreErrExit() { slot = outer; }
         } restore{builtin_errexit_, builtin_errexit_};
         builtin_errexit_ = ctx.errexit;
-        status = flush_builtin_output(name, builtin->run(sh_, std::span<const std::string>(argv)));
+        const ast::Command* enclosing = std::exchange(builtin_command_, &command);
+        try {
+            status = builtin->run(sh_, std::span<const std::string>(argv));
+        } catch (...) {
+            builtin_command_ = enclosing;
+            throw;
+        }
+        builtin_command_ = enclosing;
+        status = flush_builtin_output(name, status);
     }
     return status;
 }
@@ -928,6 +959,7 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
     }
     SpawnRequest req;
     req.argv = &argv;
+    req.source = builtin_command_;
     req.last = last;
     req.search_path = search_path;
     return run_spawned(sh_, req);

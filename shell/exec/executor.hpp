@@ -86,8 +86,8 @@ class Executor {
                        const SavedFds* redirected = nullptr);
 
     // In a forked child: runs `command` as the whole of this process, then exits. `errexit`
-    // is the parent's: a subshell or pipeline stage that runs where `set -e` is ignored (an
-    // `if` condition, the left of `&&`, after `!`) ignores it throughout too (XCU `set -e`).
+    // is the context the child was started in: a subshell or pipeline stage inside an if
+    // condition keeps ignoring `set -e`; `cmd &` and $(...) start afresh, as in dash.
     [[noreturn]] void child_run(const ast::Command& command, ErrExit errexit = ErrExit::Active);
     [[noreturn]] void child_run_list(const ast::List& body, ErrExit errexit);
 
@@ -117,6 +117,9 @@ class Executor {
     // What `set -e` does where the builtin now running was called: the commands eval and dot
     // run are part of that command, so an ignored -e (an `if` condition ...) stays ignored.
     ErrExit builtin_errexit_ = ErrExit::Active;
+    // The simple command whose builtin is running, for the text of a job that the builtin
+    // starts through run_argv (`command sleep 30` stopped shows as written); null otherwise.
+    const ast::Command* builtin_command_ = nullptr;
 };
 
 }  // namespace vsh

@@ -36,7 +36,11 @@ bool parse_fd_number(const std::string& s, int* fd) {
 int move_high(int fd) {
     if (fd < 0 || fd >= kFirstInternalFd) return fd;
     int high = fcntl(fd, F_DUPFD_CLOEXEC, kFirstInternalFd);
+    // For the caller's message: EINVAL means the limit on descriptors is below the first
+    // internal one, i.e. there is no descriptor to move to.
+    const int saved_errno = high < 0 && errno == EINVAL ? EMFILE : errno;
     close(fd);
+    errno = saved_errno;
     return high;
 }
 
@@ -109,13 +113,16 @@ int open_target(Shell& sh, const std::string& path, const std::string& target, a
         fd = open_waiting(sh, path, flags);
     }
     if (fd < 0 && sh.jump != Jump::None) return -1;  // A trap's `exit`: nothing to report.
+    const bool reading = op == RedirOp::Input;
+    if (fd >= 0) fd = move_high(fd);
     if (fd < 0) {
-        bool reading = op == RedirOp::Input;
+        // Also when the file opened but could not be moved above the user's descriptors
+        // (ulimit -n of 10 or less): a redirection must not fail without a word.
         sh.error(std::string(reading ? "cannot open " : "cannot create ") + target + ": " +
                  std::strerror(errno));
         return -1;
     }
-    return move_high(fd);
+    return fd;
 }
 
 // Whether `path` names a FIFO (following symbolic links, as open() does).

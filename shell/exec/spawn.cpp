@@ -15,6 +15,7 @@
 
 #include "backends/backend.hpp"
 #include "builtins/builtin.hpp"
+#include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/expand/expand.hpp"
@@ -37,8 +38,6 @@ const sigset_t& startup_mask() {
     }();
     return mask;
 }
-
-constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
 
 bool is_executable_file(const std::string& path, bool* exists) {
     struct stat st;
@@ -169,7 +168,7 @@ ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
     ExpandedForChild result;
     Expander expander(sh);
     try {
-        expander.expand_words(simple.words, result.argv);
+        expand_command_words(expander, simple.words, result.argv);
         result.external = names_external_command(sh, result.argv);
         // (expandable_in_parent has ruled out readonly names, so this cannot fail.)
         if (result.external) (void)expand_prefix_assignments(sh, expander, simple, result.env);
@@ -187,10 +186,25 @@ backends::FdAction dup_onto(int source, int fd) {
     return a;
 }
 
-bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
+namespace {
+
+bool has_arithmetic(const ast::Word& word) {
+    for (const ast::WordPart& p : word)
+        if (p.kind == ast::WordPart::Kind::Arith || has_arithmetic(p.parts)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh) {
     if (sh.options.nounset) return false;
     for (const ast::Word& w : simple.words)
         if (Expander::has_side_effects(w)) return false;
+    // The redirections are expanded here too when the command is a program: ${v=f} must not
+    // assign, nor ${v?} or $((1/0)) end, the shell (only the words' failures are caught).
+    for (const ast::Redirection& r : command.redirections)
+        if (Expander::has_side_effects(r.target) || has_arithmetic(r.target)) return false;
     for (const ast::Assignment& a : simple.assignments) {
         if (Expander::has_side_effects(a.value)) return false;
         // Assigning to a readonly variable is an error even for an external command (XCU
@@ -198,6 +212,28 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh) {
         if (const Variable* v = sh.vars.find(a.name); v != nullptr && v->readonly) return false;
     }
     return true;
+}
+
+namespace {
+
+bool word_runs_commands(const ast::Word& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
+        if (word_runs_commands(p.parts)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple) {
+    for (const ast::Word& w : simple.words)
+        if (word_runs_commands(w)) return true;
+    for (const ast::Assignment& a : simple.assignments)
+        if (word_runs_commands(a.value)) return true;
+    for (const ast::Redirection& r : command.redirections)
+        if (word_runs_commands(r.target)) return true;
+    return false;
 }
 
 const ast::Command& unwrap_command(const ast::Command& command) {
@@ -264,8 +300,11 @@ namespace {
 
 // Whether the command replaces this process instead of running in a new one.
 bool replaces_shell(const Shell& sh, const SpawnRequest& request) {
-    return request.force_exec || (request.last == LastCommand::Exec && !sh.options.interactive &&
-                                  !sh.traps->any_set() && sh.jobs->all().empty());
+    // Under job control the command is a job of its own, in its own group, that the shell
+    // waits for: the shell stays.
+    return request.force_exec ||
+           (request.last == LastCommand::Exec && !sh.options.interactive && !sh.traps->any_set() &&
+            sh.jobs->all().empty() && !job_control_active(sh));
 }
 
 SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedirections& redirs);
@@ -509,24 +548,26 @@ void print_signal_death(Shell& sh, int wait_status) {
 
 int run_spawned(Shell& sh, const SpawnRequest& request) {
     const bool job_control = !request.force_exec && job_control_active(sh);
+    const bool hand_terminal = job_control && hands_terminal_to_jobs(sh);
     SpawnOutcome outcome;
     if (job_control) {
         SpawnRequest own_group = request;
         own_group.process_group = backends::ProcessGroup::NewGroup;
-        own_group.take_terminal = true;
+        own_group.take_terminal = hand_terminal;
         outcome = spawn_command(sh, own_group);
     } else {
         outcome = spawn_command(sh, request);
     }
     if (outcome.pid < 0) {
-        if (job_control) take_terminal_back(sh);
+        if (hand_terminal) take_terminal_back(sh);
         return outcome.status;
     }
     int wait_status = wait_and_record(sh, outcome, (*request.argv)[0], job_control);
     if (job_control) {
-        take_terminal_back(sh);
+        if (hand_terminal) take_terminal_back(sh);
         if (register_if_stopped(sh, {outcome.pid}, {wait_status}, outcome.pid,
-                                job_text(*request.argv)))
+                                request.source != nullptr ? ast::format_command(*request.source)
+                                                          : job_text(*request.argv)))
             return 128 + WSTOPSIG(wait_status);
     }
     print_signal_death(sh, wait_status);
@@ -537,7 +578,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
                      int* status) {
     const ast::Command& command = unwrap_command(body);
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(*simple, sh))
+    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(command, *simple, sh))
         return false;
     // Diagnostics name the substitution's own line (it may start below the enclosing
     // command's); the enclosing command's line is back once the output is read.
@@ -650,8 +691,7 @@ Job background_job(Shell& sh, const std::vector<pid_t>& pids, const std::vector<
 }  // namespace
 
 int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
-                        Background in_background, ErrExit errexit) {
-    const bool background = in_background == Background::Yes;
+                        ErrExit errexit, bool background) {
     const std::size_t n = pipeline.commands.size();
     std::vector<pid_t> pids(n, -1);
     std::vector<int> fixed(n, 0);
@@ -659,11 +699,11 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     std::vector<std::string> names(n);
     const bool timing = timing_wanted(sh) || (background && timing_log_wanted(sh));
     const bool job_control = job_control_active(sh);
+    const bool hand_terminal = job_control && !background && hands_terminal_to_jobs(sh);
     // Without job control a background pipeline ignores SIGINT and SIGQUIT, and its first
     // stage reads /dev/null (XCU 2.9.3.1, 2.11).
     const bool detached = background && !job_control;
     pid_t pgid = 0;
-    std::string text;
     int prev_read = -1;
     int pfd[2] = {-1, -1};
     // Forks stage i to run shell code: joins the job, takes the pipe ends, then `run` (which
@@ -673,7 +713,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         if (timing) outcomes[i].started_unix_ns = unix_time_ns();
         pid_t pid = fork();
         if (pid == 0) {
-            if (job_control) child_enter_job(sh, pgid, pgid == 0 && !background);
+            if (job_control) child_enter_job(sh, pgid, pgid == 0 && hand_terminal);
             if (detached) {
                 sh.traps->ignore_for_async_list();
                 if (i == 0) {
@@ -708,8 +748,8 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         if (stage.span.begin.line != 0) sh.lineno = stage.span.begin.line;
         const auto* simple = std::get_if<ast::SimpleCommand>(&stage.node);
         bool started = false;
-        std::string stage_text = "(shell code)";  // What `jobs` shows for this stage.
-        if (simple != nullptr && !simple->words.empty() && expandable_in_parent(*simple, sh)) {
+        if (simple != nullptr && !simple->words.empty() &&
+            expandable_in_parent(stage, *simple, sh) && !runs_commands(stage, *simple)) {
             ExpandedForChild expanded = expand_for_child(sh, *simple);
             std::vector<std::string>& argv = expanded.argv;
             if (expanded.failed) {
@@ -731,19 +771,17 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
                     req.process_group =
                         pgid == 0 ? backends::ProcessGroup::NewGroup : backends::ProcessGroup::Join;
                     req.pgid = pgid;
-                    req.take_terminal = pgid == 0 && !background;
+                    req.take_terminal = pgid == 0 && hand_terminal;
                 }
                 SpawnOutcome out = spawn_command(sh, req);
                 pids[i] = out.pid;
                 fixed[i] = out.status;
                 outcomes[i] = out;
                 names[i] = argv[0];
-                stage_text = job_text(argv);
                 started = true;
             } else if (!argv.empty()) {
                 // A builtin or function: forked, running the words expanded here.
                 names[i] = argv[0];
-                stage_text = job_text(argv);
                 pids[i] = fork_stage(
                     i, [&] { run_expanded_in_child(sh, executor, stage, *simple, argv, errexit); });
                 started = true;
@@ -757,8 +795,6 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             if (pgid == 0) pgid = pids[i];
             setpgid(pids[i], pgid);
         }
-        if (!text.empty()) text += " | ";
-        text += stage_text;
         if (pfd[1] >= 0) close(pfd[1]);
         if (prev_read >= 0) close(prev_read);
         prev_read = pfd[0];
@@ -768,7 +804,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     if (background) {
         Job job = background_job(sh, pids, fixed, outcomes, names);
         job.pgid = job_control ? pgid : 0;
-        job.command = text;
+        job.command = ast::format_pipeline(pipeline);
         job.pipefail = sh.options.pipefail;
         // $! is the last stage's pid (XCU 2.5.2), or the last one that started.
         pid_t last = 0;
@@ -797,8 +833,12 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         }
     }
     if (job_control) {
-        take_terminal_back(sh);
-        if (register_if_stopped(sh, pids, wait_statuses, pgid, text)) return 128 + SIGTSTP;
+        if (hand_terminal) take_terminal_back(sh);
+        if (register_if_stopped(sh, pids, wait_statuses, pgid, ast::format_pipeline(pipeline))) {
+            // As in dash: 128 + the signal that stopped the last stage that stopped.
+            for (auto it = wait_statuses.rbegin(); it != wait_statuses.rend(); ++it)
+                if (WIFSTOPPED(*it)) return 128 + WSTOPSIG(*it);
+        }
     }
     if (sh.options.pipefail) {
         for (auto it = statuses.rbegin(); it != statuses.rend(); ++it)

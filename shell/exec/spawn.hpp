@@ -22,9 +22,15 @@ namespace vsh {
 class Shell;
 class Expander;
 
+// The command search path when PATH is unset (XCU 2.9.1.4 leaves it to the implementation),
+// and PATH's value in a shell started without one.
+inline constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+
 struct SpawnRequest {
     std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.
     const ast::Command* command = nullptr;     // For its redirections (null: none).
+    // The command as written, for the text of a job it becomes (Ctrl-Z); null: the words.
+    const ast::Command* source = nullptr;
     std::span<const std::pair<std::string, std::string>> env_overrides;  // cmd-prefix VAR=x
     LastCommand last = LastCommand::No;  // Exec: replace this process when nothing follows.
     bool background = false;             // `cmd &`: stdin /dev/null without job control.
@@ -92,23 +98,32 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
 void add_background_job(Shell& sh, Job job, pid_t pid);
 
 // Runs a pipeline of two or more commands: each stage spawned or forked from this shell, then
-// all waited for; returns the pipeline's status. With Background::Yes (`a | b &`) the stages
-// become one job instead and nothing is waited for; $! is the last stage. `errexit` is what
-// `set -e` does in the stages that run shell code (ignored where the pipeline's is).
-enum class Background : unsigned char { No, Yes };
+// all waited for; returns the pipeline's status. With `background` (`a | b &`) the stages
+// become one job instead and nothing is waited for; $! is the last stage. `errexit` is the
+// pipeline's context, which the stages that run shell code keep (XCU 2.8.1: `set -e` stays
+// ignored in a subshell of an if condition, of a `!` pipeline or of the left of && and ||).
 int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipeline,
-                        Background in_background, ErrExit errexit = ErrExit::Active);
+                        ErrExit errexit, bool background = false);
 int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, ExecContext ctx);
 
 // $PS4 expanded for a `set -x` line.
 std::string expand_ps4(Shell& sh);
 
-// Whether a simple command's words can be expanded in the parent on behalf of a child: nothing
-// in them changes shell state. (They may still fail, as $((1/0)) does: expand_for_child.)
-bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
+// Whether a simple command's words (and redirections) can be expanded in the parent on behalf
+// of a child: nothing in them changes shell state. (They may still fail, as $((1/0)) does:
+// expand_for_child.)
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh);
+
+// Whether expanding the command's words, VAR=value prefixes or redirections (here-document
+// bodies too) runs a command (a command substitution anywhere in them). Such a command
+// substitution belongs in the child: it reads the child's standard input (a pipe in a
+// pipeline, /dev/null in the background), and the shell must not wait for it.
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple);
 
 // In a forked child: runs a simple command whose words the parent already expanded (a builtin
-// or function in a pipeline, in the background or in a $(...)), then exits.
+// or function in a pipeline, in the background or in a $(...)), then exits. `errexit` is the
+// context the command was in: a pipeline stage in an if condition still ignores `set -e`.
 [[noreturn]] void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& command,
                                         const ast::SimpleCommand& simple,
                                         std::vector<std::string>& argv,
@@ -116,6 +131,13 @@ bool expandable_in_parent(const ast::SimpleCommand& simple, const Shell& sh);
 
 // True when argv[0] names neither a builtin nor a function (or contains a slash).
 bool names_external_command(const Shell& sh, const std::vector<std::string>& argv);
+
+// Expands a simple command's words into `argv`. The NAME=word arguments of a declaration
+// utility (export, readonly, local, also through `command`; also when only the expansion of
+// the command name shows it) are expanded as assignments: no field splitting or pathname
+// expansion, tildes after '=' and ':' (POSIX.1-2024 XCU 2.9.1.1).
+void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+                          std::vector<std::string>& argv);
 
 // Expands a simple command's VAR=value prefixes in order into `out`. Each sees the ones before
 // it (`a=1 b=$a cmd` gives b=1, as in dash and bash): all but the last are assigned for the

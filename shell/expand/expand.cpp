@@ -665,6 +665,27 @@ bool arith_assigns(const ast::Word& word) {
     return false;
 }
 
+// Whether an arithmetic expression's text comes partly from an expansion that may hold an
+// assignment: x='y=3'; $(( $x )) assigns y. A length ${#x} or a nested $((...)) only gives a
+// number.
+bool arith_text_is_dynamic(const ast::Word& word) {
+    for (const WordPart& p : word) {
+        switch (p.kind) {
+            case Kind::Param:
+                if (p.op != ParamOp::Length) return true;
+                break;
+            case Kind::CommandSubst:
+                return true;
+            case Kind::DoubleQuoted:
+                if (arith_text_is_dynamic(p.parts)) return true;
+                break;
+            default:
+                break;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 void Expander::expand_word_fields(const ast::Word& word, std::vector<std::string>& out) {
@@ -717,7 +738,9 @@ bool Expander::has_side_effects(const ast::Word& word) {
                 if (has_side_effects(p.parts)) return true;
                 break;
             case Kind::Arith:
-                if (arith_assigns(p.parts) || has_side_effects(p.parts)) return true;
+                if (arith_assigns(p.parts) || arith_text_is_dynamic(p.parts) ||
+                    has_side_effects(p.parts))
+                    return true;
                 break;
             case Kind::DoubleQuoted:
                 if (has_side_effects(p.parts)) return true;

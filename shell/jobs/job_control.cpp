@@ -18,8 +18,18 @@ int terminal_fd(Shell& sh) {
     return sh.tty_fd;
 }
 
-bool job_control_active(Shell& sh) {
-    return sh.options.monitor && !sh.is_subshell && terminal_fd(sh) >= 0;
+bool job_control_active(const Shell& sh) {
+    return sh.options.monitor && !sh.is_subshell;
+}
+
+bool hands_terminal_to_jobs(Shell& sh) {
+    const int fd = terminal_fd(sh);
+    if (fd < 0) return false;
+    // An interactive shell took the terminal when it started (start_interactive), and takes
+    // it back after every job whoever holds it.
+    if (sh.options.interactive) return true;
+    // tcgetpgrp fails (ENOTTY) on a terminal that is not this process's controlling one.
+    return tcgetpgrp(fd) == getpgrp();
 }
 
 void give_terminal(Shell& sh, pid_t pgid) {
@@ -41,9 +51,16 @@ void take_terminal_back(Shell& sh) {
 void child_enter_job(Shell& sh, pid_t pgid, bool foreground) {
     setpgid(0, pgid);
     if (foreground) give_terminal(sh, pgid == 0 ? getpid() : pgid);
-    for (int s : {SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT, SIGTERM}) signal(s, SIG_DFL);
+    // An interactive shell ignores these; a script's dispositions are its traps (reset with
+    // the subshell's) or were ignored on entry, which stays (XCU 2.11, trap).
+    if (sh.options.interactive)
+        for (int s : {SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT, SIGTERM}) signal(s, SIG_DFL);
     sh.options.monitor = false;
     sh.options.interactive = false;
+}
+
+std::string stop_notice_lead(const Shell& sh) {
+    return sh.options.interactive ? "\n" : "";
 }
 
 bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
@@ -68,7 +85,7 @@ bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
     int id = sh.jobs->add(std::move(job));
     sh.out.flush();
     if (const Job* stopped = sh.jobs->find("%" + std::to_string(id)))
-        sh.err.write("\n" + job_line(*stopped, '+', job_state_text(*stopped)));
+        sh.err.write(stop_notice_lead(sh) + job_line(*stopped, '+', job_state_text(*stopped)));
     sh.err.flush();
     return true;
 }

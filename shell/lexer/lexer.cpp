@@ -256,8 +256,16 @@ std::string here_doc_delimiter(std::string_view raw, bool* quoted) {
             quote = quote == '"' ? 0 : '"';
             *quoted = true;
         } else if (c == '$' && quote == 0 && i + 1 < raw.size() && raw[i + 1] == '\'') {
-            // $'...' quotes too; its escapes are not decoded in a delimiter (as in bash).
+            // $'...' quotes too. Quote removal leaves what its escapes stand for (XCU 2.2.4),
+            // so <<$'a\tb' ends at a line holding a, a tab and b, as in bash, ksh93 and mksh.
             *quoted = true;
+            std::size_t close = i + 2;
+            while (close < raw.size() && raw[close] != '\'') {
+                if (raw[close] == '\\' && close + 1 < raw.size()) ++close;
+                ++close;
+            }
+            out += decode_dollar_single(raw.substr(i + 2, close - (i + 2)));
+            i = close;
         } else {
             out.push_back(c);
         }

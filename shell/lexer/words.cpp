@@ -313,8 +313,9 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
     }
     if (!pattern) ++reader_.pos;
     lex_operand(part.parts, in_double_quotes, pattern);
-    // The operand word undergoes tilde expansion too (XCU 2.6.2), outside double quotes; a
-    // pattern operand also inside them, where the quotes have no effect on it (XCU 2.2.3).
+    // The operand word undergoes tilde expansion too (XCU 2.6.2): outside double quotes, and
+    // inside them for a pattern, which the double quotes do not quote ("${x#~}" strips $HOME,
+    // as in dash, bash, ksh93, mksh and yash).
     if (!in_double_quotes || pattern) mark_tilde_prefixes(part.parts, TildePlaces::WordStart);
     leave();
     out.push_back(std::move(part));

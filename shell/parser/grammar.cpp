@@ -54,25 +54,6 @@ ast::Word finish_word(ast::Word word) {
     return word;
 }
 
-// An argument of a declaration utility that looks like an assignment gets the tilde
-// prefixes of an assignment value (after the '=' and each unquoted ':').
-void mark_declaration_tildes(ast::Word& word) {
-    std::size_t name_length = vsh::assignment_name_length(word);
-    if (name_length == 0) return;
-    bool any = false;
-    for (const ast::WordPart& part : word)
-        if (part.kind == ast::WordPart::Kind::Literal && part.text.find('~') != std::string::npos)
-            any = true;
-    if (!any) return;
-    ast::WordPart name;
-    name.kind = ast::WordPart::Kind::Literal;
-    name.text = word[0].text.substr(0, name_length + 1);
-    word[0].text.erase(0, name_length + 1);
-    if (word[0].text.empty()) word.erase(word.begin());
-    lex::mark_tilde_prefixes(word, lex::TildePlaces::AssignmentValue);
-    word.insert(word.begin(), std::move(name));
-}
-
 }  // namespace
 
 Grammar::Grammar(InputSource& source, const AliasTable* aliases, std::uint32_t first_line,
@@ -282,8 +263,8 @@ std::shared_ptr<const ast::Command> Grammar::parse_backquoted(std::string text,
 // ---- lists ----
 
 std::unique_ptr<ast::Command> Grammar::complete_command() {
-    // An alias whose value is empty (or blanks) leaves the line as blank as if it had not
-    // been there: the newline or end of input after it ends an empty command.
+    // The first word may be an alias whose value is empty or starts with a newline: the line
+    // is then an empty one, as in dash, bash and mksh.
     Token& first = peek_command_word();
     auto result = make_command(first.begin);
     ast::List& list = result->node.emplace<ast::List>();
@@ -335,7 +316,7 @@ ast::List Grammar::compound_list() {
     linebreak();
     for (;;) {
         Token& start = peek_command_word();
-        if (start.kind == TokenKind::Newline) {  // Only an empty alias was on the line.
+        if (start.kind == TokenKind::Newline) {  // An alias empty or starting with one.
             linebreak();
             continue;
         }
@@ -748,8 +729,8 @@ void Grammar::redirection(ast::Command& command) {
     if (target.kind != TokenKind::Word) unexpected(target);
     if (redirect.op == ast::RedirOp::HereDoc) {
         lex::PendingHereDoc here_doc;
-        here_doc.delimiter = lex::here_doc_delimiter(
-            reader_.text(target.begin_offset, target.end_offset), &here_doc.quoted);
+        redirect.here_doc_delimiter = reader_.text(target.begin_offset, target.end_offset);
+        here_doc.delimiter = lex::here_doc_delimiter(redirect.here_doc_delimiter, &here_doc.quoted);
         here_doc.strip_tabs = redirect.strip_tabs;
         here_doc.command = &command;
         here_doc.index = command.redirections.size();

@@ -1,6 +1,7 @@
 #include "shell/parser/parser.hpp"
 
 #include "shell/lexer/char_set.hpp"
+#include "shell/lexer/tilde.hpp"
 #include "shell/parser/grammar.hpp"
 
 namespace vsh {
@@ -46,6 +47,23 @@ std::size_t assignment_name_length(const ast::Word& word) {
     std::size_t eq = text.find('=');
     if (eq == std::string::npos || !is_name(std::string_view(text).substr(0, eq))) return 0;
     return eq;
+}
+
+void mark_declaration_tildes(ast::Word& word) {
+    std::size_t name_length = assignment_name_length(word);
+    if (name_length == 0) return;
+    bool any = false;
+    for (const ast::WordPart& part : word)
+        if (part.kind == ast::WordPart::Kind::Literal && part.text.find('~') != std::string::npos)
+            any = true;
+    if (!any) return;
+    ast::WordPart name;
+    name.kind = ast::WordPart::Kind::Literal;
+    name.text = word[0].text.substr(0, name_length + 1);
+    word[0].text.erase(0, name_length + 1);
+    if (word[0].text.empty()) word.erase(word.begin());
+    lex::mark_tilde_prefixes(word, lex::TildePlaces::AssignmentValue);
+    word.insert(word.begin(), std::move(name));
 }
 
 namespace {

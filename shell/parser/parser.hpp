@@ -70,4 +70,10 @@ std::size_t assignment_name_length(const ast::Word& word);
 // after '=' and ':', no field splitting or pathname expansion (POSIX.1-2024 XCU 2.9.1.1).
 std::size_t declaration_arguments_start(const std::vector<ast::Word>& words);
 
+// Gives an argument of a declaration utility that looks like an assignment the tilde
+// prefixes of an assignment value (after the '=' and each unquoted ':'). The parser does it
+// for a literal `export` or `readonly`; the executor for a command name that only its
+// expansion shows to be one.
+void mark_declaration_tildes(ast::Word& word);
+
 }  // namespace vsh

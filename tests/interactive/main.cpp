@@ -574,6 +574,37 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"job control: jobs, fg and the notices show shell code as it was written",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("{ sleep 30; } 2>/dev/null &\r");
+                 expect(s, "[1] ");
+                 expect(s, "vsh> ");
+                 // Typed over three lines, shown on one.
+                 s.send("while :\r");
+                 s.send("do sleep 31   # nap\r");
+                 s.send("done &\r");
+                 expect(s, "[2] ");
+                 expect(s, "vsh> ");
+                 s.send("jobs\r");
+                 expect(s, "[1] - Running                 { sleep 30; } 2>/dev/null\n");
+                 expect(s, "[2] + Running                 while :; do sleep 31; done\n");
+                 expect(s, "vsh> ");
+                 // A foreground subshell that stops is a job shown as written too.
+                 s.send("(sh -c 'kill -STOP $PPID'; echo after-\"$((6 * 7))\")\r");
+                 expect(s, "[3] + Stopped");
+                 expect(s, "(sh -c 'kill -STOP $PPID'; echo after-\"$((6 * 7))\")\n");
+                 expect(s, "vsh> ");
+                 s.send("fg %3\r");
+                 expect(s, "\n(sh -c 'kill -STOP $PPID'; echo after-\"$((6 * 7))\")\n");
+                 expect(s, "after-42");
+                 expect(s, "vsh> ");
+                 s.send("kill %1 %2; wait\r");
+                 expect(s, "vsh> ");
+                 finish(s);
+             });
+         }},
         {"Tab completes ~user from the user database",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {

@@ -191,3 +191,16 @@ one
 two
 one
 two
+
+#### a shell started without PATH sets it, unexported, to the path it searches
+# reason: XCU 2.9.1.4 leaves the search without PATH to the implementation; as dash and bash, the shell sets PATH to it so `PATH=$PATH:dir` keeps the standard directories
+env -i "$TEST_SHELL" -c '
+case :$PATH: in *:/usr/bin:*) echo has /usr/bin ;; esac
+env | grep -c "^PATH="
+PATH=$PATH:/nonexistent
+ls -d / && echo found ls'
+---- stdout
+has /usr/bin
+0
+/
+found ls

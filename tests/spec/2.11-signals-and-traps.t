@@ -109,6 +109,21 @@ echo "status $?"
 ---- stdout
 status 7
 
+#### a signal trap is taken when the command completes, inside the function that ran it
+# reason: XCU 2.11 — the action runs after the foreground command completes, not after the function
+f() {
+  trap 'echo "trap sees $1"' USR1
+  kill -USR1 $$
+  echo "f continues"
+}
+f farg
+g() { kill -USR1 $$; }
+g garg
+---- stdout
+trap sees farg
+f continues
+trap sees garg
+
 #### break in a signal trap action leaves the loop it interrupted
 trap 'break' USR1
 for i in 1 2 3; do kill -USR1 $$; echo never; done
@@ -368,6 +383,33 @@ trap 'g; echo "g=$?"' USR1
 kill -USR1 $$
 ---- stdout
 g=1
+
+#### wait is interrupted by a trapped signal from the child it waits for, which then exits
+# reason: XCU 2.12 — the signal arrives during the wait; the child's exit just after it does not make the wait a normal return
+# dash: differs — dash usually reaps the exited child first and returns 0 (a race: now and then 138); bash, mksh and busybox sh return 138 every time
+trap 'echo caught' USR1
+for i in 1 2 3 4 5 6; do
+  ( sleep 0.05; kill -USR1 $$ ) &
+  wait $!
+  echo "wait \$! $?"
+  ( sleep 0.05; kill -USR1 $$ ) &
+  wait
+  echo "wait $?"
+done > log
+sort log | uniq -c | sed 's/^ *//'
+---- stdout
+12 caught
+6 wait $! 138
+6 wait 138
+
+#### a CHLD trap does not interrupt wait for the child that raised it
+trap 'echo chld' CHLD
+sleep 0.1 &
+wait
+echo "wait $?"
+---- stdout
+chld
+wait 0
 
 #### wait is interrupted by a trapped signal
 # reason: XCU 2.12 — a trapped signal makes wait return at once with a status above 128

@@ -74,6 +74,58 @@ echo survived
 ---- stdout
 survived
 
+#### set -e stays ignored inside a subshell of an if condition
+# reason: XCU set -e — ignored in the whole compound list after `if`, subshells in it included
+set -e
+if (echo one; false; echo two); then echo three; fi
+echo four
+---- stdout
+one
+two
+three
+four
+
+#### set -e stays ignored inside a subshell left of || and under !
+set -e
+(echo one; false; echo two) || echo not printed
+! (echo three; false; echo four)
+(echo five; false; echo six) && echo seven
+echo eight
+---- stdout
+one
+two
+three
+four
+five
+six
+seven
+eight
+
+#### set -e stays ignored in the stages of a pipeline in an if condition
+set -e
+f() { echo one; false; echo two; }
+if { echo three; false; echo four; } | cat; then echo five; fi
+if f | cat; then echo six; fi
+! { false; echo seven; } | cat
+echo eight
+---- stdout
+three
+four
+five
+one
+two
+six
+seven
+eight
+
+#### set -e still exits a subshell or stage outside an ignored context
+set -e
+{ false; echo not printed; } | cat
+(false; echo not printed either)
+echo not reached
+---- status
+1
+
 #### set -e: the exception covers commands inside a function called in a condition
 # reason: XCU set -e — the condition's context is inherited by everything it runs
 set -e

@@ -114,18 +114,26 @@ cat f
 ---- stdout
 kept
 
-#### command exec with no command keeps redirections
-# reason: XCU command, exec — command only takes away exec's special properties
-echo hi > file
-command exec 8<file
-read line <&8
-echo "$line"
-command exec 9>out
-echo to-nine >&9
-cat out
+#### exec -- with no command keeps redirections too
+# reason: XCU 1.4 — "--" only ends the options; exec still has no command operand
+# dash: differs — dash 0.5.12 looks for a command named "--" and exits 127
+exec -- 3>f
+echo kept >&3
+cat f
 ---- stdout
-hi
-to-nine
+kept
+
+#### command exec with no command keeps redirections, like exec
+# reason: XCU command — command only suppresses the special-builtin error behaviour; exec still applies
+command exec 3>f
+echo kept >&3
+command echo temporary 4>g
+echo not kept >&4 || echo fd 4 closed again
+cat f g
+---- stdout
+temporary
+fd 4 closed again
+kept
 
 #### command exec with a failing redirection does not exit the shell
 # reason: XCU 2.8.1 — command makes exec a regular builtin, whose redirection error is not fatal
@@ -134,15 +142,6 @@ echo still here
 ---- stdout
 failed
 still here
-
-#### exec -- with no command keeps redirections
-# dash: differs — dash 0.5.12 takes -- as the command name
-echo hi > file
-exec -- 8<file
-read line <&8
-echo "$line"
----- stdout
-hi
 
 #### exec passes argv and environment
 x=1 exec sh -c 'echo "$x $0 $1"' zero one
@@ -219,6 +218,19 @@ echo $#
 ---- stdout
 3 b
 0
+
+#### set skips a lone + among the options instead of taking it as the first operand
+set a
+set +
+echo "$# $*"
+set + -x x y
+echo "$# $* [$-]"
+set -- +
+echo "$# $*"
+---- stdout
+1 a
+2 x y [x]
+1 +
 
 #### set without arguments lists variables in reusable form
 myvar='a b'

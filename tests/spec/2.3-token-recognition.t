@@ -169,6 +169,20 @@ both
 one
 two
 
+#### alias whose value starts with a newline
+# reason: XCU 2.3.1 — the value replaces the word and is read as shell input: an empty line, then a command
+alias nl='
+echo after the newline'
+nl
+{ nl; }
+if nl
+then echo then; fi
+---- stdout
+after the newline
+after the newline
+after the newline
+then
+
 #### alias to a reserved word start
 alias begin='{'
 begin echo grouped; }

@@ -253,6 +253,15 @@ echo $LINENO
 1
 3
 
+#### LINENO in a background command is that command's line
+# reason: XCU 2.5.3 — LINENO is set before each command, an asynchronous one too
+# dash: differs — Debian builds dash without LINENO support
+true
+/bin/echo $LINENO &
+wait
+---- stdout
+2
+
 #### LINENO inside a function
 # dash: differs — Debian builds dash without LINENO support
 f() {

@@ -64,6 +64,20 @@ echo ${u:-~}
 ---- stdout
 /h
 
+#### tilde in the pattern of a double-quoted ${x#~}
+# reason: XCU 2.6.2 — the pattern word gets tilde expansion, and the double quotes around the expansion do not quote the pattern
+HOME=/h
+x=/h/a
+echo "${x#~}" "${x#~/}" ${x#~}
+y='~/z'
+echo "${y#"~"}"
+unset u
+echo "${u:-~}"
+---- stdout
+/a a /a
+/z
+~
+
 #### tilde with an empty HOME is no field
 # reason: XCU 2.6.5 — an empty expansion of an unquoted word is removed
 HOME=
@@ -89,6 +103,15 @@ command export a=~
 echo $a
 ---- stdout
 /h
+
+#### tilde in an assignment argument of a declaration utility named by an expansion
+# reason: XCU 2.9.1.1 — once the expanded command name is a declaration utility, its NAME=word arguments expand as assignments, tildes after '=' and ':' included
+HOME=/h
+e=export
+$e a=~/x b=x:~:~/y
+echo $a $b
+---- stdout
+/h/x x:/h:/h/y
 
 #### quoted tilde in an export argument stays
 HOME=/h

@@ -295,3 +295,29 @@ one
 3
 two
 2
+
+#### ${x=} and ${x?} in the redirections of a subshell's command act in the subshell
+# reason: XCU 2.12 — pipeline commands, command substitutions and asynchronous lists run in subshell environments: their assignments are lost and their expansion errors end only them
+echo x | cat > ${v=file1}
+echo "v=${v-unset}"
+/bin/echo bg > ${b=file2} &
+wait
+echo "b=${b-unset}"
+cat <<END | cat
+${h=here}
+END
+echo "h=${h-unset}"
+out=$(cat < ${nope?unset}) 2>/dev/null
+echo "after \$(...) $?"
+echo x | cat < ${nope?unset} 2>/dev/null
+echo "after the pipeline $?"
+cat file1 file2
+---- stdout
+v=unset
+b=unset
+here
+h=unset
+after $(...) 2
+after the pipeline 2
+x
+bg

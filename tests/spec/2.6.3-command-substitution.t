@@ -183,3 +183,28 @@ x=$(printf 'a\000b\000')
 echo "${#x} $x"
 ---- stdout
 2 ab
+
+#### a command substitution in a pipeline's command reads that command's standard input
+# reason: XCU 2.9.2, 2.12 — each command of a pipeline expands its words in its own environment, whose standard input is already the pipe
+printf 'from the pipe\n' | echo "got: $(cat)"
+printf 'second\nthird\n' | printf '%s\n' "$(head -n 1)"
+printf 'v\n' | X=$(cat) env | grep '^X='
+---- stdin
+from the shell
+---- stdout
+got: from the pipe
+second
+X=v
+
+#### a command substitution in a pipeline command's redirections reads the pipe too
+# reason: XCU 2.9.2, 2.12 — redirections, here-document bodies included, are expanded in the command's own environment, after the pipe is its standard input
+printf 'name\n' | /bin/echo written > "$(cat)"
+cat name
+printf 'piped\n' | cat <<END
+[$(cat)]
+END
+---- stdin
+from the shell
+---- stdout
+written
+[piped]

@@ -213,3 +213,40 @@ echo $x $y
 4 4
 8
 1 8
+
+#### an assignment that reaches arithmetic through a parameter stays in the subshell
+# reason: XCU 2.12 — a command substitution and an asynchronous list run in subshell environments, so what their expansions assign is not seen by the shell
+z='w+=1' w=5
+r=$(echo $(( $z )))
+echo "w=$w r=$r"
+/bin/echo $(( $z )) >out &
+wait
+echo "w=$w out=$(cat out)"
+x='y=3'
+echo a | echo $(( $x ))
+echo "y=${y-unset}"
+---- stdout
+w=5 r=6
+w=5 out=6
+3
+y=unset
+
+#### an arithmetic error in the redirection of a subshell's command ends only that command
+# reason: XCU 2.8.1, 2.12 — the expansion error happens in the pipeline command's, command substitution's or asynchronous list's subshell, which alone exits
+echo x | cat > f$((1/0)) 2>/dev/null
+echo "after the pipeline $?"
+out=$(cat < g$((1/0))) 2>/dev/null
+echo "after \$(...) $?"
+/bin/echo > h$((1/0)) 2>/dev/null &
+wait
+echo "after the background command"
+---- stdout
+after the pipeline 2
+after $(...) 2
+after the background command
+
+#### an arithmetic error in a background command names that command's line
+printf 'true\n/bin/echo $((1/0)) &\nwait\n' >bg.sh
+$TEST_SHELL bg.sh 2>&1 | sed -n 's/.*bg\.sh: *\([0-9]*\):.*/line \1/p'
+---- stdout
+line 2

@@ -146,6 +146,48 @@ echo "$y"
 ---- stdout
 a  b
 
+#### export named by an expansion still takes unsplit assignment arguments
+# reason: XCU 2.9.1.1 — the command name is the first field after expansion; a declaration utility found there expands its NAME=word arguments as assignments
+words='a  b  c'
+e=export r=readonly
+$e x=$words
+$r y=$words
+echo "[$x] [$y]"
+---- stdout
+[a  b  c] [a  b  c]
+
+#### command and export both from one expansion keep the declaration
+words='p  q'
+cmd='command export'
+$cmd x=$words other=$words
+echo "[$x] [$other]"
+c=command e=export
+$c $e y=$words
+echo "[$y]"
+---- stdout
+[p  q] [p  q]
+[p  q]
+
+#### export in a pipeline or a command substitution takes unsplit assignment arguments
+# reason: XCU 2.9.1.1 — a declaration utility's NAME=word arguments are not split, wherever the command runs
+w='a  1=b'
+export x=$w 2>&1 | cat
+readonly y=$w 2>&1 | cat
+out=$(export z=$w 2>&1)
+echo "[$out]"
+---- stdout
+[]
+
+#### a dynamic command name that is not a declaration utility still splits
+words='a  b'
+e=echo
+$e x=$words
+c=command
+$c echo y=$words
+---- stdout
+x=a b
+y=a b
+
 #### a multibyte IFS character splits at whole characters
 # reason: XCU 2.6.5 — IFS holds characters; in UTF-8 é must not split at a byte of ã
 # dash: differs — dash has no multibyte support and splits at single bytes

@@ -247,6 +247,25 @@ compound failed
 ---- stderr-matches
 3: bad file descriptor
 
+#### a redirection that fails for want of descriptors says so
+# reason: XCU 2.8.1 — a redirection error is reported; with ulimit -n 5 vsh cannot keep its copies
+# dash: differs — dash cannot save the descriptor either ("1: Invalid argument"), runs echo with standard output closed and prints no status line
+(
+  ulimit -n 5
+  echo a > f
+  echo "status $?"
+  cat <<EOF
+x
+EOF
+  echo "status $?"
+)
+---- stdout
+status 1
+status 1
+---- stderr-matches
+cannot create f
+cannot create here-document
+
 #### pipeline stage redirections
 echo data | cat > f
 cat f

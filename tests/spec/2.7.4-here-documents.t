@@ -52,6 +52,27 @@ two
 three
 done
 
+#### a dollar-single-quoted delimiter ends at the line its escapes stand for
+# reason: XCU 2.2.4, 2.7.4 — the delimiter is the word after quote removal, and $'a\tb' stands for a, a tab, b
+# dash: differs — dash 0.5.12 has no $'...'
+x=v
+printf 'cat <<$%sa\\tb%s\n$x\na\\tb\na\tb\necho done\n' "'" "'" >script
+$TEST_SHELL script
+---- stdout
+$x
+a\tb
+done
+
+#### a dollar-single-quoted part in a delimiter joins the other parts
+# dash: differs — dash 0.5.12 has no $'...'
+cat <<E$'\x4f'"F"
+$HOME
+EOF
+echo done
+---- stdout
+$HOME
+done
+
 #### backslash in an unquoted body escapes $ ` \ and newline only
 cat <<EOF
 \$x \`y\` \\ \a "q"

@@ -84,6 +84,20 @@ case $(pwd -L) in */link) echo logical;; esac
 physical
 logical
 
+#### pwd and cd in a directory that was removed keep using its recorded name
+# reason: XCU pwd -L, cd — PWD still names the (unlinked) current directory; dash, bash agree
+mkdir gone
+cd gone
+rmdir ../gone
+pwd | sed 's|.*/gone$|PWD recorded|'
+echo "status $?"
+cd /
+echo "$OLDPWD" | sed 's|.*/gone$|OLDPWD is the removed directory|'
+---- stdout
+PWD recorded
+status 0
+OLDPWD is the removed directory
+
 #### read splits into variables
 echo 'a b c d' | { read x y z; echo "$x|$y|$z"; }
 ---- stdout
@@ -224,6 +238,27 @@ echo "$opt $OPTARG"
 ---- stdout
 o file
 
+#### getopts with a bad variable name still consumes the option, then fails
+set -- -c foo -h
+getopts hc: bad-name
+echo "status $? OPTARG=$OPTARG OPTIND=$OPTIND"
+---- stdout
+status 2 OPTARG=foo OPTIND=3
+
+#### getopts at the end sets OPTIND to $# + 1 even after set -- shortened the parameters
+# reason: XCU getopts — at the end, OPTIND is the first operand's index, or $# + 1 if none
+set -- -a -b x
+while getopts ab opt; do :; done
+echo $OPTIND
+set --
+getopts ab opt; echo "$? $OPTIND $opt"
+set -- -b
+getopts ab opt; echo "$? $OPTIND $opt"
+---- stdout
+3
+1 1 ?
+0 2 b
+
 #### type names builtins and functions
 f() { :; }
 type f | grep -q function && echo function
@@ -275,6 +310,31 @@ ok
 (ulimit -f 100; ulimit -f)
 ---- stdout
 100
+
+#### ulimit -H -S together set both limits
+# reason: XCU ulimit — -H sets the hard limit and -S the soft one; given both, both are set
+# dash: differs — in dash the last of -H and -S wins, so -S -H 100 sets only the hard limit, below the soft one (EINVAL)
+(
+  ulimit -S -H -t 100
+  echo "status $?"
+  ulimit -S -t
+  ulimit -H -t
+)
+---- stdout
+status 0
+100
+100
+
+#### ulimit -a refuses an operand instead of dropping it
+before=$(ulimit -f)
+ulimit -a 100 >/dev/null
+echo "status $?"
+[ "$(ulimit -f)" = "$before" ] && echo unchanged
+ulimit -a | grep -q . && echo listed
+---- stdout
+status 2
+unchanged
+listed
 
 #### wait with no operands waits for all
 (sleep 0.1; echo a > fa) &
