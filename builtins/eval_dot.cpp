@@ -62,7 +62,8 @@ int builtin_dot(Shell& sh, Args argv) {
     if (path.empty() || !read_script_file(path, text, &error)) {
         sh.error(".",
                  name + ": " + (path.empty() ? std::string("not found") : std::strerror(error)));
-        throw FatalError{path.empty() ? 127 : 2};
+        // POSIX only says the shell aborts; its status is dash's (2), found or not.
+        throw FatalError{2};
     }
     std::vector<std::string> saved_positional;
     bool has_args = argv.size() > first + 1;

@@ -47,11 +47,12 @@ void print_trap(Shell& sh, int signal, Listing listing) {
     sh.out.write("trap -- " + action + " " + condition_name(signal) + "\n");
 }
 
-// EXIT, then the signals in numeric order. KILL and STOP cannot be trapped, so a
-// `trap -- - KILL` line could not be read back: they are left out, as POSIX allows.
+// EXIT, then the signals in numeric order. KILL and STOP show only when a trap names them
+// (it has no effect): their default state is not a trap that could be set or read back.
 void print_traps(Shell& sh, Listing listing) {
     for (int s = 0; s < TrapTable::kMaxSignal; ++s) {
-        if (s == SIGKILL || s == SIGSTOP) continue;
+        if ((s == SIGKILL || s == SIGSTOP) && sh.traps->listed(s).kind == TrapKind::Default)
+            continue;
         if (listing == Listing::All && s != 0 && signal_name(s).empty()) continue;
         print_trap(sh, s, listing);
     }

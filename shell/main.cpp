@@ -90,12 +90,13 @@ bool select_backend(Shell& sh, std::string_view name) {
     return true;
 }
 
-// Runs every command of a non-interactive source, then exits the shell with the status POSIX
-// gives it: the last command's, `exit`'s, or that of the error that ended the script.
+// Runs every command of the -c string or script, then exits the shell with the status POSIX
+// gives it: the last command's, `exit`'s, or that of the error that ended the script. With -i
+// an error ends only the complete command it happened in (XCU 2.8.1).
 [[noreturn]] void run_and_exit(Shell& sh, InputSource& source) {
     int status = 0;
     try {
-        status = sh.executor->run_source(source);
+        status = sh.executor->run_source(source, sh.options.interactive);
     } catch (const FatalError& e) {
         status = e.status;
     }
@@ -205,6 +206,9 @@ int run_main(int argc, char** argv) {
             write_stderr("vsh: cannot open " + path + ": " + std::strerror(error) + "\n");
             return error == ENOENT ? 127 : 126;
         }
+        // -i makes the shell interactive whatever it reads (XCU sh, as in bash, mksh and
+        // yash): a script run with it keeps going after the errors that end a script.
+        if (force_interactive) start_interactive(sh);
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(text));
         run_and_exit(sh, source);

@@ -537,6 +537,9 @@ void Executor::child_run(const ast::Command& command, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
+    // The parent's loops do not enclose a break or continue in here (XCU break: a loop
+    // encloses it only in the same execution environment).
+    sh_.loop_depth = 0;
     int status = 0;
     try {
         if (const auto* sub = std::get_if<ast::Subshell>(&command.node)) {
@@ -561,6 +564,7 @@ void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->all().clear();
+    sh_.loop_depth = 0;  // As in child_run: the parent's loops are not this one's.
     int status = 0;
     try {
         status = run_list(body, ExecContext{LastCommand::Exec, errexit});
@@ -697,7 +701,12 @@ int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
     int status;
     if (pipeline.commands.size() == 1) {
         ExecContext inner = ctx;
-        if (pipeline.negated) inner.errexit = ErrExit::Suppressed;
+        if (pipeline.negated) {
+            inner.errexit = ErrExit::Suppressed;
+            // The shell must stay to invert the status: a negated last command is not
+            // replaced by an exec of the program, which would exit with the status as is.
+            inner.last = LastCommand::No;
+        }
         status = run(*pipeline.commands[0], inner);
     } else {
         status = run_pipeline_stages(sh_, *this, pipeline,
@@ -872,6 +881,13 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     if (function != nullptr) {
         status = run_function(*function, argv, ctx);
     } else {
+        // eval and dot run their commands in this command's set -e context.
+        struct RestoreErrExit {
+            ErrExit& slot;
+            ErrExit outer;
+            ~RestoreErrExit() { slot = outer; }
+        } restore{builtin_errexit_, builtin_errexit_};
+        builtin_errexit_ = ctx.errexit;
         const ast::Command* enclosing = std::exchange(builtin_command_, &command);
         try {
             status = builtin->run(sh_, std::span<const std::string>(argv));
@@ -880,13 +896,18 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
             throw;
         }
         builtin_command_ = enclosing;
-        if (!sh_.out.flush() && status == 0) {
-            // A builtin whose output could not be written failed (e.g. echo > /dev/full).
-            sh_.error(name, std::string("write error: ") + std::strerror(errno));
-            status = 1;
-        }
-        sh_.err.flush();
+        status = flush_builtin_output(name, status);
     }
+    return status;
+}
+
+int Executor::flush_builtin_output(const std::string& name, int status) {
+    if (!sh_.out.flush() && status == 0) {
+        // A builtin whose output could not be written failed (e.g. echo > /dev/full).
+        sh_.error(name, std::string("write error: ") + std::strerror(errno));
+        status = 1;
+    }
+    sh_.err.flush();
     return status;
 }
 
@@ -932,9 +953,8 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
             if (it != sh_.functions.end()) return run_function(*it->second, argv, ExecContext{});
         }
         if (const Builtin* b = find_builtin(name)) {
-            int status = b->run(sh_, std::span<const std::string>(argv));
-            sh_.flush_streams();
-            return status;
+            // `command times` into a closed pipe fails like `times` does.
+            return flush_builtin_output(name, b->run(sh_, std::span<const std::string>(argv)));
         }
     }
     SpawnRequest req;
@@ -1063,6 +1083,9 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
     VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
     SourceDepth depth(source_depth_);
+    // eval's and dot's commands run where eval or dot was called (a trap action's do not).
+    const ErrExit inherited_errexit =
+        sh_.traps->running_action() ? ErrExit::Active : builtin_errexit_;
     int status = 0;
     for (;;) {
         if (TrapTable::pending()) {
@@ -1089,10 +1112,13 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         const auto& command = std::get<std::unique_ptr<ast::Command>>(result);
         if (sh_.options.noexec && !interactive) continue;
         ExecContext ctx;
+        ctx.errexit = inherited_errexit;
         // Only the shell's own input (-c, the script) may end in an exec: the last command of
-        // an eval, a dot script or a trap action is not the last thing the shell does.
+        // an eval, a dot script or a trap action is not the last thing the shell does. (An
+        // EXIT trap runs at depth 1 again once the input is done, but the shell still has to
+        // exit with its own status, and a subshell there still has to run its EXIT trap.)
         if (source_depth_ == 1 && source.at_end() && allow_exec_last_ && !sh_.options.interactive &&
-            !sh_.traps->any_set()) {
+            !sh_.traps->any_set() && !sh_.traps->running_action()) {
             ctx.last = LastCommand::Exec;
         }
         if (interactive) {

@@ -98,6 +98,9 @@ class Executor {
     Shell& sh_;
 
     int run_simple(const ast::Command& command, const ast::SimpleCommand& simple, ExecContext ctx);
+    // Writes out what builtin `name` left buffered; a write error turns a 0 `status` into 1,
+    // with a message. Returns the status.
+    int flush_builtin_output(const std::string& name, int status);
     int run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx);
     int run_and_or(const ast::AndOrList& list, ExecContext ctx);
     int run_async(const ast::Command& command);
@@ -111,6 +114,9 @@ class Executor {
     void check_errexit(int status, ExecContext ctx);
     bool allow_exec_last_ = false;
     int source_depth_ = 0;  // run_source() calls in progress.
+    // What `set -e` does where the builtin now running was called: the commands eval and dot
+    // run are part of that command, so an ignored -e (an `if` condition ...) stays ignored.
+    ErrExit builtin_errexit_ = ErrExit::Active;
     // The simple command whose builtin is running, for the text of a job that the builtin
     // starts through run_argv (`command sleep 30` stopped shows as written); null otherwise.
     const ast::Command* builtin_command_ = nullptr;

@@ -146,6 +146,7 @@ void run_expanded_in_child(Shell& sh, Executor& executor, const ast::Command& co
                            ErrExit errexit) {
     sh.is_subshell = true;
     sh.traps->reset_for_subshell();
+    sh.loop_depth = 0;  // A break here does not reach the parent's loops (XCU break).
     int status;
     try {
         status =

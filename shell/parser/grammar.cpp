@@ -120,6 +120,10 @@ void Grammar::linebreak() {
     while (peek().kind == TokenKind::Newline) consume();
 }
 
+void Grammar::linebreak_before_command() {
+    while (peek_command_word().kind == TokenKind::Newline) consume();
+}
+
 bool Grammar::is_redirection(const Token& token) const {
     switch (token.kind) {
         case TokenKind::IoNumber:
@@ -259,8 +263,8 @@ std::shared_ptr<const ast::Command> Grammar::parse_backquoted(std::string text,
 // ---- lists ----
 
 std::unique_ptr<ast::Command> Grammar::complete_command() {
-    // The first word may be an alias whose value starts with a newline: it is then an empty
-    // line, as in dash, bash and mksh.
+    // The first word may be an alias whose value is empty or starts with a newline: the line
+    // is then an empty one, as in dash, bash and mksh.
     Token& first = peek_command_word();
     auto result = make_command(first.begin);
     ast::List& list = result->node.emplace<ast::List>();
@@ -269,6 +273,7 @@ std::unique_ptr<ast::Command> Grammar::complete_command() {
         result->span.end = last_end_;
         return result;
     }
+    if (first.kind == TokenKind::End) return result;
     for (;;) {
         ast::ListItem item;
         item.command = and_or();
@@ -281,8 +286,9 @@ std::unique_ptr<ast::Command> Grammar::complete_command() {
                 consume();
                 list.items.push_back(std::move(item));
                 result->span.end = last_end_;
-                // Only peek past the separator within this line: stop at its newline.
-                Token& next = peek();
+                // Only peek past the separator within this line: stop at its newline (also
+                // when an empty alias is all that comes before it).
+                Token& next = peek_command_word();
                 if (next.kind == TokenKind::Newline) {
                     consume();
                     return result;
@@ -310,7 +316,7 @@ ast::List Grammar::compound_list() {
     linebreak();
     for (;;) {
         Token& start = peek_command_word();
-        if (start.kind == TokenKind::Newline) {  // An alias whose value starts with one.
+        if (start.kind == TokenKind::Newline) {  // An alias empty or starting with one.
             linebreak();
             continue;
         }
@@ -351,7 +357,7 @@ std::unique_ptr<ast::Command> Grammar::and_or() {
     while (token->kind == TokenKind::AndIf || token->kind == TokenKind::OrIf) {
         list.ops.push_back(token->kind == TokenKind::AndIf ? ast::AndOrOp::And : ast::AndOrOp::Or);
         consume();
-        linebreak();
+        linebreak_before_command();
         list.items.push_back(pipeline());
         token = &peek();
     }
@@ -393,7 +399,7 @@ std::unique_ptr<ast::Command> Grammar::pipeline_body() {
     pipe.commands.push_back(std::move(command_node));
     while (peek().kind == TokenKind::Pipe) {
         consume();
-        linebreak();
+        linebreak_before_command();
         pipe.commands.push_back(command());
     }
     result->span.end = last_end_;

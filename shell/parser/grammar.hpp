@@ -51,6 +51,9 @@ class Grammar final : public lex::NestedParser {
     void consume();
     ast::Word take_word();
     void linebreak();
+    // linebreak where a command comes next: a line holding only an alias whose value is
+    // empty counts as blank too.
+    void linebreak_before_command();
 
     std::unique_ptr<ast::Command> complete_command();
     std::unique_ptr<ast::Command> and_or();

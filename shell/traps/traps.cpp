@@ -33,6 +33,7 @@ bool TrapTable::ignored_on_entry(int signal) {
 }
 
 void TrapTable::install(int signal) {
+    if (signal == SIGKILL || signal == SIGSTOP) return;  // Their disposition cannot change.
     (void)ignored_on_entry(signal);  // Learn the entry state before changing it.
     struct sigaction sa;
     std::memset(&sa, 0, sizeof sa);
@@ -58,8 +59,11 @@ void TrapTable::install(int signal) {
 bool TrapTable::set(int signal, TrapKind kind, std::string action) {
     parent_traps_.reset();
     if (signal < 0 || signal >= kMaxSignal) return false;
-    if (signal == SIGKILL || signal == SIGSTOP) return false;
-    if (signal != 0 && ignored_on_entry(signal) && !interactive_) return true;
+    // POSIX leaves a trap on KILL or STOP undefined. As in dash, bash and mksh it is kept
+    // (`trap` lists it) and has no effect; failing would end `set -e` scripts that write
+    // `trap cleanup INT TERM KILL`.
+    const bool untrappable = signal == SIGKILL || signal == SIGSTOP;
+    if (signal != 0 && !untrappable && ignored_on_entry(signal) && !interactive_) return true;
     traps_[signal].kind = kind;
     traps_[signal].action = std::move(action);
     if (signal != 0) install(signal);
@@ -76,7 +80,8 @@ bool TrapTable::any_set() const {
 void TrapTable::recompute_child_defaults() {
     sigemptyset(&child_defaults_);
     for (int s = 1; s < kMaxSignal; ++s) {
-        if (traps_[s].kind == TrapKind::Command) sigaddset(&child_defaults_, s);
+        if (traps_[s].kind == TrapKind::Command && s != SIGKILL && s != SIGSTOP)
+            sigaddset(&child_defaults_, s);
     }
     if (interactive_) {
         for (int s : {SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU}) {

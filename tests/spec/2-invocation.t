@@ -136,6 +136,28 @@ $TEST_SHELL -i -c 'case $- in *i*) echo interactive;; *) echo not;; esac' 2>/dev
 interactive
 interactive
 
+#### -i applies to a script file too
+# reason: XCU sh — -i makes the shell interactive whatever the source of commands
+# dash: differs — dash 0.5.12 ignores -i when it is given a script operand
+printf '%s\n' 'case $- in *i*) echo interactive;; *) echo not;; esac' > s.sh
+$TEST_SHELL -i s.sh 2>/dev/null
+---- stdout
+interactive
+
+#### an error in an interactive script or -c string ends only its complete command
+# reason: XCU 2.8.1 — an interactive shell does not exit on a special builtin or assignment error
+# dash: differs — dash 0.5.12 treats -i -c and -i with a script as non-interactive on errors
+printf '%s\n' 'readonly x=1' 'x=2' 'echo after-assignment' 'unset x; echo same-line' 'echo after-unset' > s.sh
+$TEST_SHELL -i s.sh 2>/dev/null
+echo "status $?"
+$TEST_SHELL -i -c 'readonly y=1; unset y; echo same-line
+echo next-line' 2>/dev/null
+---- stdout
+after-assignment
+after-unset
+status 0
+next-line
+
 #### an interactive -c shell ignores SIGTERM
 # reason: XCU sh — an interactive shell ignores SIGTERM
 $TEST_SHELL -ci 'kill -TERM $$; echo survived' 2>/dev/null

@@ -15,6 +15,19 @@ bye
 ---- status
 1
 
+#### EXIT trap ending in an external command keeps the exit status
+# reason: XCU trap — the shell's status after the EXIT action is the one from before it
+trap '/bin/true' EXIT
+false
+---- status
+1
+
+#### EXIT trap ending in an external command keeps the status of -c
+$TEST_SHELL -c 'trap /bin/true EXIT; false'
+echo $?
+---- stdout
+1
+
 #### EXIT trap with signal number 0
 trap 'echo zero' 0
 echo main
@@ -216,6 +229,21 @@ trap 'echo parent-exit' EXIT
 ---- stdout
 in-subshell
 parent-exit
+
+#### a subshell in the EXIT trap runs its own EXIT trap
+# reason: XCU 2.12 — the subshell is a separate environment whose EXIT trap runs when it ends
+trap '(trap "echo inner-exit" EXIT; :)' EXIT
+echo main
+---- stdout
+main
+inner-exit
+
+#### a subshell ending in a program in the EXIT trap runs its own EXIT trap
+trap '(trap "echo inner-exit" EXIT; /bin/true)' EXIT
+echo main
+---- stdout
+main
+inner-exit
 
 #### trap set in a subshell runs there
 (trap 'echo sub-exit' EXIT; echo sub)
@@ -542,3 +570,19 @@ eval 'kill -USR1 $$; echo not reached'
 echo not reached either
 ---- status
 7
+
+#### a trap on KILL or STOP is accepted, listed, and has no effect
+# reason: XCU trap leaves it undefined; as dash, so `set -e` scripts naming KILL keep running
+set -e
+trap 'echo caught' TERM KILL
+echo "status $?"
+trap '' STOP
+trap
+trap - KILL STOP
+trap
+---- stdout
+status 0
+trap -- 'echo caught' KILL
+trap -- 'echo caught' TERM
+trap -- '' STOP
+trap -- 'echo caught' TERM

@@ -135,6 +135,68 @@ if f; then echo ok; fi
 in f
 ok
 
+#### set -e: the exception covers commands inside a subshell in a condition
+# reason: XCU set -e — ignored while the compound list after `if` runs, the subshell included
+set -e
+if (false; echo inside); then echo then; fi
+---- stdout
+inside
+then
+
+#### set -e: the exception covers a subshell to the left of || and after !
+set -e
+(false; echo left) || echo not run
+! (false; echo negated)
+echo survived
+---- stdout
+left
+negated
+survived
+
+#### set -e: the exception covers pipeline stages that run shell code
+set -e
+f() { false; echo "in f"; }
+if true | { false; echo stage; }; then echo then; fi
+if f | cat; then echo ok; fi
+---- stdout
+stage
+then
+in f
+ok
+
+#### set -e set again inside an ignored subshell stays ignored
+# reason: XCU set -e — -e is ignored for the whole compound list, even where it is set anew
+set -e
+if (set -e; false; echo still); then echo then; fi
+---- stdout
+still
+then
+
+#### set -e: the exception covers the commands eval runs in a condition
+# reason: XCU set -e — eval's commands are part of the condition's compound list
+set -e
+if eval 'false; echo in-eval'; then echo then; fi
+eval 'false; echo left' || echo not run
+! eval 'false; echo negated'
+eval 'false; echo not reached'
+---- stdout
+in-eval
+then
+left
+negated
+---- status
+1
+
+#### set -e: the exception covers a dot script run in a condition
+# reason: XCU set -e — the dot script's commands are part of the condition's compound list
+# dash: differs — dash 0.5.12 lets -e apply inside a dot script even in a condition
+echo 'false; echo in-dot' > d.sh
+set -e
+if . ./d.sh; then echo then; fi
+---- stdout
+in-dot
+then
+
 #### set -e: function failing outside a condition exits
 set -e
 f() { false; echo "in f"; }

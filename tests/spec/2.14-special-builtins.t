@@ -45,6 +45,16 @@ echo not reached
 ---- status
 nonzero
 
+#### dot of a missing file exits with status 2
+# reason: XCU dot — a non-interactive shell aborts; the status is dash's, as POSIX gives none
+$TEST_SHELL -c '. ./missing.sh; echo not reached'
+echo "missing $?"
+$TEST_SHELL -c '. no-such-file-in-path; echo not reached'
+echo "path $?"
+---- stdout
+missing 2
+path 2
+
 #### return from a dot script
 printf 'echo one\nreturn 3\necho two\n' > r.sh
 . ./r.sh
@@ -124,6 +134,14 @@ cat f g
 temporary
 fd 4 closed again
 kept
+
+#### command exec with a failing redirection does not exit the shell
+# reason: XCU 2.8.1 — command makes exec a regular builtin, whose redirection error is not fatal
+command exec 8<missing-file || echo failed
+echo still here
+---- stdout
+failed
+still here
 
 #### exec passes argv and environment
 x=1 exec sh -c 'echo "$x $0 $1"' zero one
@@ -433,3 +451,31 @@ while 2
 until 3
 not 4
 if 5
+
+#### a builtin run through command reports a write error in its status
+# reason: XCU 1.4 — a utility that cannot write its output fails; command does not hide that
+command times >/dev/full
+echo "times $?"
+command pwd >/dev/full
+echo "pwd $?"
+command export -p >/dev/full
+echo "export $?"
+---- stdout
+times 1
+pwd 1
+export 1
+
+#### break n in a subshell counts only the loops inside the subshell
+# reason: XCU break — a loop encloses break only when both run in the same execution environment
+# dash: differs — dash 0.5.12 lets the loops outside the subshell count, so break 2 ends it
+for x in a b; do
+  (for y in c d; do break 2; done; echo "after inner $x")
+done
+for x in 1 2; do
+  (while :; do break 3; done; echo "done $x") | cat
+done
+---- stdout
+after inner a
+after inner b
+done 1
+done 2

@@ -189,6 +189,39 @@ begin echo grouped; }
 ---- stdout
 grouped
 
+#### an alias with an empty value alone on a line is a blank line
+# reason: XCU 2.3.1 — the alias's value replaces the word, leaving nothing before the newline
+set -e
+alias empty=''
+empty
+echo after
+echo x; empty
+{ empty
+echo in-braces; }
+---- stdout
+after
+x
+in-braces
+
+#### an empty alias on the line after && or | leaves the command to the next line
+alias empty=''
+true &&
+empty
+echo and-ok
+echo piped |
+empty
+cat
+---- stdout
+and-ok
+piped
+
+#### an empty alias at the end of the input
+alias empty=''
+echo before
+empty
+---- stdout
+before
+
 #### unalias removes an alias
 alias greet='echo hi'
 unalias greet

@@ -125,3 +125,13 @@ HOME=/h
 echo a=~ b=x:~
 ---- stdout
 a=~ b=x:~
+
+#### tilde in a trimming pattern is expanded inside double quotes too
+# reason: XCU 2.2.3 — double quotes have no effect on a ${x#word} pattern, which gets tilde expansion (2.6.2)
+HOME=/home/someone
+p=/home/someone/docs
+echo "${p#~}" "${p#~/}" "${p%~/docs}|"
+echo "${p#\~}" "${p#'~'}"
+---- stdout
+/docs docs |
+/home/someone/docs /home/someone/docs

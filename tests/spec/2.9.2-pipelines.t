@@ -32,6 +32,21 @@ echo $?
 0
 0
 
+#### bang on the last command of a shell
+# reason: XCU 2.9.2 — the shell inverts the status, so it may not become the last program
+$TEST_SHELL -c '! /bin/false'
+echo $?
+$TEST_SHELL -c 'true && ! /bin/true'
+echo $?
+printf '%s\n' 'echo script' '! /bin/false' > s.sh
+$TEST_SHELL s.sh
+echo $?
+---- stdout
+0
+1
+script
+0
+
 #### bang applies to the whole pipeline
 ! false | true
 echo $?
