@@ -5,6 +5,8 @@
 #include <type_traits>
 #include <variant>
 
+#include "builtins/quote.hpp"
+
 namespace vsh::ast {
 
 namespace {
@@ -145,14 +147,7 @@ void append_quoted(std::string& out, std::string_view text) {
         out += text[0];
         return;
     }
-    out += '\'';
-    for (char c : text) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
-    out += '\'';
+    out += single_quote(text);
 }
 
 class Formatter {
