@@ -117,7 +117,9 @@ int run_main(int argc, char** argv) {
     int i = 1;
     for (; i < argc; ++i) {
         std::string_view arg = argv[i];
-        if (arg == "--") {
+        // XCU sh: a lone "-" is the first operand and is ignored, like "--" ending the options
+        // (`sh -c - 'cmd'`, `sh -` reading standard input; dash, bash and mksh agree).
+        if (arg == "--" || arg == "-") {
             ++i;
             break;
         }

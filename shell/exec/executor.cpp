@@ -489,7 +489,12 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     const bool job_control = job_control_active(sh_);
     if (ctx.last == LastCommand::Exec && !sh_.traps->any_set() && !job_control) {
         // Nothing follows in this process: the subshell can be this process. (Under job
-        // control it is a job, with a process group of its own.)
+        // control it is a job, with a process group of its own.) It still starts with a
+        // subshell's state: the parent's jobs are not its children (so `wait` on them must
+        // answer 127, as after a fork) and the parent's loops do not enclose it.
+        sh_.is_subshell = true;
+        sh_.jobs->all().clear();
+        sh_.loop_depth = 0;
         return run_list(node.body, ctx);
     }
     const bool hand_terminal = job_control && hands_terminal_to_jobs(sh_);

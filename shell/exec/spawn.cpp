@@ -262,7 +262,16 @@ const ast::Command& unwrap_command(const ast::Command& command) {
 std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash) {
     if (use_hash) {
         auto it = sh.command_hash.find(name);
-        if (it != sh.command_hash.end()) return it->second;
+        if (it != sh.command_hash.end()) {
+            // XCU 2.9.1.4: if the remembered location fails, the search is repeated. A file
+            // that was removed (or lost its execute bit) since is forgotten here, before the
+            // exec, so a copy found later in PATH runs instead of a "not found".
+            struct stat st {};
+            if (stat(it->second.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+                access(it->second.c_str(), X_OK) == 0)
+                return it->second;
+            sh.command_hash.erase(it);
+        }
     }
     const std::string* path_var = sh.vars.get("PATH");
     std::string found = search_path_in(

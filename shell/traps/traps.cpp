@@ -49,7 +49,10 @@ void TrapTable::install(int signal) {
         case TrapKind::Default:
             sa.sa_handler = SIG_DFL;
             if (interactive_ && (signal == SIGINT || signal == SIGQUIT || signal == SIGTERM)) {
-                sa.sa_handler = signal == SIGINT ? on_signal : SIG_IGN;
+                // An interactive shell catches INT (to abandon the line), unless it was
+                // ignored on entry: then it stays ignored, and so do the commands it runs.
+                const bool catch_it = signal == SIGINT && !ignored_on_entry(signal);
+                sa.sa_handler = catch_it ? on_signal : SIG_IGN;
             }
             break;
     }
@@ -64,6 +67,11 @@ bool TrapTable::set(int signal, TrapKind kind, std::string action) {
     // `trap cleanup INT TERM KILL`.
     const bool untrappable = signal == SIGKILL || signal == SIGSTOP;
     if (signal != 0 && !untrappable && ignored_on_entry(signal) && !interactive_) return true;
+    // An interactive shell may trap or reset a signal ignored on entry (XCU 2.11 limits only
+    // a non-interactive one). Once set, it no longer counts as ignored on entry: commands
+    // the shell runs (and its subshells, which reset a command trap) get the default action,
+    // not the inherited SIG_IGN.
+    if (signal != 0 && interactive_ && ignored_on_entry(signal)) ignored_on_entry_[signal] = false;
     traps_[signal].kind = kind;
     traps_[signal].action = std::move(action);
     if (signal != 0) install(signal);
@@ -163,6 +171,23 @@ void TrapTable::reset_for_subshell() {
         if (traps_[s].kind == TrapKind::Command) {
             traps_[s] = Trap{};
             if (s != 0) install(s);
+        }
+    }
+    if (interactive_) {
+        // A subshell of an interactive shell is not interactive: INT, QUIT and TERM get their
+        // default action back (unless a trap says otherwise, or they were ignored on entry),
+        // so `(trap - INT; ...)` or a plain `( ... )` dies of them as in dash and mksh.
+        interactive_ = false;
+        for (int s : {SIGINT, SIGQUIT, SIGTERM}) {
+            if (traps_[s].kind == TrapKind::Default)
+                signal(s, ignored_on_entry(s) ? SIG_IGN : SIG_DFL);
+        }
+        // The interactive parent could trap or reset a signal ignored on its entry; the
+        // subshell, which was not entered ignoring it, can as well (it keeps the disposition
+        // until it does).
+        for (int s = 1; s < kMaxSignal; ++s) {
+            entry_known_[s] = true;
+            ignored_on_entry_[s] = false;
         }
     }
     pending_any_ = 0;

@@ -85,6 +85,20 @@ $TEST_SHELL -- -s.sh arg
 ---- stdout
 arg
 
+#### a lone - before the command string of -c is ignored
+# reason: XCU sh — a single hyphen-minus is the first operand and is then ignored
+$TEST_SHELL -c - 'echo "ran as $0 with $#"' name one two
+---- stdout
+ran as name with 2
+
+#### a lone - as the only operand reads commands from standard input
+# reason: XCU sh — a single hyphen-minus is the first operand and is then ignored
+echo 'echo from stdin' | $TEST_SHELL -
+echo 'echo "args $#: $1"' | $TEST_SHELL -s - first
+---- stdout
+from stdin
+args 1: first
+
 #### child shell inherits exported variables only
 export EXP=1
 LOCAL=2

@@ -586,3 +586,35 @@ trap -- 'echo caught' KILL
 trap -- 'echo caught' TERM
 trap -- '' STOP
 trap -- 'echo caught' TERM
+
+#### a subshell of an interactive shell dies of SIGTERM
+# reason: XCU 2.11 — only the interactive shell itself ignores SIGTERM; a subshell is not interactive
+printf '%s\n' '(sh -c "kill -s TERM \$PPID"; echo survived)' 'echo "status $?"' |
+    $TEST_SHELL -i 2>/dev/null
+---- stdout
+status 143
+
+#### trap - INT in a subshell of an interactive shell gives SIGINT its default action
+# reason: XCU trap — `trap - INT` resets the action to the default, which ends the subshell
+printf '%s\n' '(trap - INT; sh -c "kill -s INT \$PPID"; echo survived)' 'echo "status $?"' |
+    $TEST_SHELL -i 2>/dev/null
+---- stdout
+status 130
+
+#### an interactive shell started with SIGINT ignored passes the ignoring on to commands
+# reason: XCU 2.11 — a signal ignored on entry stays ignored for the commands the shell runs
+trap '' INT
+printf '%s\n' 'sh -c "kill -s INT \$\$; echo survived"' 'echo "status $?"' |
+    $TEST_SHELL -i 2>/dev/null
+---- stdout
+survived
+status 0
+
+#### trap - in an interactive shell resets a signal ignored on entry for its commands
+# reason: XCU trap — only a non-interactive shell keeps signals ignored on entry; here the reset holds
+# dash: differs — dash keeps the signal ignored for the commands it runs
+trap '' QUIT
+printf '%s\n' 'trap - QUIT' 'sh -c "kill -s QUIT \$\$; echo survived"' 'echo "status $?"' |
+    $TEST_SHELL -i 2>/dev/null
+---- stdout
+status 131

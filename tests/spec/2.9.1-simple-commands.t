@@ -283,6 +283,38 @@ sh -c 'echo ok'
 ---- stdout
 ok
 
+#### a remembered command that was removed is searched for again in PATH
+# reason: XCU 2.9.1.4 — if the remembered location fails, the shell repeats the search
+# dash: differs — dash keeps the stale location and reports "not found"
+mkdir first second
+PATH=$PWD/first:$PWD/second:$PATH
+printf '#!/bin/sh\necho from second\n' >second/tool_vsh
+chmod +x second/tool_vsh
+tool_vsh
+printf '#!/bin/sh\necho from first\n' >first/tool_vsh
+chmod +x first/tool_vsh
+rm second/tool_vsh
+tool_vsh
+echo "status $?"
+---- stdout
+from second
+from first
+status 0
+
+#### a remembered command that lost its execute permission is searched for again
+# reason: XCU 2.9.1.4 — if the remembered location fails, the shell repeats the search
+mkdir first second
+PATH=$PWD/first:$PWD/second:$PATH
+printf '#!/bin/sh\necho from first\n' >first/tool_vsh
+printf '#!/bin/sh\necho from second\n' >second/tool_vsh
+chmod +x first/tool_vsh second/tool_vsh
+tool_vsh
+chmod -x first/tool_vsh
+tool_vsh
+---- stdout
+from first
+from second
+
 #### redirection-only command creates the file
 > created
 [ -f created ] && echo yes

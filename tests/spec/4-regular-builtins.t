@@ -347,6 +347,21 @@ cat fa fb
 a
 b
 
+#### wait in a subshell that is the script's last command does not see the parent's jobs
+# reason: XCU wait — the parent's asynchronous lists are not children of the subshell: 127
+$TEST_SHELL -c 'sh -c "exit 5" & p=$!; (wait $p)' 2>/dev/null
+echo $?
+---- stdout
+127
+
+#### wait in a subshell ending a script file does not see the parent's jobs
+# reason: XCU wait — the parent's asynchronous lists are not children of the subshell: 127
+printf '%s\n' 'sh -c "exit 5" & p=$!' '(wait $p)' >script
+$TEST_SHELL script 2>/dev/null
+echo $?
+---- stdout
+127
+
 #### wait for an unknown pid returns 127
 wait 99999999 2>/dev/null
 echo $?
