@@ -262,16 +262,10 @@ const ast::Command& unwrap_command(const ast::Command& command) {
 std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash) {
     if (use_hash) {
         auto it = sh.command_hash.find(name);
-        if (it != sh.command_hash.end()) {
-            // XCU 2.9.1.4: if the remembered location fails, the search is repeated. A file
-            // that was removed (or lost its execute bit) since is forgotten here, before the
-            // exec, so a copy found later in PATH runs instead of a "not found".
-            struct stat st {};
-            if (stat(it->second.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-                access(it->second.c_str(), X_OK) == 0)
-                return it->second;
-            sh.command_hash.erase(it);
-        }
+        // A remembered location that has gone stale is found out by the exec that fails, and
+        // the search repeated then (retry_stale_location), not checked here before every
+        // command.
+        if (it != sh.command_hash.end()) return it->second;
     }
     const std::string* path_var = sh.vars.get("PATH");
     std::string found = search_path_in(
@@ -384,6 +378,21 @@ SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request) {
 
 namespace {
 
+// XCU 2.9.1.4: when the remembered location of `name` fails (the file was removed, or lost
+// its execute permission), the shell forgets it and searches PATH again. Returns whether the
+// search found another file, now in `plan`, so that the caller tries once more.
+bool retry_stale_location(Shell& sh, const std::string& name, int error,
+                          backends::SpawnPlan& plan) {
+    if (error != ENOENT && error != EACCES && error != ENOTDIR) return false;
+    sh.command_hash.erase(name);
+    int search_error = ENOENT;
+    std::string again = search_path(sh, name, &search_error, true);
+    if (again.empty() || again == plan.path) return false;
+    plan.path = std::move(again);
+    plan.finalize();
+    return true;
+}
+
 // spawn_command() once the redirections are open.
 SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedirections& redirs) {
     SpawnOutcome outcome;
@@ -391,6 +400,8 @@ SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedi
     const std::string& name = argv[0];
 
     std::string path;
+    // Whether `path` is a location the shell remembered, which may have gone stale since.
+    bool remembered = false;
     if (name.find('/') != std::string::npos) {
         path = name;
     } else {
@@ -404,6 +415,7 @@ SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedi
         } else if (override_path != nullptr) {
             path = search_path_in(*override_path, name, &error);
         } else {
+            remembered = sh.command_hash.count(name) != 0;
             path = search_path(sh, name, &error, true);
         }
         if (path.empty()) {
@@ -458,6 +470,8 @@ SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedi
     sh.flush_streams();
     if (replaces_shell(sh, request)) {
         int error = backends::exec_in_place(plan);
+        if (remembered && retry_stale_location(sh, name, error, plan))
+            error = backends::exec_in_place(plan);
         report_exec_error(sh, name, error, &outcome.status);
         if (error == ENOENT) sh.command_hash.erase(name);
         return outcome;
@@ -475,6 +489,8 @@ SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedi
     if (timing_wanted(sh)) outcome.started_unix_ns = unix_time_ns();
     std::int64_t start = monotonic_ns();
     backends::SpawnResult result = backend->spawn(plan);
+    if (remembered && retry_stale_location(sh, name, result.error, plan))
+        result = backend->spawn(plan);
     outcome.started_ns = start;
     outcome.spawn_ns = monotonic_ns() - start;
     if (result.error != 0) {
