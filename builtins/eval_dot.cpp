@@ -18,8 +18,8 @@ int builtin_eval(Shell& sh, Args argv) {
         if (i > 1) text += ' ';
         text += argv[i];
     }
-    // An empty or blank string leaves $? at 0 (XCU eval).
-    sh.last_status = 0;
+    // $? inside the text is the status from before eval (XCU 2.5.2); an empty or blank text
+    // returns 0 because run_source() starts from 0, not because $? is reset here.
     StringSource source(std::move(text));
     return sh.executor->run_source(source, false, sh.lineno, "eval");
 }
@@ -75,7 +75,8 @@ int builtin_dot(Shell& sh, Args argv) {
     std::uint32_t saved_line = sh.lineno;
     sh.source_name = path;
     ++sh.dot_depth;
-    sh.last_status = 0;
+    // The script sees the caller's $? (XCU 2.5.2); an empty script still returns 0, as
+    // run_source() starts from 0.
     int status;
     StringSource source(std::move(text));
     try {

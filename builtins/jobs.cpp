@@ -3,6 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <string>
+#include <vector>
+
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "shell/core/shell.hpp"
@@ -217,14 +220,27 @@ int builtin_bg(Shell& sh, Args argv) {
         sh.error("bg", "no job control");
         return 1;
     }
-    Job* job = job_argument(sh, argv, "bg");
-    if (job == nullptr) return 1;
-    sh.jobs->touch(*job);
-    // Said before the job runs on, so that what it writes comes after.
-    sh.out.write("[" + std::to_string(job->id) + "] " + job->command + "\n");
-    sh.out.flush();
-    continue_job(*job);
-    return 0;
+    // XCU bg takes any number of job IDs (none means the current job); one that names no job
+    // is reported and the others are still resumed, as bash and mksh do.
+    std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
+    std::vector<std::string> specs(argv.begin() + static_cast<long>(first), argv.end());
+    if (specs.empty()) specs.emplace_back("%%");
+    int status = 0;
+    for (const std::string& spec : specs) {
+        std::string why;
+        Job* job = sh.jobs->find(spec, &why);
+        if (job == nullptr) {
+            sh.error("bg", spec + ": " + why);
+            status = 1;
+            continue;
+        }
+        sh.jobs->touch(*job);
+        // Said before the job runs on, so that what it writes comes after.
+        sh.out.write("[" + std::to_string(job->id) + "] " + job->command + "\n");
+        sh.out.flush();
+        continue_job(*job);
+    }
+    return status;
 }
 
 }  // namespace vsh

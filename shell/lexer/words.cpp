@@ -491,7 +491,9 @@ void Lexer::lex_here_doc_body(ast::Word& out) {
                 lex_dollar(out, true);
                 break;
             case '`':
-                lex_backquoted(out, false);
+                // XCU 2.7.4: '"' is plain in the body except within $(), `` and ${}, so inside
+                // backquotes \" loses its backslash as it would within double quotes.
+                lex_backquoted(out, true);
                 break;
             default:
                 append_run(reader_, out, Kind::Literal, kHereDocStops);

@@ -157,6 +157,39 @@ echo status $?
 resumed
 status 4
 
+#### bg with several job IDs continues every one of them
+# reason: XCU bg — the operands are job IDs, each job is resumed in the background
+# dash: differs — dash turns -m off when it has no terminal
+set -m
+sh -c 'kill -STOP $$; exit 5'
+sh -c 'kill -STOP $$; exit 6'
+bg %1 %2
+echo "bg $?"
+wait %1
+echo "one $?"
+wait %2
+echo "two $?"
+---- stdout
+[1] sh -c 'kill -STOP $$; exit 5'
+[2] sh -c 'kill -STOP $$; exit 6'
+bg 0
+one 5
+two 6
+
+#### bg reports a job ID that names no job and still resumes the others
+# reason: XCU bg — an operand that names no job is an error; the valid one still runs on
+# dash: differs — dash turns -m off when it has no terminal
+set -m
+sh -c 'kill -STOP $$; exit 7'
+bg %9 %1 2>/dev/null
+echo "bg $?"
+wait %1
+echo "one $?"
+---- stdout
+[1] sh -c 'kill -STOP $$; exit 7'
+bg 1
+one 7
+
 #### a stopped foreground subshell is shown as written
 # reason: XCU 2.11 — a subshell is a job of its own; its text is the command as written
 # dash: differs — dash turns -m off when it has no terminal

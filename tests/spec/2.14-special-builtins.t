@@ -88,6 +88,41 @@ echo $?
 ---- stdout
 1
 
+#### $? inside eval's text is the status from before eval
+# reason: XCU 2.5.2 — $? is the last pipeline's status; eval has not finished yet
+false
+eval 'echo "first $?"'
+(exit 7)
+eval 'x=$?;' 'echo "second $x"'
+(exit 3)
+eval 'false;' 'echo "after $?"'
+---- stdout
+first 1
+second 7
+after 1
+
+#### eval of blank text after a failure returns 0
+false
+eval '  ' ''
+echo $?
+---- stdout
+0
+
+#### $? at the top of a dot script is the status from before the dot
+# reason: XCU 2.5.2 — the script runs in the current environment, $? untouched
+printf 'echo "in $?"\n(exit 4)\n' > s.sh
+(exit 6)
+. ./s.sh
+echo "out $?"
+: > empty.sh
+false
+. ./empty.sh
+echo "empty $?"
+---- stdout
+in 6
+out 4
+empty 0
+
 #### eval can define functions and variables
 eval 'f() { echo dyn; }; y=2'
 f; echo $y

@@ -252,3 +252,11 @@ printf 'cat <<-END\na\\\n\tb\n\tEND\n' >script
 $TEST_SHELL script | od -An -c | tr -s ' '
 ---- stdout
  a \t b \n
+
+#### backslash-double-quote in backquotes in a body loses its backslash
+# reason: XCU 2.7.4 — '"' is special within `` in a here-document, as within double quotes
+cat <<EOF
+[`printf '%s' \"a\"`] \"b\"
+EOF
+---- stdout
+[a] \"b\"
