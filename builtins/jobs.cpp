@@ -210,7 +210,7 @@ int builtin_fg(Shell& sh, Args argv) {
         sh.err.flush();
     } else if (job->state() == JobState::Done) {
         print_signal_death(sh, job->processes.back().wait_status);
-        sh.jobs->remove(job->id);
+        sh.jobs->remove(job->id, KeepStatuses::No);
     }
     return status;
 }

@@ -13,7 +13,17 @@ namespace vsh {
 int terminal_fd(Shell& sh) {
     if (sh.tty_fd == -2) {
         sh.tty_fd = -1;
-        if (isatty(0)) sh.tty_fd = fcntl(0, F_DUPFD_CLOEXEC, 10);
+        if (isatty(0)) {
+            sh.tty_fd = fcntl(0, F_DUPFD_CLOEXEC, 10);
+        } else {
+            // A script read from a file or a pipe (`sh -m <script`) still controls jobs on
+            // the terminal it runs on, as dash and bash do: they open /dev/tty too.
+            int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+            if (fd >= 0) {
+                sh.tty_fd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+                close(fd);
+            }
+        }
     }
     return sh.tty_fd;
 }

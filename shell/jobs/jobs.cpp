@@ -245,12 +245,16 @@ Job* JobTable::find(const std::string& spec, std::string* why) {
     return found;
 }
 
-void JobTable::remove(int id) {
+void JobTable::remove(int id, KeepStatuses keep) {
     // Keep the statuses of processes that finished, so `wait PID` still finds them.
     for (const Job& j : jobs_)
         if (j.id == id)
-            for (const JobProcess& p : j.processes)
-                if (p.done) keep_reaped(p.pid, p.wait_status);
+            for (const JobProcess& p : j.processes) {
+                if (keep == KeepStatuses::No)
+                    reaped_.erase(p.pid);
+                else if (p.done)
+                    keep_reaped(p.pid, p.wait_status);
+            }
     jobs_.erase(
         std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
         jobs_.end());

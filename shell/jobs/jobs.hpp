@@ -33,6 +33,9 @@ struct JobProcess {
 
 enum class JobState : unsigned char { Running, Stopped, Done };
 
+// Whether removing a job keeps its processes' statuses for a later `wait PID`.
+enum class KeepStatuses : unsigned char { Yes, No };
+
 struct Job {
     int id = 0;      // %N
     pid_t pgid = 0;  // Process group (0 without job control).
@@ -90,7 +93,10 @@ class JobTable {
     // '+', '-' or ' ' for job_line().
     char mark_of(const Job& job);
     std::vector<Job>& all() { return jobs_; }
-    void remove(int id);
+    // A job waited for in the background keeps its statuses (KeepStatuses::Yes); one that
+    // fg brought to the foreground is no longer an asynchronous list, so its pids become
+    // unknown to `wait` (KeepStatuses::No), as in dash.
+    void remove(int id, KeepStatuses keep = KeepStatuses::Yes);
     // Removes jobs that are done (after they have been reported/waited for).
     void remove_done();
 

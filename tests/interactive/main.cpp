@@ -388,6 +388,21 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"a script with set -m and stdin off the terminal gives fg the terminal",
+         [](const std::string& scratch) {
+             // The shell's stdin is not the terminal, so it must find the terminal through
+             // /dev/tty; the resumed job then sees itself in the foreground ('+' in ps).
+             LaunchOptions options = base_options(scratch);
+             options.args = {"-m", "-c",
+                             "exec </dev/null; "
+                             "sh -c 'kill -s STOP $$; ps -o stat= -p $$' >job-stat; "
+                             "fg >/dev/null; cat job-stat"};
+             with_session(options, [](PtySession& s) {
+                 expect(s, "Stopped");
+                 check(s.expect("+\n"), "resumed job was not in the foreground");
+                 expect_exit(s, 0);
+             });
+         }},
         {"a trapped signal runs its action while the prompt waits",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {

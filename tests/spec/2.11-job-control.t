@@ -144,6 +144,21 @@ sh -c 'kill -STOP $$; echo resumed; exit 3'
 resumed
 fg 3
 
+#### set -m without a terminal: a background job that fg finished is unknown to wait
+# reason: XCU fg — the job becomes a foreground job, so its pid is no longer an asynchronous list's; XCU wait gives 127 for an unknown pid
+# dash: differs — dash turns -m off when it has no terminal
+set -m
+sh -c 'kill -STOP $$; exit 5' &
+pid=$!
+while ! jobs | grep -q Stopped; do sleep 0.01; done
+fg >/dev/null
+echo fg $?
+wait $pid
+echo wait $?
+---- stdout
+fg 5
+wait 127
+
 #### set -m without a terminal: bg continues a stopped job in the background
 # reason: XCU bg — the job runs on in the background; wait then gives its status
 # dash: differs — dash turns -m off when it has no terminal
