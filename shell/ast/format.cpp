@@ -31,28 +31,6 @@ bool is_control(char c) {
     return (u < 0x20 && c != '\t') || u == 0x7f;
 }
 
-const char* redirection_operator(RedirOp op) {
-    switch (op) {
-        case RedirOp::Input:
-            return "<";
-        case RedirOp::Output:
-            return ">";
-        case RedirOp::Clobber:
-            return ">|";
-        case RedirOp::Append:
-            return ">>";
-        case RedirOp::ReadWrite:
-            return "<>";
-        case RedirOp::DupInput:
-            return "<&";
-        case RedirOp::DupOutput:
-            return ">&";
-        case RedirOp::HereDoc:
-            return "<<";
-    }
-    return "?";
-}
-
 // The fd an operator applies to when no IO number is written (XCU 2.7).
 int default_fd(RedirOp op) {
     switch (op) {
@@ -68,32 +46,6 @@ int default_fd(RedirOp op) {
             return 1;
     }
     return 1;
-}
-
-const char* parameter_operator(ParamOp op, bool colon) {
-    switch (op) {
-        case ParamOp::Plain:
-        case ParamOp::Length:
-        case ParamOp::Invalid:
-            return "";
-        case ParamOp::Default:
-            return colon ? ":-" : "-";
-        case ParamOp::Assign:
-            return colon ? ":=" : "=";
-        case ParamOp::Error:
-            return colon ? ":?" : "?";
-        case ParamOp::Alternative:
-            return colon ? ":+" : "+";
-        case ParamOp::RemoveSmallestSuffix:
-            return "%";
-        case ParamOp::RemoveLargestSuffix:
-            return "%%";
-        case ParamOp::RemoveSmallestPrefix:
-            return "#";
-        case ParamOp::RemoveLargestPrefix:
-            return "##";
-    }
-    return "";
 }
 
 bool is_pattern_operator(ParamOp op) {
@@ -451,6 +403,54 @@ void Formatter::command(const Command& command) {
 }
 
 }  // namespace
+
+const char* redirection_operator(RedirOp op) {
+    switch (op) {
+        case RedirOp::Input:
+            return "<";
+        case RedirOp::Output:
+            return ">";
+        case RedirOp::Clobber:
+            return ">|";
+        case RedirOp::Append:
+            return ">>";
+        case RedirOp::ReadWrite:
+            return "<>";
+        case RedirOp::DupInput:
+            return "<&";
+        case RedirOp::DupOutput:
+            return ">&";
+        case RedirOp::HereDoc:
+            return "<<";
+    }
+    return "?";
+}
+
+const char* parameter_operator(ParamOp op, bool colon) {
+    switch (op) {
+        case ParamOp::Plain:
+        case ParamOp::Length:
+        case ParamOp::Invalid:
+            return "";
+        case ParamOp::Default:
+            return colon ? ":-" : "-";
+        case ParamOp::Assign:
+            return colon ? ":=" : "=";
+        case ParamOp::Error:
+            return colon ? ":?" : "?";
+        case ParamOp::Alternative:
+            return colon ? ":+" : "+";
+        case ParamOp::RemoveSmallestSuffix:
+            return "%";
+        case ParamOp::RemoveLargestSuffix:
+            return "%%";
+        case ParamOp::RemoveSmallestPrefix:
+            return "#";
+        case ParamOp::RemoveLargestPrefix:
+            return "##";
+    }
+    return "";
+}
 
 std::string format_command(const Command& command) {
     Formatter formatter;

@@ -29,4 +29,10 @@ std::string format_pipeline(const Pipeline& pipeline);
 // One word as written: `"$x"`, `${y:-'z'}`, `$(cmd)`.
 std::string format_word(const Word& word);
 
+// A redirection operator as written: `<`, `>|`, `<<`.
+const char* redirection_operator(RedirOp op);
+
+// The operator of `${name OP word}` as written (`:-`, `%%`); "" for `${name}` and `${#name}`.
+const char* parameter_operator(ParamOp op, bool colon);
+
 }  // namespace vsh::ast

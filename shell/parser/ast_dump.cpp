@@ -2,60 +2,13 @@
 
 #include <variant>
 
+#include "shell/ast/format.hpp"
+
 namespace vsh {
 
 namespace {
 
 using Kind = ast::WordPart::Kind;
-
-const char* op_text(ast::ParamOp op, bool colon) {
-    switch (op) {
-        case ast::ParamOp::Plain:
-        case ast::ParamOp::Length:
-            return "";
-        case ast::ParamOp::Default:
-            return colon ? ":-" : "-";
-        case ast::ParamOp::Assign:
-            return colon ? ":=" : "=";
-        case ast::ParamOp::Error:
-            return colon ? ":?" : "?";
-        case ast::ParamOp::Alternative:
-            return colon ? ":+" : "+";
-        case ast::ParamOp::RemoveSmallestSuffix:
-            return "%";
-        case ast::ParamOp::RemoveLargestSuffix:
-            return "%%";
-        case ast::ParamOp::RemoveSmallestPrefix:
-            return "#";
-        case ast::ParamOp::RemoveLargestPrefix:
-            return "##";
-        case ast::ParamOp::Invalid:
-            return "!bad!";
-    }
-    return "?";
-}
-
-const char* redir_text(ast::RedirOp op) {
-    switch (op) {
-        case ast::RedirOp::Input:
-            return "<";
-        case ast::RedirOp::Output:
-            return ">";
-        case ast::RedirOp::Clobber:
-            return ">|";
-        case ast::RedirOp::Append:
-            return ">>";
-        case ast::RedirOp::ReadWrite:
-            return "<>";
-        case ast::RedirOp::DupInput:
-            return "<&";
-        case ast::RedirOp::DupOutput:
-            return ">&";
-        case ast::RedirOp::HereDoc:
-            return "<<";
-    }
-    return "?";
-}
 
 void dump_parts(const ast::Word& word, std::string& out);
 void dump(const ast::Command& command, std::string& out);
@@ -90,7 +43,9 @@ void dump_parts(const ast::Word& word, std::string& out) {
                 out += "${";
                 if (part.op == ast::ParamOp::Length) out += '#';
                 out += part.text;
-                out += op_text(part.op, part.colon);
+                out += part.op == ast::ParamOp::Invalid
+                           ? "!bad!"
+                           : ast::parameter_operator(part.op, part.colon);
                 dump_parts(part.parts, out);
                 out += '}';
                 break;
@@ -211,7 +166,7 @@ void dump(const ast::Command& command, std::string& out) {
             for (const ast::Redirection& r : command.redirections) {
                 out += ' ';
                 out += std::to_string(r.fd);
-                out += redir_text(r.op);
+                out += ast::redirection_operator(r.op);
                 if (r.op == ast::RedirOp::HereDoc) {
                     out += r.strip_tabs ? "-[" : "[";
                     dump_parts(r.target, out);
