@@ -36,25 +36,19 @@ class Backend {
     // Creates the child, which carries out the plan and execs. Returns once the exec has
     // succeeded or failed (every backend reports exec errors synchronously).
     virtual SpawnResult spawn(const SpawnPlan& plan) = 0;
+    // Whether a stop signal that reaches a job's process before its exec is caught and passed
+    // on to the program (child::catch_early_stops), rather than stopping the child with the
+    // shell waiting for its exec.
+    virtual bool catches_early_stops() const { return true; }
 };
-
-// A vfork-style child (vfork, clone, glibc's posix_spawn) that takes the terminal for a
-// foreground job can be stopped by Ctrl-Z between restoring its signal mask and execve; the
-// shell, suspended until that exec, would then hang until someone sends SIGCONT. Such plans
-// (interactive job control only) go to fork. Returns false, with the reason, for them.
-inline bool vfork_style_can_take_terminal(const SpawnPlan& plan, const char** why) {
-    if (plan.terminal != Terminal::Foreground) return true;
-    if (why != nullptr)
-        *why = "foreground job under job control (a stop before exec would hang the shell)";
-    return false;
-}
 
 // The registry: every backend in a fixed order (fork, vfork, clone, posix_spawn).
 const std::vector<Backend*>& all_backends();
 // Looks a backend up by name; "auto" is not a backend but a policy (see choose_auto()).
 Backend* find_backend(std::string_view name);
 // The backend `auto` uses for `plan` on this system (never null; fork as the last resort).
-Backend* choose_auto(const SpawnPlan& plan);
+// When it is not auto's first choice, `*why` (if given) says why the first choice refused.
+Backend* choose_auto(const SpawnPlan& plan, const char** why = nullptr);
 // The fork backend, which can honour every plan.
 Backend& fork_backend();
 

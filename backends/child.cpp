@@ -3,7 +3,9 @@
 // only async-signal-safe calls, on memory prepared before the split (the SpawnPlan); no
 // malloc, no exceptions, no locks, no stdio, no shell state, no writes to anything the parent
 // relies on (errno is the one shared thing it touches; the parent saves and restores it).
-// It runs with every signal blocked, so no shell handler can run on this side of the split.
+// It runs with every signal blocked, so no shell handler can run on this side of the split;
+// the one handler it installs itself (record_stop, for the last steps before execve) obeys
+// the same rule.
 #include "backends/child.hpp"
 
 #include <fcntl.h>
@@ -119,6 +121,61 @@ VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept {
     }
 }
 
+namespace {
+
+// Where record_stop reports, set by catch_early_stops just before signals are unblocked.
+// After vfork or clone these are the shell's own variables (the memory is shared): the parent
+// clears them once the spawn is over (parent::finish_shared_memory_spawn). After fork they
+// are the child's copies.
+volatile ChildFailure* volatile stop_report_shared = nullptr;
+volatile int stop_report_pipe = -1;
+// Set by the first stop record_stop reports: a stream of stops (kill in a loop) is reported
+// once, so the fork backend's pipe never fills.
+volatile sig_atomic_t stop_reported = 0;
+
+// The handler for a stop signal that arrives before the exec: it only records it. No
+// CLONE_SIGHAND, so this disposition is the child's alone, and execve resets it.
+VSH_CHILD_SIDE void record_stop(int signal) {
+    if (stop_reported != 0) return;
+    stop_reported = 1;
+    const int saved_errno = errno;  // errno is the shell's after vfork and clone.
+    if (stop_report_shared != nullptr) {
+        stop_report_shared->stop_signal = signal;
+    } else if (stop_report_pipe >= 0) {
+        ChildFailure report;
+        report.stop_signal = signal;
+        // One write of 12 bytes into a pipe is atomic, so the parent reads whole reports.
+        ssize_t written = write(stop_report_pipe, &report, sizeof report);
+        (void)written;
+    }
+    errno = saved_errno;
+}
+
+}  // namespace
+
+VSH_CHILD_SIDE void catch_early_stops(const SpawnPlan& plan, ErrorChannel channel) noexcept {
+    if (plan.process_group == ProcessGroup::Inherit) return;
+    stop_report_shared = channel.shared;
+    stop_report_pipe = channel.pipe_fd;
+    stop_reported = 0;
+    struct sigaction catcher = {};
+    catcher.sa_handler = record_stop;
+    sigfillset(&catcher.sa_mask);
+    catcher.sa_flags = SA_RESTART;
+    for (int sig : {SIGTSTP, SIGTTIN, SIGTTOU}) {
+        // A stop signal the program is to start with ignored stays ignored.
+        struct sigaction current;
+        if (sigaction(sig, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+            sigaction(sig, &catcher, nullptr);
+    }
+}
+
+void forget_stop_channel() noexcept {
+    stop_report_shared = nullptr;
+    stop_report_pipe = -1;
+    stop_reported = 0;
+}
+
 VSH_CHILD_SIDE bool looks_binary(const char* path) noexcept {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return false;
@@ -168,6 +225,7 @@ VSH_CHILD_SIDE void run(const SpawnPlan& plan, ErrorChannel channel) noexcept {
     if (int error = apply_fd_actions(plan, &failed_action); error != 0)
         fail(channel, error, failed_action);
     reset_signal_dispositions(plan);
+    catch_early_stops(plan, channel);
     sigprocmask(SIG_SETMASK, &plan.child_mask, nullptr);
     int error = exec_program(plan);
     fail(channel, error, -1);

@@ -15,11 +15,16 @@
 
 namespace vsh::backends::child {
 
-// Why the child could not exec: the errno, and which fd action failed (-1: the exec itself).
-// Written by the child, read by the parent once the child has exec'd or exited.
+// What the child tells the parent: why it could not exec (the errno, and which fd action
+// failed, -1 for the exec itself), or a stop signal it caught just before its exec. Written by
+// the child, read by the parent once the child has exec'd or exited.
 struct ChildFailure {
     int error = 0;
     int failed_action = -1;
+    // SIGTSTP, SIGTTIN or SIGTTOU caught between unblocking signals and execve in a child
+    // that runs in a job's own process group (0: none). The parent sends it to the program
+    // once the exec has succeeded (see catch_early_stops in child.cpp).
+    int stop_signal = 0;
 };
 
 // Where the child reports a ChildFailure. Exactly one of the two is set.
@@ -40,6 +45,16 @@ VSH_CHILD_SIDE int take_terminal(const SpawnPlan& plan) noexcept;
 // On failure `*failed_action` is the index of the action that failed.
 VSH_CHILD_SIDE int apply_fd_actions(const SpawnPlan& plan, int* failed_action) noexcept;
 VSH_CHILD_SIDE void reset_signal_dispositions(const SpawnPlan& plan) noexcept;
+// For a child in a job's own process group: SIGTSTP, SIGTTIN and SIGTTOU, where they would
+// take their default action, are caught instead until the exec (which resets them), and a
+// caught one is reported through `channel` as ChildFailure::stop_signal. Without this a stop
+// typed (Ctrl-Z) between the signal mask's restore and execve would stop the child before
+// its exec and leave the shell waiting for that exec for good: suspended in vfork or clone,
+// or reading the fork backend's error pipe.
+VSH_CHILD_SIDE void catch_early_stops(const SpawnPlan& plan, ErrorChannel channel) noexcept;
+// Parent side, after a vfork or clone spawn: the child set catch_early_stops' report channel
+// in the shared memory; it pointed into a frame that is gone now.
+void forget_stop_channel() noexcept;
 // execve(plan.path), and on ENOEXEC the enoexec shell unless the file looks binary; returns
 // only on failure.
 VSH_CHILD_SIDE int exec_program(const SpawnPlan& plan) noexcept;

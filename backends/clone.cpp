@@ -66,9 +66,9 @@ class CloneBackend final : public Backend {
   public:
     std::string_view name() const override { return "clone"; }
     bool supported() const override { return true; }
-    bool can_spawn(const SpawnPlan& plan, const char** why) const override {
-        return vfork_style_can_take_terminal(plan, why);
-    }
+    // Every plan: a foreground job too, since the child catches a stop that comes before
+    // its exec (child::catch_early_stops) instead of stopping with the shell suspended.
+    bool can_spawn(const SpawnPlan&, const char**) const override { return true; }
     SpawnResult spawn(const SpawnPlan& plan) override;
 };
 
@@ -85,7 +85,7 @@ SpawnResult CloneBackend::spawn(const SpawnPlan& plan) {
     pid_t pid = clone(child_entry, stack.top(), CLONE_VM | CLONE_VFORK | SIGCHLD, &argument);
     if (pid < 0) return {-1, errno};
 
-    return parent::finish_shared_memory_spawn(plan, pid, failure.error, failure.failed_action);
+    return parent::finish_shared_memory_spawn(plan, pid, failure);
 }
 
 }  // namespace

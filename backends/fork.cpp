@@ -64,17 +64,28 @@ bool open_error_pipe(const SpawnPlan& plan, int ends[2], int* error) {
     return false;
 }
 
-// Reads the child's report: false at EOF (the exec closed the pipe).
+// Reads the child's reports until EOF (the exec closed the pipe): true when one says the
+// child failed (in *failure). A stop the child caught before its exec, reported on the way,
+// is kept in failure->stop_signal.
 bool read_failure(int fd, child::ChildFailure* failure) {
-    char* into = reinterpret_cast<char*>(failure);
-    std::size_t got = 0;
-    while (got < sizeof *failure) {
-        ssize_t n = read(fd, into + got, sizeof *failure - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
+    for (;;) {
+        child::ChildFailure report;
+        char* into = reinterpret_cast<char*>(&report);
+        std::size_t got = 0;
+        while (got < sizeof report) {
+            ssize_t n = read(fd, into + got, sizeof report - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        if (got != sizeof report) return false;
+        if (report.error != 0) {
+            failure->error = report.error;
+            failure->failed_action = report.failed_action;
+            return true;
+        }
+        if (report.stop_signal != 0) failure->stop_signal = report.stop_signal;
     }
-    return got == sizeof *failure;
 }
 
 SpawnResult ForkBackend::spawn(const SpawnPlan& plan) {
@@ -95,7 +106,7 @@ SpawnResult ForkBackend::spawn(const SpawnPlan& plan) {
         parent::reap(pid);
         result = {-1, failure.error, failure.failed_action};
     } else if (pid > 0) {
-        parent::set_process_group(plan, pid);
+        parent::finish_spawn(plan, pid, failure.stop_signal);
     } else {
         result = {-1, error};
     }

@@ -31,14 +31,20 @@ void reap(pid_t pid) noexcept {
     }
 }
 
-SpawnResult finish_shared_memory_spawn(const SpawnPlan& plan, pid_t pid, int child_error,
-                                       int failed_action) noexcept {
-    if (child_error != 0) {
+SpawnResult finish_shared_memory_spawn(const SpawnPlan& plan, pid_t pid,
+                                       const volatile child::ChildFailure& report) noexcept {
+    child::forget_stop_channel();
+    if (report.error != 0) {
         reap(pid);
-        return {-1, child_error, failed_action};
+        return {-1, report.error, report.failed_action};
     }
-    set_process_group(plan, pid);
+    finish_spawn(plan, pid, report.stop_signal);
     return {pid, 0};
+}
+
+void finish_spawn(const SpawnPlan& plan, pid_t pid, int stop_signal) noexcept {
+    set_process_group(plan, pid);
+    if (stop_signal != 0) kill(pid, stop_signal);
 }
 
 void set_process_group(const SpawnPlan& plan, pid_t pid) noexcept {

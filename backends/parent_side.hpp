@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include "backends/backend.hpp"
+#include "backends/child.hpp"
 #include "backends/spawn_plan.hpp"
 
 namespace vsh::backends::parent {
@@ -39,10 +40,16 @@ class ErrnoKept {
 void reap(pid_t pid) noexcept;
 
 // The end of a spawn whose child shared this memory (vfork, clone) and has now exec'd, or
-// failed before that with `child_error` (at fd action `failed_action`): the child is reaped
-// and the error returned, or the child joins its group and its pid is returned.
-SpawnResult finish_shared_memory_spawn(const SpawnPlan& plan, pid_t pid, int child_error,
-                                       int failed_action) noexcept;
+// failed before that: the child is reaped and the error returned, or the child joins its
+// group, gets the stop it caught before its exec (finish_spawn) and its pid is returned.
+SpawnResult finish_shared_memory_spawn(const SpawnPlan& plan, pid_t pid,
+                                       const volatile child::ChildFailure& report) noexcept;
+
+// The parent's side of a child that has exec'd: its process group (set_process_group), and
+// the stop signal it caught before the exec, if any, sent on to the program now. The
+// program then stops as it would have had the stop come a moment later, and the shell,
+// waiting for it with WUNTRACED, sees the job stop.
+void finish_spawn(const SpawnPlan& plan, pid_t pid, int stop_signal) noexcept;
 
 // The parent's half of the setpgid race (DESIGN.md rule 4): whichever of parent and child
 // runs first puts the child in its group. EACCES after the child's exec is expected.

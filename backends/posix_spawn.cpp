@@ -2,6 +2,14 @@
 // file actions and attributes. It can express most plans but not every one, and what it
 // cannot express exactly it refuses in can_spawn() (the executor then uses fork). Each
 // refusal below was checked against glibc 2.36 by test (tests/unit/test_backend_contract.cpp).
+//
+// The one thing it cannot promise: glibc's child resets SIGTSTP, SIGTTIN and SIGTTOU to their
+// default action and restores the signal mask just before execve, and nothing can be run in
+// between, so a stop signal that reaches a job's process in that window (a few system calls)
+// stops it before its exec, with the shell suspended in clone() until someone continues the
+// child. The other backends catch such a stop (child::catch_early_stops); auto therefore
+// prefers them, and the timing record of a job process created here says so
+// (`"early_stop":"default"`, man vsh.1 BACKENDS).
 #include <spawn.h>
 #include <sys/resource.h>
 
@@ -124,6 +132,7 @@ class PosixSpawnBackend final : public Backend {
     bool supported() const override { return true; }
     bool can_spawn(const SpawnPlan& plan, const char** why) const override;
     SpawnResult spawn(const SpawnPlan& plan) override;
+    bool catches_early_stops() const override { return false; }
 };
 
 bool PosixSpawnBackend::can_spawn(const SpawnPlan& plan, const char** why) const {

@@ -18,7 +18,7 @@ Backend* find_backend(std::string_view name) {
     return nullptr;
 }
 
-Backend* choose_auto(const SpawnPlan& plan) {
+Backend* choose_auto(const SpawnPlan& plan, const char** why) {
     // Fastest first. Measured on the development machine (2 cores, Linux 6.18, glibc 2.36),
     // spawning a static `int main(){return 0;}` 2000 times and waiting for each, through
     // each backend's spawn() from a small parent:
@@ -32,13 +32,19 @@ Backend* choose_auto(const SpawnPlan& plan) {
     // child runs on a stack of its own instead of the shell's.
     static const std::array<Backend*, 4> order = {&clone_backend(), &vfork_backend(),
                                                   &posix_spawn_backend(), &fork_backend()};
-    // A foreground job under job control goes to fork: every vfork-style child (glibc's
-    // posix_spawn included) could be stopped before its exec and leave the shell suspended.
-    // posix_spawn still serves such a plan when chosen by name, through
-    // posix_spawn_file_actions_addtcsetpgrp_np.
-    if (!vfork_style_can_take_terminal(plan, nullptr)) return &fork_backend();
-    for (Backend* backend : order)
-        if (backend->supported() && backend->can_spawn(plan, nullptr)) return backend;
+    // A foreground job under job control goes through clone too: its child catches a stop
+    // that comes before its exec (child::catch_early_stops), which glibc's posix_spawn child
+    // cannot, so posix_spawn stays behind clone and vfork.
+    const char* first_refusal = nullptr;
+    for (Backend* backend : order) {
+        const char* refusal = nullptr;
+        if (!backend->supported())
+            refusal = "not supported on this system";
+        else if (backend->can_spawn(plan, &refusal))
+            return backend;
+        if (first_refusal == nullptr) first_refusal = refusal != nullptr ? refusal : "refused";
+        if (why != nullptr) *why = first_refusal;
+    }
     return &fork_backend();
 }
 

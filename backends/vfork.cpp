@@ -16,9 +16,9 @@ class VforkBackend final : public Backend {
   public:
     std::string_view name() const override { return "vfork"; }
     bool supported() const override { return true; }
-    bool can_spawn(const SpawnPlan& plan, const char** why) const override {
-        return vfork_style_can_take_terminal(plan, why);
-    }
+    // Every plan: a foreground job too, since the child catches a stop that comes before
+    // its exec (child::catch_early_stops) instead of stopping with the shell suspended.
+    bool can_spawn(const SpawnPlan&, const char**) const override { return true; }
     SpawnResult spawn(const SpawnPlan& plan) override;
 };
 
@@ -32,7 +32,7 @@ SpawnResult VforkBackend::spawn(const SpawnPlan& plan) {
     if (pid == 0) child::run(plan, child::ErrorChannel{&failure, -1});
     if (pid < 0) return {-1, errno};
 
-    return parent::finish_shared_memory_spawn(plan, pid, failure.error, failure.failed_action);
+    return parent::finish_shared_memory_spawn(plan, pid, failure);
 }
 
 }  // namespace

@@ -160,7 +160,7 @@ void continue_job(Job& job) {
         for (const JobProcess& p : job.processes)
             if (p.pid > 0 && !p.done) kill(p.pid, SIGCONT);
     }
-    for (JobProcess& p : job.processes) p.stopped = false;
+    for (JobProcess& p : job.processes) p.mark_continued();
 }
 
 Job* job_argument(Shell& sh, Args argv, const char* who) {
@@ -189,19 +189,17 @@ int builtin_fg(Shell& sh, Args argv) {
     const bool hand_terminal = job->pgid != 0 && hands_terminal_to_jobs(sh);
     if (hand_terminal) give_terminal(sh, job->pgid);
     continue_job(*job);
-    int status = 0;
-    for (JobProcess& p : job->processes) {
-        if (p.done) continue;
-        std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, false, true);
-        if (ws && WIFSTOPPED(*ws)) {
-            p.stopped = true;
-            break;
-        }
-        p.done = true;
-        p.wait_status = ws.value_or(0);
-    }
+    // Every process that has not ended, waited for together: the table records each status
+    // as it comes (the job is in it), in whatever order the processes end or stop.
+    std::vector<pid_t> running;
+    for (const JobProcess& p : job->processes)
+        if (!p.done && p.pid > 0) running.push_back(p.pid);
+    const int id = job->id;
+    (void)sh.jobs->wait_all(running, true, job->pgid);
     if (hand_terminal) take_terminal_back(sh);
-    status = job->status();
+    job = sh.jobs->find("%" + std::to_string(id));
+    if (job == nullptr) return 0;
+    int status = job->status();
     // As for any foreground job: a stop is reported in the jobs form, a death by a signal
     // with the signal's description (as dash).
     if (job->state() == JobState::Stopped) {

@@ -63,6 +63,14 @@ struct FatalError {
     int status = 2;
 };
 
+// Thrown in an interactive shell's command loop (Shell::abandon_on_interrupt) when Ctrl-C or
+// Ctrl-Z ends or stops a foreground job, or Ctrl-C reaches the shell while it runs a command
+// itself (a loop of builtins): the rest of the command line is abandoned and the prompt comes
+// back. `status` is the new $?.
+struct CommandLineAbandoned {
+    int status = 130;
+};
+
 class Shell {
   public:
     Shell();
@@ -84,6 +92,10 @@ class Shell {
 
     Jump jump = Jump::None;
     int jump_count = 0;  // Loop levels left for break/continue.
+    // True while the interactive command loop runs a command line read from the terminal,
+    // which may then be abandoned (CommandLineAbandoned); false in start-up files, subshells
+    // and non-interactive shells.
+    bool abandon_on_interrupt = false;
     int loop_depth = 0;  // Loops currently running (for break/continue validity).
     int function_depth = 0;
     int dot_depth = 0;  // Nesting of `.` scripts (return is valid in them too).

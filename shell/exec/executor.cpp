@@ -16,6 +16,7 @@
 #include "builtins/declarations.hpp"
 #include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/foreground.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/exec/trace_quote.hpp"
@@ -252,6 +253,7 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     // function it was run in (as dash, bash and ksh93).
     if (sh_.options.noexec && !sh_.options.interactive) return sh_.last_status;
     if (TrapTable::pending()) {
+        abandon_if_interrupted();
         sh_.traps->run_pending(sh_);
         if (sh_.jump != Jump::None) return sh_.last_status;
     }
@@ -285,10 +287,23 @@ int Executor::run(const ast::Command& command, ExecContext ctx) {
     // completes (XCU 2.11), as dash does: still inside the function or dot script the command
     // ran in, so the action sees that function's positional parameters. The action keeps $?.
     if (TrapTable::pending() && sh_.jump == Jump::None) {
+        abandon_if_interrupted();
         sh_.traps->run_pending(sh_);
         if (sh_.jump != Jump::None) return sh_.last_status;
     }
     return status;
+}
+
+void Executor::abandon_if_interrupted() {
+    // Ctrl-C while the shell itself runs a command line (a loop of builtins): the shell, in
+    // the terminal's foreground group, got the SIGINT, as dash and bash do.
+    if (sh_.abandon_on_interrupt && !sh_.is_subshell && sh_.traps->take_interrupt()) {
+        sh_.last_status = 130;
+        sh_.out.flush();
+        sh_.err.write("\n");
+        sh_.err.flush();
+        throw CommandLineAbandoned{130};
+    }
 }
 
 int Executor::run_body(const ast::Command& command, ExecContext ctx) {
@@ -513,15 +528,23 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         child_run_list(node.body, ctx.errexit);
     }
     if (job_control) setpgid(pid, pid);
-    int ws = wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "( subshell )",
-                         job_control, clock.elapsed());
-    if (job_control) {
-        if (hand_terminal) take_terminal_back(sh_);
-        if (register_if_stopped(sh_, {pid}, {ws}, pid, ast::format_command(command)))
-            return 128 + WSTOPSIG(ws);
-    }
-    print_signal_death(sh_, ws);
-    return exit_status_of(ws);
+    ForegroundProcess process;
+    process.pid = pid;
+    process.outcome.started_ns = clock.started_ns;
+    process.outcome.started_unix_ns = clock.started_unix_ns;
+    process.outcome.spawn_ns = clock.elapsed();
+    process.name = "( subshell )";
+    ForegroundJob job;
+    job.job_control = job_control;
+    job.hand_terminal = hand_terminal;
+    job.pgid = pid;
+    job.text = [&command] { return ast::format_command(command); };
+    const std::vector<int> wait_statuses = wait_foreground(sh_, {process}, job);
+    const int ws = wait_statuses.front();
+    if (!WIFSTOPPED(ws)) print_signal_death(sh_, ws);
+    const int status = exit_status_of(ws);
+    abandon_command_line_if_interrupted(sh_, wait_statuses, status);
+    return status;
 }
 
 pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> close_in_child) {
@@ -1033,7 +1056,7 @@ std::string Executor::command_substitution(const ast::Command* body) {
         read_all(p[0], output);
         close(p[0]);
         status = exit_status_of(wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns,
-                                            "$( ... )", false, clock.elapsed()));
+                                            "$( ... )", clock.elapsed()));
     }
     // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a
     // value holding one could not be exported or passed as an argument anyway.

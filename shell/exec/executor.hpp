@@ -97,6 +97,10 @@ class Executor {
   private:
     Shell& sh_;
 
+    // Throws CommandLineAbandoned when Ctrl-C reached the interactive shell while its command
+    // loop runs a command line (TrapTable::take_interrupt).
+    void abandon_if_interrupted();
+
     int run_simple(const ast::Command& command, const ast::SimpleCommand& simple, ExecContext ctx);
     // Writes out what builtin `name` left buffered; a write error turns a 0 `status` into 1,
     // with a message. Returns the status.

@@ -17,6 +17,7 @@
 #include "builtins/builtin.hpp"
 #include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/foreground.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/jobs/job_control.hpp"
@@ -480,12 +481,16 @@ SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedi
     backends::Backend* backend = sh.backend;
     const char* why = nullptr;
     if (backend == nullptr) {
-        backend = backends::choose_auto(plan);
+        // auto's reason for passing over its first choice, if it did, is recorded too.
+        backend = backends::choose_auto(plan, &why);
+        outcome.fallback = why;
     } else if (!backend->can_spawn(plan, &why)) {
         outcome.fallback = why;
         backend = &backends::fork_backend();
     }
     outcome.backend = backend->name().data();
+    if (plan.process_group != backends::ProcessGroup::Inherit)
+        outcome.early_stop = backend->catches_early_stops() ? "caught" : "default";
     if (timing_wanted(sh)) outcome.started_unix_ns = unix_time_ns();
     std::int64_t start = monotonic_ns();
     backends::SpawnResult result = backend->spawn(plan);
@@ -509,20 +514,12 @@ SpawnOutcome spawn_prepared(Shell& sh, const SpawnRequest& request, PreparedRedi
 
 }  // namespace
 
-int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command,
-                    bool untraced) {
-    if (!timing_wanted(sh))
-        return sh.jobs->wait_pid(outcome.pid, nullptr, false, untraced).value_or(0);
-    ProcessRecord r;
+int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(outcome.pid).value_or(0);
+    ProcessRecord r = start_record(outcome, outcome.pid, command);
     r.shell_rss_kb = shell_rss_kb();
-    int ws = sh.jobs->wait_pid(outcome.pid, &r.usage, false, untraced).value_or(0);
+    int ws = sh.jobs->wait_pid(outcome.pid, &r.usage).value_or(0);
     r.wall_ns = monotonic_ns() - outcome.started_ns;
-    r.command = command;
-    r.backend = outcome.backend;
-    r.fallback = outcome.fallback;
-    r.pid = outcome.pid;
-    r.start_unix_ns = outcome.started_unix_ns;
-    r.spawn_ns = outcome.spawn_ns;
     r.wait_status = ws;
     timing_record(sh, std::move(r));
     return ws;
@@ -539,11 +536,11 @@ std::int64_t ForkClock::elapsed() const {
 }
 
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
-                const char* what, bool untraced, std::int64_t fork_ns) {
-    if (!timing_wanted(sh)) return sh.jobs->wait_pid(pid, nullptr, false, untraced).value_or(0);
+                const char* what, std::int64_t fork_ns) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(pid).value_or(0);
     ProcessRecord r;
     r.shell_rss_kb = shell_rss_kb();
-    int ws = sh.jobs->wait_pid(pid, &r.usage, false, untraced).value_or(0);
+    int ws = sh.jobs->wait_pid(pid, &r.usage).value_or(0);
     r.wall_ns = monotonic_ns() - started_ns;
     r.command = what;
     r.backend = "fork";
@@ -587,16 +584,21 @@ int run_spawned(Shell& sh, const SpawnRequest& request) {
         if (hand_terminal) take_terminal_back(sh);
         return outcome.status;
     }
-    int wait_status = wait_and_record(sh, outcome, (*request.argv)[0], job_control);
-    if (job_control) {
-        if (hand_terminal) take_terminal_back(sh);
-        if (register_if_stopped(sh, {outcome.pid}, {wait_status}, outcome.pid,
-                                request.source != nullptr ? ast::format_command(*request.source)
-                                                          : job_text(*request.argv)))
-            return 128 + WSTOPSIG(wait_status);
-    }
-    print_signal_death(sh, wait_status);
-    return exit_status_of(wait_status);
+    ForegroundJob job;
+    job.job_control = job_control;
+    job.hand_terminal = hand_terminal;
+    job.pgid = outcome.pid;
+    job.text = [&request] {
+        return request.source != nullptr ? ast::format_command(*request.source)
+                                         : job_text(*request.argv);
+    };
+    const std::vector<int> wait_statuses =
+        wait_foreground(sh, {ForegroundProcess{outcome.pid, 0, outcome, (*request.argv)[0]}}, job);
+    const int wait_status = wait_statuses.front();
+    if (!WIFSTOPPED(wait_status)) print_signal_death(sh, wait_status);
+    const int status = exit_status_of(wait_status);
+    abandon_command_line_if_interrupted(sh, wait_statuses, status);
+    return status;
 }
 
 bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, std::string& output,
@@ -698,19 +700,26 @@ Job background_job(Shell& sh, const std::vector<pid_t>& pids, const std::vector<
         }
         p.pid = pids[i];
         if (!log_timing) continue;
-        auto record = std::make_shared<ProcessRecord>();
-        record->pid = pids[i];
-        record->command = names[i];
-        record->backend = outcomes[i].backend[0] ? outcomes[i].backend : "fork";
-        record->fallback = outcomes[i].fallback;
-        record->shell_code = !outcomes[i].backend[0];
-        record->start_unix_ns = outcomes[i].started_unix_ns;
-        record->spawn_ns = outcomes[i].spawn_ns;
+        auto record = std::make_shared<ProcessRecord>(start_record(outcomes[i], pids[i], names[i]));
         record->shell_rss_kb = shell_rss_kb();
         p.timing = std::move(record);
         p.timing_started_ns = outcomes[i].started_ns;
     }
     return job;
+}
+
+// A foreground pipeline's status from its processes' wait statuses: as in dash, a stopped
+// job's is 128 + the signal that stopped the last stage that stopped; otherwise the last
+// stage's, or with pipefail the last non-zero one.
+int pipeline_status(const Shell& sh, const std::vector<int>& wait_statuses) {
+    for (auto it = wait_statuses.rbegin(); it != wait_statuses.rend(); ++it)
+        if (WIFSTOPPED(*it)) return 128 + WSTOPSIG(*it);
+    if (sh.options.pipefail) {
+        for (auto it = wait_statuses.rbegin(); it != wait_statuses.rend(); ++it)
+            if (int status = exit_status_of(*it); status != 0) return status;
+        return 0;
+    }
+    return exit_status_of(wait_statuses.back());
 }
 
 }  // namespace
@@ -839,38 +848,19 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
         return 0;
     }
 
-    std::vector<int> statuses(n, 0);
-    std::vector<int> wait_statuses(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (pids[i] > 0) {
-            int ws;
-            if (!outcomes[i].backend[0]) {
-                ws = wait_forked(sh, pids[i], outcomes[i].started_ns, outcomes[i].started_unix_ns,
-                                 names[i].c_str(), job_control);
-            } else {
-                ws = wait_and_record(sh, outcomes[i], names[i], job_control);
-            }
-            wait_statuses[i] = ws;
-            if (i + 1 == n && !WIFSTOPPED(ws)) print_signal_death(sh, ws);
-            statuses[i] = exit_status_of(ws);
-        } else {
-            statuses[i] = fixed[i];
-        }
-    }
-    if (job_control) {
-        if (hand_terminal) take_terminal_back(sh);
-        if (register_if_stopped(sh, pids, wait_statuses, pgid, ast::format_pipeline(pipeline))) {
-            // As in dash: 128 + the signal that stopped the last stage that stopped.
-            for (auto it = wait_statuses.rbegin(); it != wait_statuses.rend(); ++it)
-                if (WIFSTOPPED(*it)) return 128 + WSTOPSIG(*it);
-        }
-    }
-    if (sh.options.pipefail) {
-        for (auto it = statuses.rbegin(); it != statuses.rend(); ++it)
-            if (*it != 0) return *it;
-        return 0;
-    }
-    return statuses.back();
+    std::vector<ForegroundProcess> processes(n);
+    for (std::size_t i = 0; i < n; ++i)
+        processes[i] = ForegroundProcess{pids[i], fixed[i], outcomes[i], names[i]};
+    ForegroundJob job;
+    job.job_control = job_control;
+    job.hand_terminal = hand_terminal;
+    job.pgid = pgid;
+    job.text = [&pipeline] { return ast::format_pipeline(pipeline); };
+    const std::vector<int> wait_statuses = wait_foreground(sh, processes, job);
+    const int status = pipeline_status(sh, wait_statuses);
+    if (!WIFSTOPPED(wait_statuses.back())) print_signal_death(sh, wait_statuses.back());
+    abandon_command_line_if_interrupted(sh, wait_statuses, status);
+    return status;
 }
 
 std::string expand_ps4(Shell& sh) {

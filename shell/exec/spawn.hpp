@@ -53,17 +53,19 @@ struct SpawnOutcome {
     std::int64_t started_unix_ns = 0;  // Wall-clock time the spawn began.
     const char* backend = "";          // The backend that ran it.
     const char* fallback = nullptr;    // Why the chosen backend fell back to fork (or null).
+    // For a process in a job's own group: "caught" or "default" (ProcessRecord::early_stop).
+    const char* early_stop = nullptr;
 };
 
 // Resolves redirections and the command path, builds the plan and spawns; does not wait.
 SpawnOutcome spawn_command(Shell& sh, const SpawnRequest& request);
 // Waits for a spawned child and hands its timing record on (when timing is wanted). Returns
 // the raw wait status.
-int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command,
-                    bool untraced = false);
+// (A foreground job, which may stop, is waited for by wait_foreground instead.)
+int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& command);
 // The same for a child forked to run shell code.
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
-                const char* what, bool untraced = false, std::int64_t fork_ns = 0);
+                const char* what, std::int64_t fork_ns = 0);
 
 // For a foreground job that a signal killed, the signal's description on stderr ("Killed",
 // "Terminated"...), as dash does; nothing for SIGINT and SIGPIPE, or for a normal exit.

@@ -13,6 +13,7 @@
 #include "shell/interactive/interactive_source.hpp"
 #include "shell/interactive/line_editor.hpp"
 #include "shell/interactive/terminal.hpp"
+#include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
@@ -83,8 +84,10 @@ void start_interactive(Shell& sh) {
     // Job control is on by default on a terminal (POSIX `set -m`), unless the command line
     // said +m.
     if (isatty(0) && !sh.monitor_given) sh.options.monitor = true;
+    // The terminal is standard input's, or the controlling terminal found through /dev/tty
+    // when standard input is a pipe or a file (`vsh -i -m <script`), as in dash.
     if (sh.options.monitor &&
-        interactive::take_terminal() != interactive::TerminalOwnership::Taken) {
+        interactive::take_terminal(terminal_fd(sh)) != interactive::TerminalOwnership::Taken) {
         sh.options.monitor = false;
         sh.err.write("vsh: cannot take the terminal: job control is off\n");
     }
@@ -112,6 +115,7 @@ int run_interactive(Shell& sh) {
 
     int status = 0;
     for (;;) {
+        sh.abandon_on_interrupt = true;
         try {
             status = sh.executor->run_source(*session.source, true);
         } catch (const FatalError& e) {
@@ -119,9 +123,15 @@ int run_interactive(Shell& sh) {
             continue;
         } catch (const interactive::CommandInterrupted&) {
             continue;
+        } catch (const CommandLineAbandoned& abandoned) {
+            // Ctrl-C or Ctrl-Z: the rest of the line is dropped; its status is $?.
+            status = sh.last_status = abandoned.status;
+            sh.jump = Jump::None;
+            continue;
         }
         break;
     }
+    sh.abandon_on_interrupt = false;
     if (sh.jump == Jump::Exit) status = sh.last_status;
     interactive_at_exit(sh);
     sh.executor->exit_shell(status);

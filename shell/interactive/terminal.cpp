@@ -6,8 +6,9 @@
 namespace vsh::interactive {
 namespace {
 
-constexpr int kTerminalFd = 0;
-// The foreground group before the shell took the terminal; 0 when it did not change hands.
+// The terminal the shell took (terminal_fd: standard input, or /dev/tty when standard input is
+// a pipe or a file), and its foreground group before; 0 when it did not change hands.
+int terminal = -1;
 pid_t original_foreground = 0;
 
 // tcsetpgrp from a process that is not in the foreground group raises SIGTTOU; the shell
@@ -17,14 +18,16 @@ bool set_foreground(pid_t group) {
     sigemptyset(&block);
     sigaddset(&block, SIGTTOU);
     sigprocmask(SIG_BLOCK, &block, &saved);
-    int rc = tcsetpgrp(kTerminalFd, group);
+    int rc = tcsetpgrp(terminal, group);
     sigprocmask(SIG_SETMASK, &saved, nullptr);
     return rc == 0;
 }
 
 }  // namespace
 
-TerminalOwnership take_terminal() {
+TerminalOwnership take_terminal(int fd) {
+    if (fd < 0) return TerminalOwnership::Unavailable;
+    terminal = fd;
     // A shell started in the background stops here until the user brings it to the
     // foreground (`fg`), instead of fighting the foreground job for the terminal. SIGTTIN
     // must have its default action for that, whatever the shell inherited.
@@ -36,7 +39,7 @@ TerminalOwnership take_terminal() {
     pid_t foreground = -1;
     // Bounded, in case something keeps continuing the shell while it is in the background.
     for (int attempt = 0; attempt < 100; ++attempt) {
-        foreground = tcgetpgrp(kTerminalFd);
+        foreground = tcgetpgrp(terminal);
         if (foreground < 0 || foreground == getpgrp()) break;
         kill(0, SIGTTIN);
     }

@@ -6,13 +6,13 @@ namespace vsh::interactive {
 
 enum class TerminalOwnership : unsigned char {
     Taken,        // The shell's group is the terminal's foreground group.
-    Unavailable,  // No controlling terminal on fd 0, or it could not be taken: no job control.
+    Unavailable,  // No controlling terminal, or it could not be taken: no job control.
 };
 
 // Waits (stopping on SIGTTIN, as a background job would) until the shell is in the
 // terminal's foreground group, then makes the shell a group leader and gives that group the
-// terminal. Call before SIGTTIN is ignored.
-[[nodiscard]] TerminalOwnership take_terminal();
+// terminal `fd` (-1: none). Call before SIGTTIN is ignored.
+[[nodiscard]] TerminalOwnership take_terminal(int fd);
 
 // Gives the terminal back to the process group that had it before take_terminal changed it.
 void restore_terminal_owner();

@@ -73,31 +73,12 @@ std::string stop_notice_lead(const Shell& sh) {
     return sh.options.interactive ? "\n" : "";
 }
 
-bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
-                         const std::vector<int>& wait_statuses, pid_t pgid,
-                         const std::string& text) {
-    bool stopped = false;
-    for (int ws : wait_statuses)
-        if (WIFSTOPPED(ws)) stopped = true;
-    if (!stopped) return false;
-    Job job;
-    job.pgid = pgid;
-    job.command = text;
-    for (std::size_t i = 0; i < pids.size(); ++i) {
-        if (pids[i] <= 0) continue;
-        JobProcess p;
-        p.pid = pids[i];
-        p.wait_status = wait_statuses[i];
-        p.stopped = WIFSTOPPED(wait_statuses[i]);
-        p.done = !p.stopped;
-        job.processes.push_back(p);
-    }
+void register_stopped_job(Shell& sh, Job job) {
     int id = sh.jobs->add(std::move(job));
     sh.out.flush();
     if (const Job* stopped = sh.jobs->find("%" + std::to_string(id)))
         sh.err.write(stop_notice_lead(sh) + job_line(*stopped, '+', job_state_text(*stopped)));
     sh.err.flush();
-    return true;
 }
 
 bool hold_exit_for_stopped_jobs(Shell& sh) {

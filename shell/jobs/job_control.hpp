@@ -13,6 +13,7 @@
 namespace vsh {
 
 class Shell;
+struct Job;
 
 // Whether this shell puts each job in a process group of its own.
 bool job_control_active(const Shell& sh);
@@ -36,11 +37,9 @@ void take_terminal_back(Shell& sh);
 // the terminal when `foreground`, and restore the job-control signals to their defaults.
 void child_enter_job(Shell& sh, pid_t pgid, bool foreground);
 
-// After a foreground job's processes have all exited or stopped: if any stopped, the job
-// goes into the job table (reported as Stopped) and true is returned.
-bool register_if_stopped(Shell& sh, const std::vector<pid_t>& pids,
-                         const std::vector<int>& wait_statuses, pid_t pgid,
-                         const std::string& text);
+// A foreground job that stopped goes into the job table as the current job, and its notice
+// ("[1] + Stopped  text") is shown.
+void register_stopped_job(Shell& sh, Job job);
 
 // What goes before a "Stopped" notice: in an interactive shell a newline, to leave the line
 // where the terminal echoed ^Z; nothing in a script, where no ^Z was echoed.

@@ -26,7 +26,7 @@ void note_signal_sent(Shell& sh, pid_t target, int signal) {
     for (Job& job : sh.jobs->all()) {
         const bool whole_group = job.pgid != 0 && target == -job.pgid;
         for (JobProcess& p : job.processes)
-            if (whole_group || p.pid == target) p.stopped = false;
+            if (whole_group || p.pid == target) p.mark_continued();
     }
 }
 

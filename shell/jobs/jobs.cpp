@@ -3,6 +3,7 @@
 #include "shell/timing/timing.hpp"
 #include "shell/traps/traps.hpp"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,22 +82,38 @@ int JobTable::add(Job job) {
     return jobs_.back().id;
 }
 
+void JobProcess::mark_stopped(int status) {
+    wait_status = status;
+    if (stopped) return;
+    stopped = true;
+    ++stops;
+    stopped_since_ns = monotonic_ns();
+}
+
+void JobProcess::mark_continued() {
+    stopped = false;
+    if (stopped_since_ns != 0) stopped_total_ns += monotonic_ns() - stopped_since_ns;
+    stopped_since_ns = 0;
+}
+
 void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
     for (Job& job : jobs_) {
         for (JobProcess& p : job.processes) {
             if (p.pid != pid) continue;
-            p.wait_status = wait_status;
             if (WIFSTOPPED(wait_status)) {
-                p.stopped = true;
+                p.mark_stopped(wait_status);
                 touch(job);
             } else if (WIFCONTINUED(wait_status)) {
-                p.stopped = false;
+                p.mark_continued();
             } else {
+                p.wait_status = wait_status;
                 p.done = true;
-                p.stopped = false;
+                p.mark_continued();  // A stopped process killed ends its stopped time.
                 if (p.timing && timing_sink) {
                     p.timing->wall_ns = monotonic_ns() - p.timing_started_ns;
                     p.timing->wait_status = wait_status;
+                    p.timing->stops = p.stops;
+                    p.timing->stopped_ns = p.stopped_total_ns;
                     if (usage != nullptr) p.timing->usage = *usage;
                     ProcessRecord finished = std::move(*p.timing);
                     p.timing.reset();
@@ -165,6 +182,52 @@ std::optional<int> JobTable::wait_pid(pid_t pid, struct rusage* usage, bool inte
         }
         record(got, status, &ru);
     }
+}
+
+std::vector<ProcessWait> JobTable::wait_all(const std::vector<pid_t>& pids, bool untraced,
+                                            pid_t job_group) {
+    bool group_stopped = false;
+    std::vector<ProcessWait> waits(pids.size());
+    std::vector<bool> settled(pids.size(), false);
+    std::size_t pending = 0;
+    for (std::size_t i = 0; i < pids.size(); ++i) {
+        if (pids[i] <= 0) {
+            settled[i] = true;
+        } else if (auto status = take_reaped(pids[i])) {
+            waits[i].wait_status = *status;
+            settled[i] = true;
+        } else {
+            ++pending;
+        }
+    }
+    // wait4 on any child, not on each pid in turn: a stop is reported once, and a stage that
+    // stops while the shell waits on another must not have its stop lost (that left the
+    // shell blocked on a stopped pipeline for good).
+    while (pending > 0) {
+        int status = 0;
+        struct rusage usage;
+        pid_t got = wait4(-1, &status, untraced ? WUNTRACED : 0, &usage);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            // ECHILD: nothing left to wait for; what was reaped elsewhere is in reaped_.
+            for (std::size_t i = 0; i < pids.size(); ++i)
+                if (!settled[i]) waits[i].wait_status = take_reaped(pids[i]).value_or(0);
+            break;
+        }
+        record(got, status, &usage);
+        for (std::size_t i = 0; i < pids.size(); ++i) {
+            if (settled[i] || pids[i] != got) continue;
+            waits[i] = ProcessWait{status, usage, monotonic_ns()};
+            settled[i] = true;
+            --pending;
+            reaped_.erase(got);
+            if (WIFSTOPPED(status) && job_group > 0 && !group_stopped && pending > 0) {
+                group_stopped = true;
+                kill(-job_group, WSTOPSIG(status));
+            }
+        }
+    }
+    return waits;
 }
 
 void JobTable::reap_nonblocking() {

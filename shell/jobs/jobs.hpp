@@ -29,6 +29,23 @@ struct JobProcess {
     // copyable.
     std::shared_ptr<ProcessRecord> timing;
     std::int64_t timing_started_ns = 0;  // Monotonic time of the spawn, for the wall time.
+    // Stop accounting for the timing record: how often the process stopped, since when it has
+    // been stopped (monotonic ns, 0 while it runs) and the stopped time before that.
+    int stops = 0;
+    std::int64_t stopped_since_ns = 0;
+    std::int64_t stopped_total_ns = 0;
+
+    // The process stopped (a wait status said so) or was continued (SIGCONT sent, or a wait
+    // status said so): keeps `stopped` and the stop accounting in step.
+    void mark_stopped(int wait_status);
+    void mark_continued();
+};
+
+// How a process of a foreground job ended its wait (JobTable::wait_all).
+struct ProcessWait {
+    int wait_status = 0;     // Raw status: exited, killed, or (waited for with untraced) stopped.
+    struct rusage usage {};  // The child's resource usage, when it was reaped here.
+    std::int64_t settled_ns = 0;  // Monotonic time the status came in.
 };
 
 enum class JobState : unsigned char { Running, Stopped, Done };
@@ -76,6 +93,17 @@ class JobTable {
     // `interruptible` is set, in which case std::nullopt is returned.
     std::optional<int> wait_pid(pid_t pid, struct rusage* usage = nullptr,
                                 bool interruptible = false, bool untraced = false);
+
+    // Blocks until every process in `pids` (entries <= 0 are skipped) has exited, or stopped
+    // when `untraced`: a foreground job, whose processes may end or stop in any order. Every
+    // status that comes in meanwhile is recorded, also those of the job's own processes when
+    // it is in the table (fg). Trapped signals do not end the wait (XCU 2.11: their actions
+    // run once the foreground job is done). With `untraced` and a `job_group`, the first stop
+    // of one of the processes is sent to the whole group: a Ctrl-Z that came before the later
+    // stages of a pipeline had joined the group must not leave them running, with the shell
+    // waiting for them behind a stopped first stage (dash and bash wait there for good).
+    std::vector<ProcessWait> wait_all(const std::vector<pid_t>& pids, bool untraced,
+                                      pid_t job_group = 0);
 
     // Reaps whatever children have finished, without blocking.
     void reap_nonblocking();

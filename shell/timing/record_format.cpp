@@ -47,6 +47,17 @@ std::string timing_record_json(const ProcessRecord& record, pid_t shell_pid) {
     append_json_integer(line, record.spawn_ns / 1000);
     line += ",\"wall_us\":";
     append_json_integer(line, record.wall_ns / 1000);
+    // Only for job control: a process that stopped, and how a stop before exec is handled.
+    if (record.stops != 0) {
+        line += ",\"stops\":";
+        append_json_integer(line, record.stops);
+        line += ",\"stopped_us\":";
+        append_json_integer(line, record.stopped_ns / 1000);
+    }
+    if (record.early_stop != nullptr) {
+        line += ",\"early_stop\":";
+        append_json_string(line, record.early_stop);
+    }
     line += ",\"user_us\":";
     append_json_integer(line, timeval_us(record.usage.ru_utime));
     line += ",\"sys_us\":";

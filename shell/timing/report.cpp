@@ -28,8 +28,10 @@ struct ParsedRecord {
     std::int64_t spawn_us = 0;
     std::int64_t wall_us = 0;
     std::int64_t shell_pid = 0;
-    std::string row;       // The backend, or kShellCodeRow.
-    std::string fallback;  // Empty: none.
+    bool stopped = false;         // It has "stops": it stopped at least once.
+    std::int64_t stopped_us = 0;  // How long it was stopped.
+    std::string row;              // The backend, or kShellCodeRow.
+    std::string fallback;         // Empty: none.
 };
 
 // "1712345678.123456" -> microseconds, exactly (a double would round at this magnitude).
@@ -77,6 +79,10 @@ bool parse_record(std::string_view line, ParsedRecord* record) {
         !integer_field(*object, "wall_us", &record->wall_us))
         return false;
     if (!integer_field(*object, "shell_pid", &record->shell_pid)) record->shell_pid = 0;
+    record->stopped = json_field(*object, "stops") != nullptr;
+    if (!integer_field(*object, "stopped_us", &record->stopped_us)) record->stopped_us = 0;
+    // Stopped time beyond the wall time is a damaged record, not a negative run time.
+    record->stopped_us = std::min(record->stopped_us, record->wall_us);
     const JsonScalar* shell_code = json_field(*object, "shell_code");
     bool is_shell_code = shell_code != nullptr && shell_code->kind == JsonScalar::Kind::Boolean &&
                          shell_code->boolean;
@@ -178,6 +184,8 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
         latencies[record.row].push_back(static_cast<double>(record.spawn_us));
         all_latencies.push_back(static_cast<double>(record.spawn_us));
         summary.children_wall_us += record.wall_us;
+        if (record.stopped) ++summary.stopped_processes;
+        summary.children_stopped_us += record.stopped_us;
         if (!record.fallback.empty()) ++fallbacks[record.fallback];
     }
     summary.shells = shells.size();
@@ -221,7 +229,7 @@ std::string timing_summary_text(const TimingSummary& summary, std::string_view l
     add_row("all", summary.all);
     out += aligned_table(rows);
 
-    out += "\nfallbacks to fork:";
+    out += "\nfallbacks (and auto's second choices):";
     if (summary.fallbacks.empty()) {
         out += " none\n";
     } else {
@@ -240,6 +248,10 @@ std::string timing_summary_text(const TimingSummary& summary, std::string_view l
          duration_text(static_cast<double>(summary.build_wall_us))},
         {"children's wall time (sum)",
          duration_text(static_cast<double>(summary.children_wall_us))},
+        {"  running", duration_text(static_cast<double>(summary.children_wall_us -
+                                                        summary.children_stopped_us))},
+        {"  stopped (" + std::to_string(summary.stopped_processes) + " processes)",
+         duration_text(static_cast<double>(summary.children_stopped_us))},
         {"time spent creating processes (sum)",
          duration_text(static_cast<double>(summary.all.total_us))},
         {"share of the build's wall time", share},
@@ -270,10 +282,12 @@ std::string timing_summary_json(const TimingSummary& summary) {
         append_json_string(out, reason);
         out += ':' + std::to_string(count);
     }
-    char tail[160];
+    char tail[256];
     std::snprintf(tail, sizeof tail,
-                  "},\"children_wall_us\":%lld,\"build_wall_us\":%lld,\"spawn_share\":%.6f}\n",
+                  "},\"children_wall_us\":%lld,\"children_stopped_us\":%lld,"
+                  "\"stopped_processes\":%zu,\"build_wall_us\":%lld,\"spawn_share\":%.6f}\n",
                   static_cast<long long>(summary.children_wall_us),
+                  static_cast<long long>(summary.children_stopped_us), summary.stopped_processes,
                   static_cast<long long>(summary.build_wall_us), summary.spawn_share);
     out += tail;
     return out;

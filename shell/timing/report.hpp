@@ -32,7 +32,11 @@ struct TimingSummary {
     LatencyStats all;
     // Fallbacks to fork, by reason, most frequent first.
     std::vector<std::pair<std::string, std::size_t>> fallbacks;
-    std::int64_t children_wall_us = 0;  // Sum of every child's wall time.
+    std::int64_t children_wall_us = 0;  // Sum of every child's wall time, stopped time too.
+    // Job control: the processes that stopped, and the sum of their stopped time (part of
+    // children_wall_us, counted apart so that a job left stopped does not pass for work).
+    std::size_t stopped_processes = 0;
+    std::int64_t children_stopped_us = 0;
     // From the earliest spawn to the latest end of a child (start + wall).
     std::int64_t build_wall_us = 0;
     // all.total_us / build_wall_us: the share of the build spent creating processes (0 when

@@ -23,9 +23,15 @@ struct ProcessRecord {
     std::int64_t start_unix_ns = 0;  // Wall-clock time the spawn began.
     std::int64_t spawn_ns = 0;       // How long the shell was blocked creating the process.
     std::int64_t wall_ns = 0;        // From the spawn's start to the reaping of the child.
-    struct rusage usage {};          // The child's resource usage (wait4).
-    int wait_status = 0;             // Raw wait status.
-    long shell_rss_kb = 0;           // The shell's own resident set size when it spawned.
+    int stops = 0;                   // How often the process stopped (job control).
+    std::int64_t stopped_ns = 0;     // How much of wall_ns it spent stopped.
+    // For a process in a job's own group: "caught" when the backend passes a stop that came
+    // before the exec on to the program, "default" when such a stop stops the child before
+    // its exec (posix_spawn). Null otherwise.
+    const char* early_stop = nullptr;
+    struct rusage usage {};  // The child's resource usage (wait4).
+    int wait_status = 0;     // Raw wait status.
+    long shell_rss_kb = 0;   // The shell's own resident set size when it spawned.
 };
 
 // Receives the records of the processes created while it is installed (for `time`).

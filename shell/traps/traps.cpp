@@ -127,6 +127,13 @@ void TrapTable::run_pending(Shell& sh) {
     }
 }
 
+bool TrapTable::take_interrupt() {
+    if (!interactive_ || !pending_[SIGINT] || traps_[SIGINT].kind != TrapKind::Default)
+        return false;
+    pending_[SIGINT] = 0;
+    return true;
+}
+
 void TrapTable::run_action(Shell& sh, const std::string& action) {
     // Restores the outer action's context even when an error unwinds out of this one.
     struct Restore {

@@ -67,6 +67,9 @@ class TrapTable {
     }
     // Runs the actions of every pending signal (in the current shell). Preserves $?.
     void run_pending(Shell& sh);
+    // In an interactive shell with no INT trap: whether Ctrl-C came (SIGINT is pending), which
+    // then is no longer pending. The caller abandons the command it runs.
+    bool take_interrupt();
     // Runs the EXIT trap once (on exit of the shell or subshell).
     void run_exit_trap(Shell& sh);
 

@@ -19,12 +19,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/interactive/harness.hpp"
 #include "tests/interactive/pty_session.hpp"
 
 namespace vsh::pty_test {
 namespace {
-
-std::string vsh_binary;
 
 // Whether the binary names a dynamic loader (PT_INTERP): the dynamic build loads libreadline
 // with dlopen, the static one has it linked in (CMakeLists.txt, VSH_STATIC).
@@ -40,11 +39,6 @@ bool is_dynamic_executable(const std::string& path) {
     }
     return false;
 }
-
-// A failed check: what was expected, with the session's transcript for the report.
-struct Failure {
-    std::string what;
-};
 
 // A scratch directory per case, removed afterwards.
 class ScratchDir {
@@ -65,59 +59,6 @@ class ScratchDir {
   private:
     std::string path_;
 };
-
-struct Case {
-    std::string name;
-    std::function<void(const std::string& scratch)> body;
-};
-
-// The environment every case starts from: nothing inherited, so the user's ~/.inputrc,
-// history and prompt settings cannot change the outcome.
-LaunchOptions base_options(const std::string& scratch) {
-    LaunchOptions options;
-    options.vsh_path = vsh_binary;
-    options.working_directory = scratch;
-    options.environment = {
-        {"HOME", scratch}, {"PATH", "/usr/local/bin:/usr/bin:/bin"},
-        {"TERM", "dumb"},  {"INPUTRC", "/dev/null"},
-        {"LANG", "C"},     {"HISTFILE", scratch + "/history"},
-        {"PS1", "vsh> "},
-    };
-    return options;
-}
-
-void check(bool condition, const std::string& what) {
-    if (!condition) throw Failure{what};
-}
-
-// Runs `body` against a session, and adds the transcript to any failure.
-void with_session(const LaunchOptions& options, const std::function<void(PtySession&)>& body) {
-    PtySession session(options);
-    if (!session.ok()) throw Failure{"could not start vsh: " + session.error()};
-    try {
-        body(session);
-    } catch (Failure& failure) {
-        failure.what += "\n--- terminal output ---\n" + session.transcript() + "\n---";
-        throw;
-    }
-}
-
-void expect(PtySession& session, const std::string& text) {
-    check(session.expect(text), "expected to see \"" + text + "\"");
-}
-
-void expect_exit(PtySession& session, int status) {
-    std::optional<int> got = session.wait_exit();
-    check(got.has_value(), "vsh did not exit");
-    check(*got == status,
-          "exit status " + std::to_string(*got) + ", expected " + std::to_string(status));
-}
-
-// Ends a session cleanly: `exit 0` at the prompt.
-void finish(PtySession& session) {
-    session.send("exit 0\r");
-    expect_exit(session, 0);
-}
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path);
@@ -687,7 +628,9 @@ int main(int argc, char** argv) {
         return 77;
     }
     int passed = 0, failed = 0;
-    for (const Case& c : all_cases()) {
+    std::vector<Case> cases = all_cases();
+    for (Case& c : job_control_cases()) cases.push_back(std::move(c));
+    for (const Case& c : cases) {
         bool wanted = argc == 2;
         for (int i = 2; i < argc; ++i)
             if (c.name.find(argv[i]) != std::string::npos) wanted = true;

@@ -156,6 +156,10 @@ bool PtySession::expect(const std::string& text, std::chrono::milliseconds patie
     }
 }
 
+pid_t PtySession::foreground_group() const {
+    return master_ >= 0 ? tcgetpgrp(master_) : -1;
+}
+
 bool PtySession::reap() {
     if (exit_status_) return true;
     int status = 0;

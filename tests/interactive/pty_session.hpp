@@ -37,6 +37,11 @@ class PtySession {
     [[nodiscard]] bool ok() const { return pid_ > 0; }
     [[nodiscard]] const std::string& error() const { return error_; }
     [[nodiscard]] pid_t pid() const { return pid_; }
+    // The terminal's foreground process group (the shell's own while it waits for input), or
+    // -1.
+    [[nodiscard]] pid_t foreground_group() const;
+    // Reads what the shell wrote so far without waiting.
+    void poll_output() { (void)pump(std::chrono::milliseconds(0)); }
 
     // Writes `keys` to the terminal, as if typed.
     void send(const std::string& keys);

@@ -117,3 +117,26 @@ TEST_CASE("An empty log gives an empty summary, not a division by zero") {
     CHECK(s.spawn_share == 0);
     CHECK(vsh::parse_json_object(vsh::timing_summary_json(s)).has_value());
 }
+
+TEST_CASE("Stopped time is counted apart from running time") {
+    // A job stopped for 9 s of its 10 s (stopped twice), and one process that never stopped;
+    // a damaged record claiming more stopped time than wall time counts as all stopped.
+    const char* log =
+        R"LOG({"time":200.000000,"shell_pid":5,"child_pid":50,"backend":"clone","fallback":null,"shell_code":false,"spawn_us":80,"wall_us":10000000,"stops":2,"stopped_us":9000000,"early_stop":"caught","status":"SIGKILL","argv0":"sleep"}
+{"time":200.500000,"shell_pid":5,"child_pid":51,"backend":"clone","fallback":null,"shell_code":false,"spawn_us":70,"wall_us":1000,"early_stop":"caught","status":0,"argv0":"true"}
+{"time":201.000000,"shell_pid":5,"child_pid":52,"backend":"clone","fallback":null,"shell_code":false,"spawn_us":70,"wall_us":500,"stops":1,"stopped_us":700,"status":0,"argv0":"cat"}
+)LOG";
+    vsh::TimingSummary s = vsh::summarise_timing_log(log);
+    CHECK(s.records == 3);
+    CHECK(s.stopped_processes == 2);
+    CHECK(s.children_wall_us == 10001500);
+    CHECK(s.children_stopped_us == 9000500);
+    std::string text = vsh::timing_summary_text(s, "jobs.log");
+    INFO(text);
+    CHECK(text.find("running") != std::string::npos);
+    CHECK(text.find("stopped (2 processes)") != std::string::npos);
+    auto object = vsh::parse_json_object(vsh::timing_summary_json(s));
+    REQUIRE(object.has_value());
+    CHECK(vsh::json_field(*object, "children_stopped_us")->number == 9000500);
+    CHECK(vsh::json_field(*object, "stopped_processes")->number == 2);
+}

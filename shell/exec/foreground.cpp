@@ -1,0 +1,116 @@
+#include "shell/exec/foreground.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <memory>
+#include <utility>
+
+#include "shell/core/shell.hpp"
+#include "shell/jobs/job_control.hpp"
+#include "shell/jobs/jobs.hpp"
+
+namespace vsh {
+
+ProcessRecord start_record(const SpawnOutcome& outcome, pid_t pid, const std::string& name) {
+    ProcessRecord record;
+    record.command = name;
+    record.shell_code = outcome.backend[0] == '\0';
+    record.backend = record.shell_code ? "fork" : outcome.backend;
+    record.fallback = outcome.fallback;
+    record.early_stop = outcome.early_stop;
+    record.pid = pid;
+    record.start_unix_ns = outcome.started_unix_ns;
+    record.spawn_ns = outcome.spawn_ns;
+    return record;
+}
+
+namespace {
+
+// A stopped job's entry for the job table: its processes with their statuses, and for each
+// one still to end, its timing record so far (finished by the table when it is reaped).
+Job stopped_job(Shell& sh, const std::vector<ForegroundProcess>& processes,
+                const std::vector<int>& wait_statuses, const std::vector<ProcessWait>& waits,
+                bool timing, long shell_rss) {
+    Job job;
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+        const ForegroundProcess& process = processes[i];
+        if (process.pid <= 0) continue;
+        JobProcess& entry = job.processes.emplace_back();
+        entry.pid = process.pid;
+        entry.wait_status = wait_statuses[i];
+        if (!WIFSTOPPED(wait_statuses[i])) {
+            entry.done = true;
+            continue;
+        }
+        entry.mark_stopped(wait_statuses[i]);
+        if (waits[i].settled_ns != 0) entry.stopped_since_ns = waits[i].settled_ns;
+        if (timing && timing_log_wanted(sh)) {
+            auto record = std::make_shared<ProcessRecord>(
+                start_record(process.outcome, process.pid, process.name));
+            record->shell_rss_kb = shell_rss;
+            entry.timing = std::move(record);
+            entry.timing_started_ns = process.outcome.started_ns;
+        }
+    }
+    return job;
+}
+
+}  // namespace
+
+std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>& processes,
+                                 const ForegroundJob& job) {
+    const bool timing = timing_wanted(sh);
+    const long shell_rss = timing ? shell_rss_kb() : 0;
+    std::vector<pid_t> pids;
+    pids.reserve(processes.size());
+    for (const ForegroundProcess& process : processes) pids.push_back(process.pid);
+    const std::vector<ProcessWait> waits =
+        sh.jobs->wait_all(pids, job.job_control, job.job_control ? job.pgid : 0);
+    if (job.hand_terminal) take_terminal_back(sh);
+
+    std::vector<int> wait_statuses(processes.size(), 0);
+    bool stopped = false;
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+        const ForegroundProcess& process = processes[i];
+        if (process.pid <= 0) {
+            wait_statuses[i] = (process.fixed_status & 0xff) << 8;
+            continue;
+        }
+        wait_statuses[i] = waits[i].wait_status;
+        if (WIFSTOPPED(wait_statuses[i])) {
+            stopped = true;
+            continue;
+        }
+        if (!timing) continue;
+        ProcessRecord record = start_record(process.outcome, process.pid, process.name);
+        record.shell_rss_kb = shell_rss;
+        const std::int64_t ended = waits[i].settled_ns != 0 ? waits[i].settled_ns : monotonic_ns();
+        record.wall_ns = ended - process.outcome.started_ns;
+        record.usage = waits[i].usage;
+        record.wait_status = wait_statuses[i];
+        timing_record(sh, std::move(record));
+    }
+    if (stopped) {
+        Job entry = stopped_job(sh, processes, wait_statuses, waits, timing, shell_rss);
+        entry.pgid = job.pgid;
+        entry.command = job.text ? job.text() : std::string();
+        register_stopped_job(sh, std::move(entry));
+    }
+    return wait_statuses;
+}
+
+void abandon_command_line_if_interrupted(Shell& sh, const std::vector<int>& wait_statuses,
+                                         int status) {
+    if (!sh.abandon_on_interrupt || sh.is_subshell || !job_control_active(sh)) return;
+    for (int wait_status : wait_statuses) {
+        const bool stopped = WIFSTOPPED(wait_status);
+        const bool interrupted = WIFSIGNALED(wait_status) && WTERMSIG(wait_status) == SIGINT;
+        if (stopped || interrupted) {
+            sh.last_status = status;
+            throw CommandLineAbandoned{status};
+        }
+    }
+}
+
+}  // namespace vsh

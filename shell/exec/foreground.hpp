@@ -1,0 +1,57 @@
+// Waiting for a foreground job: every process the shell started for one command or pipeline,
+// each ending or (under job control) stopping in any order. One path for simple commands,
+// pipelines and foreground subshells, so that a stop is never lost and every process has
+// exactly one timing record, written when it really ends.
+#pragma once
+
+#include <sys/types.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "shell/exec/spawn.hpp"
+#include "shell/timing/timing.hpp"
+
+namespace vsh {
+
+class Shell;
+
+// One process of a foreground job, as the shell started it.
+struct ForegroundProcess {
+    pid_t pid = -1;  // -1: it never started, and `fixed_status` is its exit status.
+    int fixed_status = 0;
+    SpawnOutcome outcome;  // How it was created; an empty backend: forked for shell code.
+    std::string name;      // The command, for its timing record.
+};
+
+// The job as a whole.
+struct ForegroundJob {
+    bool job_control = false;    // In a process group of its own: it may stop.
+    bool hand_terminal = false;  // It was given the terminal, which comes back afterwards.
+    pid_t pgid = 0;
+    // The job's text as `jobs` shows it, asked for only if the job stops.
+    std::function<std::string()> text;
+};
+
+// Waits for every process of `job`. Writes the timing record of each process that ended.
+// Under job control the terminal comes back to the shell, and a job that stopped goes into
+// the job table with its notice shown ("[1] + Stopped ..."); the timing records of its
+// stopped processes are finished when those really end. Returns a raw wait status for each
+// process (a process that never started: an exit with its fixed status).
+std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>& processes,
+                                 const ForegroundJob& job);
+
+// The timing record of a process, as far as its creation tells (the rest is filled in when it
+// ends).
+ProcessRecord start_record(const SpawnOutcome& outcome, pid_t pid, const std::string& name);
+
+// After a foreground job, in an interactive shell's command loop under job control: when
+// Ctrl-C ended the job (a process killed by SIGINT) or Ctrl-Z stopped it, the rest of the
+// command line is abandoned (throws CommandLineAbandoned with the job's status), so a loop
+// cannot go on without the person who stopped it. dash and bash do the same for Ctrl-C; for
+// a stop bash breaks out of loops only.
+void abandon_command_line_if_interrupted(Shell& sh, const std::vector<int>& wait_statuses,
+                                         int status);
+
+}  // namespace vsh
