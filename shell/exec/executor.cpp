@@ -17,6 +17,7 @@
 #include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/foreground.hpp"
+#include "shell/exec/fork_shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/exec/trace_quote.hpp"
@@ -515,7 +516,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     const bool hand_terminal = job_control && hands_terminal_to_jobs(sh_);
     sh_.flush_streams();
     const ForkClock clock(sh_);
-    pid_t pid = fork();
+    pid_t pid = fork_shell(sh_);
     if (pid < 0) {
         sh_.error(std::string("fork: ") + std::strerror(errno));
         return 2;
@@ -549,7 +550,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
 
 pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> close_in_child) {
     sh_.flush_streams();
-    pid_t pid = fork();
+    pid_t pid = fork_shell(sh_);
     if (pid < 0) {
         sh_.error(std::string("fork: ") + std::strerror(errno));
         return -1;
@@ -676,7 +677,8 @@ int Executor::run_async(const ast::Command& command) {
     if (pid < 0) {
         sh_.flush_streams();
         ForkClock clock(sh_);
-        pid = fork();
+        // POSIX: without job control an asynchronous list ignores SIGINT and SIGQUIT.
+        pid = fork_shell(sh_, job_control ? ForkedAs::Subshell : ForkedAs::AsyncList);
         if (pid < 0) {
             sh_.error(std::string("fork: ") + std::strerror(errno));
             return 2;
@@ -685,14 +687,12 @@ int Executor::run_async(const ast::Command& command) {
             if (job_control) {
                 child_enter_job(sh_, 0, false);
             } else {
-                // POSIX: without job control an asynchronous list's stdin is /dev/null, and
-                // it ignores SIGINT and SIGQUIT.
+                // POSIX: and its stdin is /dev/null.
                 int fd = open("/dev/null", O_RDONLY);
                 if (fd >= 0 && fd != 0) {
                     dup2(fd, 0);
                     close(fd);
                 }
-                sh_.traps->ignore_for_async_list();
             }
             // An expansion that failed here was reported already: the job only exits.
             if (for_child.failed) _exit(*for_child.failed & 0xff);
@@ -1036,7 +1036,7 @@ std::string Executor::command_substitution(const ast::Command* body) {
             return {};
         }
         const ForkClock clock(sh_);
-        pid_t pid = fork();
+        pid_t pid = fork_shell(sh_);
         if (pid < 0) {
             sh_.error(std::string("fork: ") + std::strerror(errno));
             close(p[0]);

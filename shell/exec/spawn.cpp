@@ -18,6 +18,7 @@
 #include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/foreground.hpp"
+#include "shell/exec/fork_shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/jobs/job_control.hpp"
@@ -326,7 +327,8 @@ SpawnOutcome spawn_with_fifo_open(Shell& sh, const SpawnRequest& request,
     sh.flush_streams();
     if (timing_wanted(sh)) outcome.started_unix_ns = unix_time_ns();
     outcome.started_ns = monotonic_ns();
-    pid_t pid = fork();
+    const bool detached = request.background && !sh.options.monitor;
+    pid_t pid = fork_shell(sh, detached ? ForkedAs::AsyncList : ForkedAs::Subshell);
     if (pid < 0) {
         sh.error(std::string("fork: ") + std::strerror(errno));
         outcome.status = 2;
@@ -338,7 +340,6 @@ SpawnOutcome spawn_with_fifo_open(Shell& sh, const SpawnRequest& request,
             child_enter_job(sh, request.pgid, request.take_terminal);
         sh.is_subshell = true;
         sh.traps->reset_for_subshell();
-        if (request.background && !sh.options.monitor) sh.traps->ignore_for_async_list();
         int status = 1;
         if (redirs.open_deferred(sh)) {
             SpawnRequest in_place = request;
@@ -643,7 +644,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     } else {
         // A builtin or function: it runs in a forked child, with the words expanded once.
         sh.flush_streams();
-        pid = fork();
+        pid = fork_shell(sh);
         if (pid == 0) {
             close(p[0]);
             dup2(p[1], 1);
@@ -745,11 +746,10 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     auto fork_stage = [&](std::size_t i, auto run) {
         outcomes[i].started_ns = monotonic_ns();
         if (timing) outcomes[i].started_unix_ns = unix_time_ns();
-        pid_t pid = fork();
+        pid_t pid = fork_shell(sh, detached ? ForkedAs::AsyncList : ForkedAs::Subshell);
         if (pid == 0) {
             if (job_control) child_enter_job(sh, pgid, pgid == 0 && hand_terminal);
             if (detached) {
-                sh.traps->ignore_for_async_list();
                 if (i == 0) {
                     int fd = open("/dev/null", O_RDONLY);
                     if (fd > 0) {

@@ -203,6 +203,18 @@ void TrapTable::reset_for_subshell() {
     recompute_child_defaults();
 }
 
+void TrapTable::prepare_forked_child() {
+    auto keep_ignored = [this](int s) {
+        return traps_[s].kind == TrapKind::Ignore || (entry_known_[s] && ignored_on_entry_[s]);
+    };
+    for (int s = 1; s < kMaxSignal; ++s) {
+        if (traps_[s].kind == TrapKind::Command && s != SIGKILL && s != SIGSTOP) signal(s, SIG_DFL);
+    }
+    if (!interactive_) return;
+    for (int s : {SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU})
+        if (!keep_ignored(s)) signal(s, SIG_DFL);
+}
+
 void TrapTable::setup_interactive(bool job_control) {
     interactive_ = true;
     install(SIGINT);

@@ -77,6 +77,14 @@ class TrapTable {
     // stay ignored.
     void reset_for_subshell();
 
+    // In a child just forked for shell code, with every signal still blocked (fork_shell): the
+    // dispositions reset_for_subshell will leave it with, set now, so that a signal sent to
+    // the child meanwhile is neither caught by a handler whose flag the reset then clears nor
+    // discarded by an ignore that was the interactive parent's own. Signals trapped with an
+    // action, and in an interactive shell SIGINT, SIGQUIT, SIGTERM and the job-control stops,
+    // get SIG_DFL unless a trap or the shell's entry ignored them.
+    void prepare_forked_child();
+
     // The signals the child of an exec must have reset to SIG_DFL: everything the shell
     // catches (traps with actions, and the shell's own handlers such as SIGINT in an
     // interactive shell), plus the job-control signals an interactive shell ignores.

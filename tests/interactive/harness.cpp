@@ -1,6 +1,26 @@
 #include "tests/interactive/harness.hpp"
 
+#include <cstdio>
+
 namespace vsh::pty_test {
+
+namespace {
+
+// `ps` for the session vsh leads: what each process was doing when a check failed (a shell
+// left waiting shows as the wait it is in).
+std::string session_processes(pid_t session) {
+    const std::string command =
+        "ps -s " + std::to_string(session) + " -o pid,ppid,pgid,tpgid,stat,wchan:22,args 2>&1";
+    std::string listing;
+    if (FILE* ps = popen(command.c_str(), "r")) {
+        char buffer[512];
+        while (fgets(buffer, sizeof buffer, ps) != nullptr) listing += buffer;
+        pclose(ps);
+    }
+    return listing;
+}
+
+}  // namespace
 
 LaunchOptions base_options(const std::string& scratch) {
     LaunchOptions options;
@@ -26,6 +46,7 @@ void with_session(const LaunchOptions& options, const std::function<void(PtySess
         body(session);
     } catch (Failure& failure) {
         failure.what += "\n--- terminal output ---\n" + session.transcript() + "\n---";
+        failure.what += "\n--- processes of the session ---\n" + session_processes(session.pid());
         throw;
     }
 }

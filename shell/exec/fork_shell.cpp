@@ -1,0 +1,28 @@
+#include "shell/exec/fork_shell.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "shell/core/shell.hpp"
+#include "shell/traps/traps.hpp"
+
+namespace vsh {
+
+pid_t fork_shell(Shell& sh, ForkedAs role) {
+    sigset_t all, saved;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, &saved);
+    const pid_t pid = fork();
+    const int fork_errno = errno;
+    if (pid == 0) {
+        sh.traps->prepare_forked_child();
+        if (role == ForkedAs::AsyncList) sh.traps->ignore_for_async_list();
+    }
+    sigprocmask(SIG_SETMASK, &saved, nullptr);
+    errno = fork_errno;
+    return pid;
+}
+
+}  // namespace vsh
