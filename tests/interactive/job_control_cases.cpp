@@ -10,6 +10,7 @@
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -239,10 +240,93 @@ void timing_log_of_foreground_jobs(const std::string& scratch, const std::string
                             std::to_string(records) + ":\n" + read_file(log));
 }
 
+// `vsh -i -m` reading commands from a file still controls jobs on its terminal (found through
+// /dev/tty, as dash does): a job that stops is a job, and fg gives it the terminal.
+void interactive_with_stdin_off_the_terminal(const std::string& scratch) {
+    std::ofstream(scratch + "/commands") << "sh -c 'kill -s STOP $$; ps -o stat= -p $$ >job-stat'\n"
+                                            "echo after-stop\n"
+                                            "fg >/dev/null\n"
+                                            "cat job-stat\n"
+                                            "exit 3\n";
+    LaunchOptions options = base_options(scratch);
+    options.vsh_path = "/bin/sh";
+    options.args = {"-c", "exec '" + vsh_binary + "' -i -m <commands"};
+    with_session(options, [](PtySession& s) {
+        expect(s, "[1] + Stopped");
+        expect(s, "after-stop");
+        check(s.expect("+\n"), "the resumed job was not in the terminal's foreground");
+        expect_exit(s, 3);
+        check(s.transcript().find("job control is off") == std::string::npos,
+              "job control was turned off");
+    });
+}
+
+// The terminal goes away (the window is closed) while a pipeline is stopped: the shell exits,
+// and the stopped job, whose process group is then orphaned, is not left behind.
+void hang_up_with_a_stopped_job(const std::string& scratch) {
+    with_session(base_options(scratch), [&scratch](PtySession& s) {
+        expect(s, "vsh> ");
+        s.send("sleep 31 | cat >" + scratch + "/cat-out; echo not-reached\r");
+        wait_for_job_in_foreground(s);
+        s.send("\032");
+        expect(s, "[1] + Stopped");
+        expect(s, "vsh> ");
+        const pid_t job = s.foreground_group() == s.pid() ? 0 : -1;
+        check(job == 0, "the shell did not take the terminal back");
+        check(s.transcript().find("\nnot-reached") == std::string::npos,
+              "the rest of the line ran after Ctrl-Z");
+        const pid_t session = s.pid();
+        s.hang_up();
+        std::optional<int> status = s.wait_exit();
+        check(status.has_value(), "vsh did not exit on hang-up");
+        // The orphaned, stopped group gets SIGHUP and SIGCONT from the kernel: both die.
+        const std::string listing = "ps -o pid= -s " + std::to_string(session) + " >/dev/null";
+        const auto deadline = Clock::now() + kPatience;
+        bool gone = false;
+        while (!gone && Clock::now() < deadline) {
+            gone = std::system(listing.c_str()) != 0;  // ps fails when it lists nothing.
+            if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        check(gone, "the stopped job outlived the terminal");
+    });
+}
+
+// Two interactive shells on two terminals at once, each stopping and resuming its own
+// pipeline: neither takes the other's terminal or jobs.
+void two_shells_at_once(const std::string& scratch) {
+    with_session(base_options(scratch), [&scratch](PtySession& first) {
+        with_session(base_options(scratch), [&first](PtySession& second) {
+            expect(first, "vsh> ");
+            expect(second, "vsh> ");
+            for (PtySession* s : {&first, &second}) {
+                s->send("sleep 32 | cat\r");
+                wait_for_job_in_foreground(*s);
+            }
+            for (PtySession* s : {&second, &first}) {
+                s->send("\032");
+                expect(*s, "[1] + Stopped");
+                expect(*s, "vsh> ");
+            }
+            for (PtySession* s : {&first, &second}) {
+                s->send("jobs | wc -l; kill -9 %1; wait; echo gone\r");
+                expect(*s, "\n1\n");
+                expect(*s, "gone");
+                finish(*s);
+            }
+        });
+    });
+}
+
 }  // namespace
 
 std::vector<Case> job_control_cases() {
-    std::vector<Case> cases;
+    std::vector<Case> cases = {
+        {"job control: vsh -i -m with stdin off the terminal finds it through /dev/tty",
+         interactive_with_stdin_off_the_terminal},
+        {"job control: a hang-up with a stopped job ends the shell and the job",
+         hang_up_with_a_stopped_job},
+        {"job control: two shells at once keep their own terminals and jobs", two_shells_at_once},
+    };
     for (const char* backend : kBackends) {
         const std::string name = backend;
         const std::string tag = "job control [" + name + "]: ";

@@ -156,6 +156,11 @@ bool PtySession::expect(const std::string& text, std::chrono::milliseconds patie
     }
 }
 
+void PtySession::hang_up() {
+    if (master_ >= 0) close(master_);
+    master_ = -1;
+}
+
 pid_t PtySession::foreground_group() const {
     return master_ >= 0 ? tcgetpgrp(master_) : -1;
 }

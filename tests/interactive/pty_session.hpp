@@ -40,6 +40,9 @@ class PtySession {
     // The terminal's foreground process group (the shell's own while it waits for input), or
     // -1.
     [[nodiscard]] pid_t foreground_group() const;
+    // Closes the terminal's master side, as a terminal window that is closed does: the
+    // session gets SIGHUP.
+    void hang_up();
     // Reads what the shell wrote so far without waiting.
     void poll_output() { (void)pump(std::chrono::milliseconds(0)); }
 
