@@ -317,6 +317,54 @@ void two_shells_at_once(const std::string& scratch) {
     });
 }
 
+// Ctrl-C ends a loop the shell runs itself and a loop of commands, with the rest of the line;
+// Ctrl-\ ends a foreground pipeline; Ctrl-Z in a loop stops the job and ends the loop.
+void interrupting_loops(const std::string& scratch, const std::string& backend) {
+    with_session(backend_options(scratch, backend), [](PtySession& s) {
+        expect(s, "vsh> ");
+        s.send("while :; do :; done; echo not-reached\r");
+        expect(s, "done; echo not-reached\n");
+        // The shell runs this loop itself and holds the terminal: the key reaches it.
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        s.send("\003");
+        expect(s, "vsh> ");
+        s.send("echo st=$?\r");
+        expect(s, "\nst=130\n");
+        expect(s, "vsh> ");
+        s.send("for i in 1 2 3; do sleep 5; echo i=$i; done\r");
+        expect(s, "done\n");
+        wait_for_job_in_foreground(s);
+        s.send("\003");
+        expect(s, "vsh> ");
+        s.send("echo st=$?\r");
+        expect(s, "\nst=130\n");
+        expect(s, "vsh> ");
+        s.send("sleep 30 | cat\r");
+        expect(s, "sleep 30 | cat\n");
+        // Both stages running: a key that came before cat started would leave it to end
+        // normally at the end of its input, with status 0.
+        check(s.wait_for_process("cat"), "cat did not start");
+        wait_for_job_in_foreground(s);
+        s.send("\034");
+        expect(s, "vsh> ");
+        s.send("echo st=$?\r");
+        expect(s, "\nst=131\n");
+        expect(s, "vsh> ");
+        s.send("while :; do sleep 5; done; echo not-reached\r");
+        expect(s, "not-reached\n");
+        wait_for_job_in_foreground(s);
+        s.send("\032");
+        expect(s, "[1] + Stopped                 sleep 5\n");
+        expect(s, "vsh> ");
+        s.send("echo st=$?; kill -9 %1\r");
+        expect(s, "\nst=148\n");
+        check(s.transcript().find("\ni=") == std::string::npos, "the loop went on after Ctrl-C");
+        check(s.transcript().find("\nnot-reached") == std::string::npos,
+              "the rest of a line ran after Ctrl-C or Ctrl-Z");
+        finish(s);
+    });
+}
+
 }  // namespace
 
 std::vector<Case> job_control_cases() {
@@ -337,6 +385,9 @@ std::vector<Case> job_control_cases() {
                          [name](const std::string& scratch) { fg_and_stop_again(scratch, name); }});
         cases.push_back({tag + "stops sent at random moments of a loop of short commands",
                          [name](const std::string& scratch) { stop_probe(scratch, name); }});
+        cases.push_back(
+            {tag + "Ctrl-C and Ctrl-Z end loops and the rest of the line",
+             [name](const std::string& scratch) { interrupting_loops(scratch, name); }});
         cases.push_back(
             {tag + "the timing log shows the backend, and a stop is not an exit",
              [name](const std::string& scratch) { timing_log_of_foreground_jobs(scratch, name); }});
