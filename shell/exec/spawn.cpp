@@ -121,8 +121,7 @@ void report_as_command(Shell& sh, const SpawnRequest& request, PreparedRedirecti
     SavedFds saved;
     for (const backends::FdAction& a : request.plumbing) {
         if (a.kind != backends::FdActionKind::Dup2 || a.source_fd == a.fd) continue;
-        saved.save(a.fd);
-        dup2(a.source_fd, a.fd);
+        if (saved.save(a.fd)) dup2(a.source_fd, a.fd);
     }
     if (redirs.apply(sh, &saved)) {
         report_exec_error(sh, name, error, status);
