@@ -12,6 +12,7 @@
 
 #include "backends/backend.hpp"
 #include "builtins/working_directory.hpp"
+#include "shell/core/privileges.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/exec/spawn.hpp"
@@ -105,6 +106,7 @@ bool select_backend(Shell& sh, std::string_view name) {
 }
 
 int run_main(int argc, char** argv) {
+    (void)started_with_other_ids();  // Recorded before anything can change the ids.
     Shell sh;
     sh.vars.import_environment(environ);
     set_default_variables(sh);
@@ -168,6 +170,12 @@ int run_main(int argc, char** argv) {
                 usage_error(std::string("unknown option -") + c);
             }
         }
+    }
+
+    if (started_with_other_ids() && !sh.options.privileged && !drop_privileges()) {
+        write_stderr(std::string("vsh: cannot give up the setuid/setgid ids: ") +
+                     std::strerror(errno) + "\n");
+        return 2;
     }
 
     if (backend_name == nullptr) {

@@ -40,6 +40,7 @@ struct Options {
     bool monitor = false;      // -m
     bool noexec = false;       // -n
     bool nounset = false;      // -u
+    bool privileged = false;   // -p: keep effective ids that differ from the real ones.
     bool verbose = false;      // -v
     bool xtrace = false;       // -x
     bool ignoreeof = false;

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "shell/core/privileges.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/interactive/interactive_source.hpp"
@@ -40,6 +41,8 @@ std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
 // POSIX: an interactive shell expands $ENV (parameter expansion) and runs the file it names,
 // if it is an absolute path that can be read, before the first prompt.
 void run_env_file(Shell& sh) {
+    // A setuid or setgid shell never runs a file its caller names (POSIX lets it skip ENV).
+    if (started_with_other_ids()) return;
     const std::string* env = sh.vars.get("ENV");
     if (env == nullptr || env->empty()) return;
     std::string path = *env;
