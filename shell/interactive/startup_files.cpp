@@ -15,6 +15,9 @@ namespace {
 // Each command runs as at the prompt: an error ends that command only, so one mistake in a
 // profile does not lock the user out of their login.
 void run_startup_file(Shell& sh, const std::string& path) {
+    // `vsh -n -l script` checks the script's syntax; running the profile's commands would
+    // be the surprise (dash runs nothing under -n either). An interactive shell ignores -n.
+    if (sh.options.noexec && !sh.options.interactive) return;
     std::string text;
     int error = 0;
     if (!read_script_file(path, text, &error)) return;

@@ -85,3 +85,11 @@ $TEST_SHELL -l -c 'logout 4; echo no'
 echo "status $?"
 ---- stdout
 status 4
+
+#### -n in a non-interactive login shell runs nothing from the profiles
+echo 'echo profile' > .profile
+echo 'echo script' > s.sh
+$TEST_SHELL -n -l s.sh
+echo "status $?"
+---- stdout
+status 0
