@@ -45,4 +45,7 @@ void finish(PtySession& session);
 // The job-control cases, each run under every backend.
 std::vector<Case> job_control_cases();
 
+// Login shells and the start-up files (profiles, $ENV, ~/.vshrc), and logout.
+std::vector<Case> login_cases();
+
 }  // namespace vsh::pty_test
