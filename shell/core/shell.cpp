@@ -68,6 +68,7 @@ constexpr OptionInfo kOptions[] = {
     {"errexit", 'e', &Options::errexit},
     {"noglob", 'f', &Options::noglob},
     {"hashall", 'h', &Options::hashall},
+    {"histexpand", 'H', &Options::histexpand},
     {"monitor", 'm', &Options::monitor},
     {"noexec", 'n', &Options::noexec},
     {"nounset", 'u', &Options::nounset},

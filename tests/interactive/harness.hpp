@@ -44,5 +44,7 @@ void finish(PtySession& session);
 
 // The job-control cases, each run under every backend.
 std::vector<Case> job_control_cases();
+// The history cases: the shared history file, HISTCONTROL, `history`, `!` expansion, fc.
+std::vector<Case> history_cases();
 
 }  // namespace vsh::pty_test
