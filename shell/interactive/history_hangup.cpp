@@ -55,20 +55,6 @@ void on_hangup(int signal) {
     errno = saved_errno;
 }
 
-// Blocks SIGHUP for its lifetime.
-struct HangupBlocked {
-    sigset_t saved;
-    HangupBlocked() {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGHUP);
-        sigprocmask(SIG_BLOCK, &set, &saved);
-    }
-    HangupBlocked(const HangupBlocked&) = delete;
-    HangupBlocked& operator=(const HangupBlocked&) = delete;
-    ~HangupBlocked() { sigprocmask(SIG_SETMASK, &saved, nullptr); }
-};
-
 }  // namespace
 
 void save_history_on_hangup() {
@@ -82,14 +68,25 @@ void save_history_on_hangup() {
     sigaction(SIGHUP, &sa, nullptr);
 }
 
+HangupDeferred::HangupDeferred() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(SIG_BLOCK, &set, &saved_);
+}
+
+HangupDeferred::~HangupDeferred() {
+    sigprocmask(SIG_SETMASK, &saved_, nullptr);
+}
+
 void set_pending_history(const std::string& path, const std::string& record) {
-    HangupBlocked blocked;
+    HangupDeferred deferred;
     pending_path = path;
     pending_record = record;
 }
 
 void clear_pending_history() {
-    HangupBlocked blocked;
+    HangupDeferred deferred;
     pending_record.clear();
 }
 

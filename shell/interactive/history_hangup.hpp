@@ -5,6 +5,8 @@
 // would have without the handler.
 #pragma once
 
+#include <signal.h>
+
 #include <string>
 
 namespace vsh::interactive {
@@ -18,5 +20,19 @@ void save_history_on_hangup();
 // while they change.
 void set_pending_history(const std::string& path, const std::string& record);
 void clear_pending_history();
+
+// Holds SIGHUP back for its lifetime, so that entering a command in the file and clearing it
+// from the pending slot happen as one step: a hang-up between the two would either lose the
+// command or write it twice.
+class HangupDeferred {
+  public:
+    HangupDeferred();
+    ~HangupDeferred();
+    HangupDeferred(const HangupDeferred&) = delete;
+    HangupDeferred& operator=(const HangupDeferred&) = delete;
+
+  private:
+    sigset_t saved_;
+};
 
 }  // namespace vsh::interactive

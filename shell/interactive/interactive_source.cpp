@@ -96,6 +96,7 @@ int history_size(const Shell& sh) {
 }
 
 void InteractiveSource::commit_history() {
+    HangupDeferred deferred;
     std::vector<std::string> commands;
     if (sh_.history.replacement) {
         // `fc -s` or `fc` editing ran: the commands it re-executed go in, not the fc line.
@@ -105,7 +106,6 @@ void InteractiveSource::commit_history() {
         commands.push_back(command_text_);
     }
     command_text_.clear();
-    clear_pending_history();
     int limit = history_size(sh_);
     sh_.history.set_limit(limit);
     std::string records;
@@ -120,6 +120,7 @@ void InteractiveSource::commit_history() {
     // come before or after it, never inside.
     if (std::string file = history_file(sh_); !file.empty() && !records.empty())
         (void)append_history_records(file, records);
+    clear_pending_history();
 }
 
 void InteractiveSource::note_pending_command() {
