@@ -112,7 +112,8 @@ void InteractiveSource::commit_history() {
     for (std::string& command : commands) {
         command = without_final_newlines(std::move(command));
         if (keep_in_history(sh_, command) == Keep::No) continue;
-        records += history_record(command, std::time(nullptr));
+        // HISTSIZE=0 turns history off, for the file as for the list (as in bash).
+        if (limit > 0) records += history_record(command, std::time(nullptr));
         editor_.add_history(command, limit);
         sh_.history.add(std::move(command));
     }
@@ -126,7 +127,8 @@ void InteractiveSource::commit_history() {
 void InteractiveSource::note_pending_command() {
     std::string command = without_final_newlines(command_text_);
     std::string file = history_file(sh_);
-    if (file.empty() || is_blank(command) || keep_in_history(sh_, command) == Keep::No) {
+    if (file.empty() || is_blank(command) || history_size(sh_) == 0 ||
+        keep_in_history(sh_, command) == Keep::No) {
         clear_pending_history();
         return;
     }

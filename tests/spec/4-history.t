@@ -167,3 +167,37 @@ END
 ---- stdout
 status 1
 status 2
+
+#### every command is appended to HISTFILE, multi-line ones whole, and HISTFILESIZE trims it
+# dash: differs: no history file (Debian's dash has no history)
+PS1= PS2= HISTFILE=$PWD/hist HISTFILESIZE=2 $TEST_SHELL -i 2>/dev/null <<'END'
+echo one
+for w in a b
+do echo $w
+done
+echo two
+END
+grep -v '^#' hist
+ls -l hist | cut -c1-10
+---- stdout
+one
+a
+b
+two
+for w in a b
+do echo $w
+done
+echo two
+-rw-------
+
+#### HISTSIZE=0 keeps no history, in the list or the file
+# dash: differs: no history builtin
+PS1= PS2= HISTFILE=$PWD/hist HISTSIZE=0 $TEST_SHELL -i 2>/dev/null <<'END'
+echo one
+history
+END
+[ -s hist ] && echo "file has lines"
+echo done
+---- stdout
+one
+done
