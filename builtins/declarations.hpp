@@ -38,6 +38,7 @@ int builtin_fc(Shell&, Args);
 int builtin_fg(Shell&, Args);
 int builtin_getopts(Shell&, Args);
 int builtin_hash(Shell&, Args);
+int builtin_history(Shell&, Args);
 int builtin_jobs(Shell&, Args);
 int builtin_kill(Shell&, Args);
 int builtin_local(Shell&, Args);

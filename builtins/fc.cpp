@@ -138,6 +138,16 @@ std::optional<std::vector<const HistoryEntry*>> select(Shell& sh, const std::str
     return chosen;
 }
 
+// FCEDIT, then EDITOR (as bash, so a user's EDITOR=vim is honoured), then ed (POSIX's default
+// when FCEDIT is unset or empty).
+std::string default_editor(const Shell& sh) {
+    for (const char* name : {"FCEDIT", "EDITOR"}) {
+        const std::string* value = sh.vars.get(name);
+        if (value != nullptr && !value->empty()) return *value;
+    }
+    return "ed";
+}
+
 int list(Shell& sh, const FcOptions& opts) {
     if (opts.operands.size() > 2) {
         sh.error("fc", kUsage);
@@ -243,13 +253,7 @@ int edit_and_run(Shell& sh, const FcOptions& opts) {
     std::string text;
     for (const HistoryEntry* entry : *chosen) text += entry->text + "\n";
 
-    std::string editor = "ed";  // POSIX's default when FCEDIT is unset or empty.
-    if (opts.editor) {
-        editor = *opts.editor;
-    } else if (const std::string* fcedit = sh.vars.get("FCEDIT");
-               fcedit != nullptr && !fcedit->empty()) {
-        editor = *fcedit;
-    }
+    std::string editor = opts.editor ? *opts.editor : default_editor(sh);
     std::string path = write_temporary(sh, text);
     if (path.empty()) return 1;
     // The editor's words are split as an unquoted expansion would be, so FCEDIT="vi -n"

@@ -63,17 +63,29 @@ struct OptionInfo {
     bool Options::*field;
 };
 
+// clang-format off: one option a line.
 constexpr OptionInfo kOptions[] = {
-    {"allexport", 'a', &Options::allexport}, {"notify", 'b', &Options::notify},
-    {"noclobber", 'C', &Options::noclobber}, {"errexit", 'e', &Options::errexit},
-    {"noglob", 'f', &Options::noglob},       {"hashall", 'h', &Options::hashall},
-    {"monitor", 'm', &Options::monitor},     {"noexec", 'n', &Options::noexec},
-    {"nounset", 'u', &Options::nounset},     {"privileged", 'p', &Options::privileged},
-    {"verbose", 'v', &Options::verbose},     {"xtrace", 'x', &Options::xtrace},
-    {"ignoreeof", 0, &Options::ignoreeof},   {"nolog", 0, &Options::nolog},
-    {"pipefail", 0, &Options::pipefail},     {"vi", 0, &Options::vi},
-    {"emacs", 0, &Options::emacs},           {"timing", 0, &Options::timing},
+    {"allexport", 'a', &Options::allexport},
+    {"notify", 'b', &Options::notify},
+    {"noclobber", 'C', &Options::noclobber},
+    {"errexit", 'e', &Options::errexit},
+    {"noglob", 'f', &Options::noglob},
+    {"hashall", 'h', &Options::hashall},
+    {"histexpand", 'H', &Options::histexpand},
+    {"monitor", 'm', &Options::monitor},
+    {"noexec", 'n', &Options::noexec},
+    {"nounset", 'u', &Options::nounset},
+    {"privileged", 'p', &Options::privileged},
+    {"verbose", 'v', &Options::verbose},
+    {"xtrace", 'x', &Options::xtrace},
+    {"ignoreeof", 0, &Options::ignoreeof},
+    {"nolog", 0, &Options::nolog},
+    {"pipefail", 0, &Options::pipefail},
+    {"vi", 0, &Options::vi},
+    {"emacs", 0, &Options::emacs},
+    {"timing", 0, &Options::timing},
 };
+// clang-format on
 
 }  // namespace
 

@@ -36,6 +36,7 @@ struct Options {
     bool errexit = false;      // -e
     bool noglob = false;       // -f
     bool hashall = false;      // -h
+    bool histexpand = false;   // -H: `!` history expansion, on in interactive shells.
     bool interactive = false;  // -i
     bool monitor = false;      // -m
     bool noexec = false;       // -n

@@ -44,6 +44,11 @@ bool History::load(const std::string& path) {
     std::string data;
     int error = 0;
     if (!read_script_file(path, data, &error)) return error == ENOENT;
+    load_text(data);
+    return true;
+}
+
+void History::load_text(std::string_view data) {
     // After a timestamp line, the lines up to the next one are that entry's.
     std::time_t when = 0;
     // The entry being read after a timestamp (plain members: GCC 12 warns, wrongly, that a
@@ -74,7 +79,11 @@ bool History::load(const std::string& path) {
         }
     }
     flush();
-    return true;
+}
+
+void History::clear() {
+    entries_.clear();
+    next_ = 1;
 }
 
 bool History::save(const std::string& path) const {

@@ -7,6 +7,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vsh {
@@ -35,6 +36,10 @@ class History {
     // multi-line command whole. A missing file is an empty history. Returns false only when
     // the file exists and cannot be read.
     bool load(const std::string& path);
+    // The same, from the file's text already read.
+    void load_text(std::string_view data);
+    // Empties the list (`history -c`); numbering starts again at 1, as in bash.
+    void clear();
     // Writes the list in the timestamped form, mode 0600. Returns false when it cannot.
     [[nodiscard]] bool save(const std::string& path) const;
 

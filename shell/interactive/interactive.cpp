@@ -38,6 +38,7 @@ std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
 
 void start_interactive(Shell& sh) {
     sh.options.interactive = true;
+    sh.options.histexpand = true;  // `!` history expansion, on at the prompt as in bash.
     // Job control is on by default on a terminal (POSIX `set -m`), unless the command line
     // said +m.
     if (isatty(0) && !sh.monitor_given) sh.options.monitor = true;
@@ -65,13 +66,7 @@ int run_interactive(Shell& sh) {
     session.editor = choose_editor(sh);
     session.source = std::make_unique<interactive::InteractiveSource>(sh, *session.editor);
     active_session = &session;
-    if (std::string file = interactive::history_file(sh); !file.empty()) {
-        int limit = interactive::history_size(sh);
-        sh.history.set_limit(limit);
-        (void)sh.history.load(file);
-        for (const HistoryEntry& entry : sh.history.entries())
-            session.editor->add_history(entry.text, limit);
-    }
+    interactive::load_history(sh, *session.editor);
 
     int status = 0;
     for (;;) {
@@ -102,9 +97,7 @@ void interactive_at_exit(Shell& sh) {
     if (active_session != nullptr) {
         Session& session = *active_session;
         active_session = nullptr;
-        session.source->commit_history();
-        if (std::string file = interactive::history_file(sh); !file.empty())
-            (void)sh.history.save(file);
+        interactive::finish_history(sh, *session.source);
     }
     // `vsh -ci` may have taken the terminal without a session.
     interactive::restore_terminal_owner();

@@ -1,9 +1,14 @@
 #include "shell/interactive/interactive_source.hpp"
 
 #include <cstdlib>
+#include <ctime>
+#include <string_view>
 #include <vector>
 
 #include "shell/core/shell.hpp"
+#include "shell/history/expansion.hpp"
+#include "shell/history/history_file.hpp"
+#include "shell/interactive/history_hangup.hpp"
 #include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/prompt.hpp"
 #include "shell/jobs/job_control.hpp"
@@ -22,6 +27,46 @@ bool is_blank(const std::string& text) {
     return text.find_first_not_of(" \t\n") == std::string::npos;
 }
 
+std::string without_final_newlines(std::string text) {
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+
+// HISTCONTROL, a colon-separated list as in bash: `ignorespace` keeps commands that start
+// with a blank out of the history, `ignoredups` a command equal to the one before it, and
+// `ignoreboth` means both. Other words are ignored.
+struct HistoryControl {
+    bool ignore_space = false;
+    bool ignore_dups = false;
+};
+
+HistoryControl history_control(const Shell& sh) {
+    HistoryControl control;
+    const std::string* value = sh.vars.get("HISTCONTROL");
+    if (value == nullptr) return control;
+    std::size_t start = 0;
+    while (start <= value->size()) {
+        std::size_t end = value->find(':', start);
+        if (end == std::string::npos) end = value->size();
+        std::string_view word(value->data() + start, end - start);
+        if (word == "ignorespace" || word == "ignoreboth") control.ignore_space = true;
+        if (word == "ignoredups" || word == "ignoreboth") control.ignore_dups = true;
+        start = end + 1;
+    }
+    return control;
+}
+
+enum class Keep : unsigned char { Yes, No };
+
+Keep keep_in_history(const Shell& sh, const std::string& command) {
+    if (command.empty()) return Keep::No;
+    HistoryControl control = history_control(sh);
+    if (control.ignore_space && (command[0] == ' ' || command[0] == '\t')) return Keep::No;
+    const auto& entries = sh.history.entries();
+    if (control.ignore_dups && !entries.empty() && entries.back().text == command) return Keep::No;
+    return Keep::Yes;
+}
+
 }  // namespace
 
 std::string history_file(const Shell& sh) {
@@ -29,6 +74,16 @@ std::string history_file(const Shell& sh) {
     const std::string* home = sh.vars.get("HOME");
     if (home == nullptr || home->empty()) return {};
     return *home + "/.vsh_history";
+}
+
+int history_file_size(const Shell& sh) {
+    const std::string* value = sh.vars.get("HISTFILESIZE");
+    if (value == nullptr) return history_size(sh);
+    char* end = nullptr;
+    long size = std::strtol(value->c_str(), &end, 10);
+    // As in bash: an empty, non-numeric or negative value leaves the file untrimmed.
+    if (value->empty() || *end != '\0' || size < 0) return -1;
+    return size > 100000000 ? 100000000 : static_cast<int>(size);
 }
 
 int history_size(const Shell& sh) {
@@ -41,6 +96,7 @@ int history_size(const Shell& sh) {
 }
 
 void InteractiveSource::commit_history() {
+    HangupDeferred deferred;
     std::vector<std::string> commands;
     if (sh_.history.replacement) {
         // `fc -s` or `fc` editing ran: the commands it re-executed go in, not the fc line.
@@ -52,12 +108,70 @@ void InteractiveSource::commit_history() {
     command_text_.clear();
     int limit = history_size(sh_);
     sh_.history.set_limit(limit);
+    std::string records;
     for (std::string& command : commands) {
-        while (!command.empty() && command.back() == '\n') command.pop_back();
-        if (command.empty()) continue;
+        command = without_final_newlines(std::move(command));
+        if (keep_in_history(sh_, command) == Keep::No) continue;
+        // HISTSIZE=0 turns history off, for the file as for the list (as in bash).
+        if (limit > 0) records += history_record(command, std::time(nullptr));
         editor_.add_history(command, limit);
         sh_.history.add(std::move(command));
     }
+    // One write for the whole command, however many lines it has: another shell's record can
+    // come before or after it, never inside.
+    if (std::string file = history_file(sh_); !file.empty() && !records.empty())
+        (void)append_history_records(file, records);
+    clear_pending_history();
+}
+
+void InteractiveSource::note_pending_command() {
+    std::string command = without_final_newlines(command_text_);
+    std::string file = history_file(sh_);
+    if (file.empty() || is_blank(command) || history_size(sh_) == 0 ||
+        keep_in_history(sh_, command) == Keep::No) {
+        clear_pending_history();
+        return;
+    }
+    set_pending_history(file, history_record(command, std::time(nullptr)));
+}
+
+ExpansionOutcome InteractiveSource::expand_line(std::string& line) {
+    if (!sh_.options.histexpand || line.find_first_of("!^") == std::string::npos)
+        return ExpansionOutcome::Unchanged;
+    HistoryExpansion expansion = expand_history(line, sh_.history);
+    switch (expansion.outcome) {
+        case ExpansionOutcome::Unchanged:
+            break;
+        case ExpansionOutcome::Expanded:
+            // As bash: the line that will run is shown first.
+            line = std::move(expansion.text);
+            sh_.err.write(line + "\n");
+            sh_.err.flush();
+            break;
+        case ExpansionOutcome::Failed:
+            sh_.err.write("vsh: " + expansion.error + "\n");
+            sh_.err.flush();
+            break;
+    }
+    return expansion.outcome;
+}
+
+void load_history(Shell& sh, LineEditor& editor) {
+    save_history_on_hangup();
+    std::string file = history_file(sh);
+    if (file.empty()) return;
+    // Trimmed here as well as at exit: a shell that was hung up never reached its exit.
+    (void)trim_history_file(file, history_file_size(sh));
+    int limit = history_size(sh);
+    sh.history.set_limit(limit);
+    (void)load_history_file(file, sh.history);
+    for (const HistoryEntry& entry : sh.history.entries()) editor.add_history(entry.text, limit);
+}
+
+void finish_history(Shell& sh, InteractiveSource& source) {
+    source.commit_history();
+    if (std::string file = history_file(sh); !file.empty())
+        (void)trim_history_file(file, history_file_size(sh));
 }
 
 void InteractiveSource::apply_editing_mode() {
@@ -96,14 +210,23 @@ bool InteractiveSource::read_line(std::string& buffer, Prompt prompt) {
         switch (editor_.read_line(text, line)) {
             case ReadStatus::Line:
                 consecutive_eofs_ = 0;
+                if (expand_line(line) == ExpansionOutcome::Failed) {
+                    // The line is not run, and a command it continued is dropped whole.
+                    command_text_.clear();
+                    clear_pending_history();
+                    if (prompt == Prompt::Continuation) throw CommandInterrupted{};
+                    continue;
+                }
                 line += '\n';
                 buffer += line;
                 command_text_ += line;
+                note_pending_command();
                 return true;
             case ReadStatus::Interrupted:
                 // As in bash: $? is 128+SIGINT, and a command in progress is dropped whole.
                 sh_.last_status = 130;
                 command_text_.clear();
+                clear_pending_history();
                 if (prompt == Prompt::Continuation) throw CommandInterrupted{};
                 before_primary_prompt();
                 continue;

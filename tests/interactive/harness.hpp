@@ -44,6 +44,8 @@ void finish(PtySession& session);
 
 // The job-control cases, each run under every backend.
 std::vector<Case> job_control_cases();
+// The history cases: the shared history file, HISTCONTROL, `history`, `!` expansion, fc.
+std::vector<Case> history_cases();
 
 // Login shells and the start-up files (profiles, $ENV, ~/.vshrc), and logout.
 std::vector<Case> login_cases();
