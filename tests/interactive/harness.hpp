@@ -45,4 +45,7 @@ void finish(PtySession& session);
 // The job-control cases, each run under every backend.
 std::vector<Case> job_control_cases();
 
+// The Tab-completion cases (completion_cases.cpp).
+std::vector<Case> completion_cases();
+
 }  // namespace vsh::pty_test
