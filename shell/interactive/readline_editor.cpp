@@ -116,6 +116,8 @@ class ReadlineEditor final : public LineEditor {
     // a key that would make readline abort (Ctrl-G, end of input, an interrupted read) is read
     // as "no", since readline's abort would longjmp past the code that restores its state.
     bool answering_ = false;
+    // A signal cut the answer short: the line is about to be discarded, so no redraw.
+    bool answer_interrupted_ = false;
 
     // Readline hands over a finished line (or null for Ctrl-D on an empty line). Removing the
     // handler here stops readline from drawing the prompt again before the command runs.
@@ -143,8 +145,12 @@ class ReadlineEditor final : public LineEditor {
             ssize_t n = read(0, &c, 1);
             if (n == 1) return answering && c == kAbortKey ? 'n' : c;
             if (n < 0 && errno == EINTR) {
-                // Ctrl-C at a question: answer no; the prompt loop then sees the interrupt.
-                if (answering) return 'n';
+                // Ctrl-C at a question: answer no; the prompt loop then sees the interrupt
+                // and ends the line.
+                if (answering) {
+                    the_editor->answer_interrupted_ = true;
+                    return 'n';
+                }
                 continue;
             }
             if (the_editor != nullptr) the_editor->terminal_gone_ = true;
@@ -238,11 +244,16 @@ class ReadlineEditor final : public LineEditor {
         const ReadlineApi& rl = self.rl_;
         FILE* out = *rl.rl_outstream;
         self.answering_ = true;
+        self.answer_interrupted_ = false;
         bool wanted = true;
         if (*rl.rl_completion_query_items > 0 && count >= *rl.rl_completion_query_items) {
             std::fprintf(out, "\nDisplay all %d possibilities? (y or n)", count);
             std::fflush(out);
             wanted = self.ask_yes_or_no();
+            if (self.answer_interrupted_) {
+                self.answering_ = false;
+                return;
+            }
             if (!wanted) std::fputc('\n', out);
         }
         if (wanted) {
@@ -253,7 +264,7 @@ class ReadlineEditor final : public LineEditor {
         }
         self.answering_ = false;
         std::fflush(out);
-        rl.rl_forced_update_display();
+        if (!self.answer_interrupted_) rl.rl_forced_update_display();
     }
 
     // The answer to "Display all N possibilities?": y, Y or space for yes; n, N, DEL (and,
