@@ -75,7 +75,9 @@ CompletionEdit plan_completion(const Shell& sh, std::string_view line, std::size
     // quoted for the quote open at replace_from.
     const PartialWord kept = read_partial_word(line.substr(0, replace_from));
     std::string kept_value = kept.start == word.start ? kept.value : std::string();
-    const WordStart start = replace_from == word.start ? WordStart::Yes : WordStart::No;
+    // A `~` the user typed unquoted at the start is meant to expand (`~/Do`): not escaped.
+    const WordStart start =
+        replace_from == word.start && !raw_word.starts_with('~') ? WordStart::Yes : WordStart::No;
 
     CompletionKind kind = completion_kind(line.substr(0, word.start), raw_word);
     std::vector<std::string> candidates;

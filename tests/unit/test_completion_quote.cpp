@@ -194,6 +194,10 @@ TEST_CASE("the edit: quoted rest of the name, closing quote, and the listed choi
     CHECK(edit.choices == std::vector<std::string>{"two one", "two two"});
     edit = plan_completion(sh, cat + "none", at);
     CHECK_FALSE(edit.found);
+    // A typed ~ stays a tilde expansion; the rest of the path is still quoted.
+    REQUIRE(sh.vars.set("HOME", dir));
+    edit = plan_completion(sh, "ls ~/su", 3);
+    CHECK(edit.replacement == "~/sub\\ dir/");
 
     std::remove((dir + "/it's a file").c_str());
     std::remove((dir + "/two one").c_str());
