@@ -64,6 +64,12 @@ class ReadlineEditor final : public LineEditor {
         terminal_gone_ = false;
         // With `set -b` a job that finishes is reported at once, not at the next prompt.
         SigintWatch watch(sh_.options.notify ? ChildWatch::Yes : ChildWatch::No);
+        watch_ = &watch;
+        struct WatchReset {
+            SigintWatch*& watch;
+            ~WatchReset() { watch = nullptr; }
+        } watch_reset{watch_};
+        answer_interrupted_ = false;
         rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
         while (!line_ready_) {
             const SigintWatch::Wake wake = watch.wait_for_input(0, true);
@@ -85,6 +91,11 @@ class ReadlineEditor final : public LineEditor {
                 continue;
             }
             rl_.rl_callback_read_char();
+            // Ctrl-C at the possibilities question or --More-- (which consumed the flag).
+            if (answer_interrupted_) {
+                discard_line();
+                return ReadStatus::Interrupted;
+            }
             if (terminal_gone_ && !line_ready_) {
                 rl_.rl_callback_handler_remove();
                 return ReadStatus::Hangup;
@@ -118,6 +129,9 @@ class ReadlineEditor final : public LineEditor {
     bool answering_ = false;
     // A signal cut the answer short: the line is about to be discarded, so no redraw.
     bool answer_interrupted_ = false;
+    // The watch of the read_line in progress: the question's blocking read asks it whether an
+    // interrupted read was Ctrl-C (other signals wait for the prompt loop).
+    SigintWatch* watch_ = nullptr;
 
     // Readline hands over a finished line (or null for Ctrl-D on an empty line). Removing the
     // handler here stops readline from drawing the prompt again before the command runs.
@@ -137,7 +151,8 @@ class ReadlineEditor final : public LineEditor {
     }
 
     // Reads one byte for readline. Called only after wait_for_input said input is there, so it does
-    // not block; it notes a hang-up so the shell can leave instead of spinning.
+    // not block, except for the answer to a completion question, which waits here; it notes a
+    // hang-up so the shell can leave instead of spinning.
     static int read_key(FILE*) {
         const bool answering = the_editor != nullptr && the_editor->answering_;
         for (;;) {
@@ -145,9 +160,9 @@ class ReadlineEditor final : public LineEditor {
             ssize_t n = read(0, &c, 1);
             if (n == 1) return answering && c == kAbortKey ? 'n' : c;
             if (n < 0 && errno == EINTR) {
-                // Ctrl-C at a question: answer no; the prompt loop then sees the interrupt
-                // and ends the line.
-                if (answering) {
+                // Ctrl-C at a question: answer no; read_line then ends the line. Any other
+                // signal stays flagged for the prompt loop, and the wait goes on.
+                if (answering && the_editor->watch_ != nullptr && the_editor->watch_->caught()) {
                     the_editor->answer_interrupted_ = true;
                     return 'n';
                 }

@@ -217,6 +217,16 @@ std::vector<Case> completion_cases() {
                  expect(s, "\nafter-pager\n");
                  check(s.transcript().find("long-name-249") == std::string::npos,
                        "q at --More-- did not end the list");
+                 // Ctrl-C at the question ends the line, as it would at the prompt.
+                 s.send("\t\t");
+                 expect(s, "(y or n)");
+                 s.send("\x03");
+                 expect(s, "^C\n");
+                 expect(s, "vsh> ");
+                 s.send("echo after-interrupt\r");
+                 expect(s, "\nafter-interrupt\n");
+                 check(s.transcript().find("long-name-249") == std::string::npos,
+                       "Ctrl-C at the question listed the names");
                  finish(s);
              });
          }},
