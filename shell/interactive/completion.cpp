@@ -185,7 +185,8 @@ std::optional<CompletionKind> argument_kind(const PositionScanner& scanner, std:
     const std::string& previous = scanner.previous_word;
     if (command == "cd" || command == "pushd") return CompletionKind::DirectoryName;
     if (command == "backend" && !word.starts_with('-')) return CompletionKind::BackendName;
-    if (command == "vsh" && previous == "--backend") return CompletionKind::BackendName;
+    const bool is_vsh = command == "vsh" || std::string_view(command).ends_with("/vsh");
+    if (is_vsh && previous == "--backend") return CompletionKind::BackendName;
     if (command == "set" && (previous == "-o" || previous == "+o"))
         return CompletionKind::OptionName;
     if (word.starts_with('%') && takes_job_specs(command)) return CompletionKind::JobSpec;

@@ -142,6 +142,7 @@ TEST_CASE("argument contexts: cd, backend, set -o, job specs", "[completion]") {
     CHECK(completion_kind("pushd ", "") == CompletionKind::DirectoryName);
     CHECK(completion_kind("backend ", "f") == CompletionKind::BackendName);
     CHECK(completion_kind("vsh ", "--backend=f") == CompletionKind::BackendName);
+    CHECK(completion_kind("./build/vsh --backend ", "f") == CompletionKind::BackendName);
     CHECK(completion_kind("set -o ", "err") == CompletionKind::OptionName);
     CHECK(completion_kind("set +o ", "") == CompletionKind::OptionName);
     CHECK(completion_kind("set ", "err") == CompletionKind::FileName);
