@@ -28,25 +28,31 @@ namespace vsh::interactive {
     X(rl_resize_terminal)          \
     X(rl_forced_update_display)    \
     X(rl_variable_bind)            \
-    X(rl_completion_matches)       \
+    X(rl_display_match_list)       \
     X(using_history)               \
     X(add_history)                 \
     X(stifle_history)
 
-#define VSH_READLINE_VARIABLES(X)       \
-    X(rl_readline_name)                 \
-    X(rl_instream)                      \
-    X(rl_outstream)                     \
-    X(rl_catch_signals)                 \
-    X(rl_catch_sigwinch)                \
-    X(rl_change_environment)            \
-    X(rl_line_buffer)                   \
-    X(rl_point)                         \
-    X(rl_getc_function)                 \
-    X(rl_attempted_completion_function) \
-    X(rl_attempted_completion_over)     \
-    X(rl_completion_append_character)   \
-    X(rl_completer_word_break_characters)
+#define VSH_READLINE_VARIABLES(X)         \
+    X(rl_readline_name)                   \
+    X(rl_instream)                        \
+    X(rl_outstream)                       \
+    X(rl_catch_signals)                   \
+    X(rl_catch_sigwinch)                  \
+    X(rl_change_environment)              \
+    X(rl_line_buffer)                     \
+    X(rl_point)                           \
+    X(rl_getc_function)                   \
+    X(rl_attempted_completion_function)   \
+    X(rl_attempted_completion_over)       \
+    X(rl_completion_suppress_append)      \
+    X(rl_completion_suppress_quote)       \
+    X(rl_completer_word_break_characters) \
+    X(rl_completer_quote_characters)      \
+    X(rl_char_is_quoted_p)                \
+    X(rl_completion_display_matches_hook) \
+    X(rl_completion_query_items)          \
+    X(rl_readline_state)
 
 // Members are named after the readline symbol they point to. Variables are reached through
 // a pointer to them (`*api.rl_catch_signals = 0`).

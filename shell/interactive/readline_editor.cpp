@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "shell/core/shell.hpp"
-#include "shell/interactive/completion.hpp"
+#include "shell/interactive/completion_edit.hpp"
+#include "shell/interactive/completion_quote.hpp"
 #include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/line_editor.hpp"
 #include "shell/interactive/readline_api.hpp"
@@ -21,6 +23,9 @@ namespace {
 // Word boundaries for completion. Unlike readline's default, `$` and `{` are not breaks, so
 // `$HO` and `${HO` reach the completer whole and complete as variable names.
 constexpr const char kWordBreaks[] = " \t\n\"'`<>=;|&()";
+// Quotes that open a quoted part of a word: readline then hands over the text after an
+// unclosed one (`"my fi`), and asks char_is_quoted before breaking at a quoted blank.
+constexpr const char kQuoteCharacters[] = "'\"";
 
 class ReadlineEditor;
 // Readline calls back through plain function pointers; this is the editor they reach. There is
@@ -42,6 +47,9 @@ class ReadlineEditor final : public LineEditor {
         *rl_.rl_getc_function = read_key;
         *rl_.rl_attempted_completion_function = attempt_completion;
         *rl_.rl_completer_word_break_characters = kWordBreaks;
+        *rl_.rl_completer_quote_characters = kQuoteCharacters;
+        *rl_.rl_char_is_quoted_p = char_is_quoted;
+        *rl_.rl_completion_display_matches_hook = show_choices;
         rl_.using_history();
     }
 
@@ -56,6 +64,12 @@ class ReadlineEditor final : public LineEditor {
         terminal_gone_ = false;
         // With `set -b` a job that finishes is reported at once, not at the next prompt.
         SigintWatch watch(sh_.options.notify ? ChildWatch::Yes : ChildWatch::No);
+        watch_ = &watch;
+        struct WatchReset {
+            SigintWatch*& watch;
+            ~WatchReset() { watch = nullptr; }
+        } watch_reset{watch_};
+        answer_interrupted_ = false;
         rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
         while (!line_ready_) {
             const SigintWatch::Wake wake = watch.wait_for_input(0, true);
@@ -77,6 +91,11 @@ class ReadlineEditor final : public LineEditor {
                 continue;
             }
             rl_.rl_callback_read_char();
+            // Ctrl-C at the possibilities question or --More-- (which consumed the flag).
+            if (answer_interrupted_) {
+                discard_line();
+                return ReadStatus::Interrupted;
+            }
             if (terminal_gone_ && !line_ready_) {
                 rl_.rl_callback_handler_remove();
                 return ReadStatus::Hangup;
@@ -104,8 +123,15 @@ class ReadlineEditor final : public LineEditor {
     bool line_ready_ = false;
     bool end_of_input_ = false;
     bool terminal_gone_ = false;
-    // Completion candidates handed out one at a time by next_candidate.
-    std::vector<std::string> candidates_;
+    // Set while the shell waits for an answer to "Display all N possibilities?" or --More--:
+    // a key that would make readline abort (Ctrl-G, end of input, an interrupted read) is read
+    // as "no", since readline's abort would longjmp past the code that restores its state.
+    bool answering_ = false;
+    // A signal cut the answer short: the line is about to be discarded, so no redraw.
+    bool answer_interrupted_ = false;
+    // The watch of the read_line in progress: the question's blocking read asks it whether an
+    // interrupted read was Ctrl-C (other signals wait for the prompt loop).
+    SigintWatch* watch_ = nullptr;
 
     // Readline hands over a finished line (or null for Ctrl-D on an empty line). Removing the
     // handler here stops readline from drawing the prompt again before the command runs.
@@ -125,17 +151,29 @@ class ReadlineEditor final : public LineEditor {
     }
 
     // Reads one byte for readline. Called only after wait_for_input said input is there, so it does
-    // not block; it notes a hang-up so the shell can leave instead of spinning.
+    // not block, except for the answer to a completion question, which waits here; it notes a
+    // hang-up so the shell can leave instead of spinning.
     static int read_key(FILE*) {
+        const bool answering = the_editor != nullptr && the_editor->answering_;
         for (;;) {
             unsigned char c;
             ssize_t n = read(0, &c, 1);
-            if (n == 1) return c;
-            if (n < 0 && errno == EINTR) continue;
+            if (n == 1) return answering && c == kAbortKey ? 'n' : c;
+            if (n < 0 && errno == EINTR) {
+                // Ctrl-C at a question: answer no; read_line then ends the line. Any other
+                // signal stays flagged for the prompt loop, and the wait goes on.
+                if (answering && the_editor->watch_ != nullptr && the_editor->watch_->caught()) {
+                    the_editor->answer_interrupted_ = true;
+                    return 'n';
+                }
+                continue;
+            }
             if (the_editor != nullptr) the_editor->terminal_gone_ = true;
-            return EOF;
+            return answering ? 'n' : EOF;
         }
     }
+
+    static constexpr unsigned char kAbortKey = 7;  // Ctrl-G, readline's abort.
 
     // Ctrl-C: forget the half-typed line and leave the prompt's line, as bash does.
     void discard_line() {
@@ -178,32 +216,82 @@ class ReadlineEditor final : public LineEditor {
         rl_.rl_forced_update_display();
     }
 
-    static char* next_candidate(const char*, int state) {
-        static std::size_t index = 0;
-        if (state == 0) index = 0;
-        std::vector<std::string>& all = the_editor->candidates_;
-        if (index >= all.size()) return nullptr;
-        // Readline frees the strings it is given with free().
-        return strdup(all[index++].c_str());
+    static int char_is_quoted(char* line, int index) {
+        return is_quoted_at(line, static_cast<std::size_t>(index)) ? 1 : 0;
     }
 
-    static char** attempt_completion(const char* text, int start, int /*end*/) {
+    // Readline replaces the text from `start` to the cursor with matches[0] and lists
+    // matches[1..] when asked; both come from plan_completion, so readline's own filename
+    // completion, quoting and suffixes are all switched off here.
+    static char** attempt_completion(const char* /*text*/, int start, int end) {
         ReadlineEditor& self = *the_editor;
-        const char* buffer = *self.rl_.rl_line_buffer;
-        std::string_view before(buffer, static_cast<std::size_t>(start));
-        CompletionKind kind = completion_kind(before, text);
-        if (kind == CompletionKind::FileName) return nullptr;  // Readline's own completion.
-        self.candidates_ = completion_candidates(self.sh_, kind, text);
-        if (self.candidates_.empty()) {
-            // A command word that matches no command may still name a directory or script.
-            if (kind == CompletionKind::CommandName) return nullptr;
-            *self.rl_.rl_attempted_completion_over = 1;
-            return nullptr;
-        }
         *self.rl_.rl_attempted_completion_over = 1;
-        // `~root` goes on as a directory, `~root/`, as in bash.
-        if (kind == CompletionKind::UserName) *self.rl_.rl_completion_append_character = '/';
-        return self.rl_.rl_completion_matches(text, next_candidate);
+        *self.rl_.rl_completion_suppress_append = 1;
+        *self.rl_.rl_completion_suppress_quote = 1;
+        std::string_view line(*self.rl_.rl_line_buffer, static_cast<std::size_t>(end));
+        CompletionEdit edit = plan_completion(self.sh_, line, static_cast<std::size_t>(start));
+        if (!edit.found) return nullptr;
+        // Readline drops the opening quote before `start` when the replacement begins with
+        // that same quote (it means not to double it); a replacement that closes the quote at
+        // once ('\''x, or "" then a space) must keep it, so it gets the quote twice.
+        if (start > 0 && !edit.replacement.empty() && edit.replacement[0] == line[start - 1] &&
+            (line[start - 1] == '"' || line[start - 1] == '\'') &&
+            is_quoted_at(std::string(line) + "x", static_cast<std::size_t>(start))) {
+            edit.replacement.insert(edit.replacement.begin(), line[start - 1]);
+        }
+        // Readline frees the array and its strings with free().
+        auto** matches =
+            static_cast<char**>(std::malloc((edit.choices.size() + 2) * sizeof(char*)));
+        if (matches == nullptr) return nullptr;
+        matches[0] = strdup(edit.replacement.c_str());
+        for (std::size_t i = 0; i < edit.choices.size(); ++i)
+            matches[i + 1] = strdup(edit.choices[i].c_str());
+        matches[edit.choices.size() + 1] = nullptr;
+        return matches;
+    }
+
+    // Lists the choices the way readline does outside callback mode: ask first when there are
+    // at least completion-query-items of them, then page with --More--. Readline skips both in
+    // callback mode (its question returns "yes" at once), so the question is asked here and
+    // the callback state is lifted around the listing for the pager to read its keys.
+    static void show_choices(char** matches, int count, int max_length) {
+        ReadlineEditor& self = *the_editor;
+        const ReadlineApi& rl = self.rl_;
+        FILE* out = *rl.rl_outstream;
+        self.answering_ = true;
+        self.answer_interrupted_ = false;
+        bool wanted = true;
+        if (*rl.rl_completion_query_items > 0 && count >= *rl.rl_completion_query_items) {
+            std::fprintf(out, "\nDisplay all %d possibilities? (y or n)", count);
+            std::fflush(out);
+            wanted = self.ask_yes_or_no();
+            if (self.answer_interrupted_) {
+                self.answering_ = false;
+                return;
+            }
+            if (!wanted) std::fputc('\n', out);
+        }
+        if (wanted) {
+            const unsigned long state = *rl.rl_readline_state;
+            *rl.rl_readline_state = state & ~static_cast<unsigned long>(RL_STATE_CALLBACK);
+            rl.rl_display_match_list(matches, count, max_length);
+            *rl.rl_readline_state = state;
+        }
+        self.answering_ = false;
+        std::fflush(out);
+        if (!self.answer_interrupted_) rl.rl_forced_update_display();
+    }
+
+    // The answer to "Display all N possibilities?": y, Y or space for yes; n, N, DEL (and,
+    // through read_key, Ctrl-G, Ctrl-C or a hang-up) for no; other keys ring the bell.
+    bool ask_yes_or_no() {
+        for (;;) {
+            const int key = read_key(nullptr);
+            if (key == 'y' || key == 'Y' || key == ' ') return true;
+            if (key == 'n' || key == 'N' || key == 0x7f) return false;
+            std::fputc('\a', *rl_.rl_outstream);
+            std::fflush(*rl_.rl_outstream);
+        }
     }
 };
 

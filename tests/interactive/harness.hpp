@@ -50,4 +50,7 @@ std::vector<Case> history_cases();
 // Login shells and the start-up files (profiles, $ENV, ~/.vshrc), and logout.
 std::vector<Case> login_cases();
 
+// The Tab-completion cases (completion_cases.cpp).
+std::vector<Case> completion_cases();
+
 }  // namespace vsh::pty_test
