@@ -45,4 +45,7 @@ void finish(PtySession& session);
 // The job-control cases, each run under every backend.
 std::vector<Case> job_control_cases();
 
+// The prompt (escapes, PROMPT_COMMAND) and a clean screen (prompt_cases.cpp).
+std::vector<Case> prompt_cases();
+
 }  // namespace vsh::pty_test
