@@ -53,6 +53,9 @@ class ReadlineEditor final : public LineEditor {
     }
 
     ReadStatus read_line(const std::string& prompt, std::string& line) override {
+        // `exit` in PROMPT_COMMAND: leave now, not after one more line (and not held back by
+        // ignoreeof, as an end of input would be).
+        if (sh_.jump == Jump::Exit) return ReadStatus::Hangup;
         prompt_ = prompt;
         line_ready_ = false;
         end_of_input_ = false;

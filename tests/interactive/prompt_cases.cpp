@@ -117,7 +117,9 @@ std::vector<Case> escape_cases() {
                  s.send("PROMPT_COMMAND=no_such_command_vsh\r");
                  expect(s, "no_such_command_vsh");
                  expect(s, "[0]> ");
-                 finish(s);
+                 // `exit` in PROMPT_COMMAND leaves at once, with its status.
+                 s.send("PROMPT_COMMAND='exit 3'\r");
+                 expect_exit(s, 3);
              });
          }},
     };
