@@ -269,6 +269,36 @@ std::vector<Case> editing_cases() {
                  finish(s);
              });
          }},
+        {"Ctrl-X Ctrl-E: v in vi command mode; a failing editor runs nothing",
+         [](const std::string& scratch) {
+             LaunchOptions options = base_options(scratch);
+             const std::string editor = scratch + "/editor";
+             write_file(editor,
+                        "#!/bin/sh\nsed 's/before/after/' \"$1\" > \"$1.new\" && "
+                        "mv \"$1.new\" \"$1\"\n",
+                        0755);
+             options.environment["VISUAL"] = editor;  // VISUAL wins over EDITOR.
+             options.environment["EDITOR"] = "false";
+             options.args = {"-o", "vi"};
+             with_session(options, [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("echo before-vi");
+                 expect(s, "before-vi");
+                 s.send("\x1bv");
+                 expect(s, "echo after-vi\nafter-vi\nvsh> ");
+                 s.send("VISUAL=; echo set\r");
+                 expect(s, "set\nvsh> ");
+                 s.send("echo not-run");
+                 expect(s, "not-run");
+                 s.send("\x1bv");
+                 expect(s, "vsh> ");
+                 s.send("echo next\r");
+                 expect(s, "next\nvsh> ");
+                 check(s.transcript().find("not-run\nnot-run") == std::string::npos,
+                       "the line ran although the editor failed");
+                 finish(s);
+             });
+         }},
     };
 }
 
