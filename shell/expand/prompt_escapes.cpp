@@ -5,6 +5,7 @@
 
 #include <climits>
 #include <ctime>
+#include <optional>
 
 #include "shell/core/shell.hpp"
 #include "shell/core/user_db.hpp"
@@ -49,11 +50,10 @@ bool is_octal(char c) {
     return c >= '0' && c <= '7';
 }
 
-// The text of the escape at text[i] (just after the backslash); `i` moves to its last
-// character. Empty optional-like result: `known` false.
-std::string escape_text(std::string_view text, std::size_t& i, const PromptFacts& facts,
-                        bool& known) {
-    known = true;
+// The text of the escape at text[i] (just after the backslash), with `i` moved to its last
+// character; nothing for a backslash that starts no escape.
+std::optional<std::string> escape_text(std::string_view text, std::size_t& i,
+                                       const PromptFacts& facts) {
     const char c = text[i];
     switch (c) {
         case 'a':
@@ -123,8 +123,7 @@ std::string escape_text(std::string_view text, std::size_t& i, const PromptFacts
             }
             break;
     }
-    known = false;
-    return {};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -144,10 +143,8 @@ std::string decode_prompt_escapes(std::string_view text, const PromptFacts& fact
         } else if (c == '\\') {
             out += "\\\\";
         } else {
-            bool known = false;
-            std::string replacement = escape_text(text, i, facts, known);
-            if (known) {
-                append_literal(out, replacement);
+            if (std::optional<std::string> replacement = escape_text(text, i, facts)) {
+                append_literal(out, *replacement);
             } else {
                 // Left for the expansion that follows: `\$` there is still a quoted dollar.
                 out += '\\';

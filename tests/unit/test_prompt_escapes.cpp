@@ -100,6 +100,11 @@ TEST_CASE("prompt escapes in PS1 and PS2, before parameter expansion", "[prompt]
     CHECK(vsh::interactive::expand_prompt(sh, vsh::Prompt::Continuation, 9) == "$dir> ");
 }
 
+TEST_CASE("PS1's ! leaves backslash escapes to the decoder", "[prompt]") {
+    using vsh::interactive::expand_history_marks;
+    CHECK(expand_history_marks("\\! \\\\! !", 4) == "\\! \\\\4 4");
+}
+
 TEST_CASE("PROMPT_COMMAND runs before PS1 and keeps $?", "[prompt]") {
     vsh::Shell sh;
     sh.last_status = 3;
