@@ -182,6 +182,10 @@ VSH_CHILD_SIDE bool looks_binary(const char* path) noexcept {
     char head[128];
     ssize_t length = read(fd, head, sizeof head);
     close(fd);
+    // An ELF file the kernel refused (another machine's, or damaged) is never a script, even
+    // when a newline comes before its first NUL byte.
+    if (length >= 4 && head[0] == '\x7f' && head[1] == 'E' && head[2] == 'L' && head[3] == 'F')
+        return true;
     for (ssize_t i = 0; i < length; ++i) {
         if (head[i] == '\n') return false;
         if (head[i] == '\0') return true;

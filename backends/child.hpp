@@ -59,8 +59,9 @@ void forget_stop_channel() noexcept;
 // only on failure.
 VSH_CHILD_SIDE int exec_program(const SpawnPlan& plan) noexcept;
 
-// Whether a file execve refused with ENOEXEC is binary rather than a script: a NUL byte in
-// its first line, within its first 128 bytes (the test dash and bash make). POSIX lets the
+// Whether a file execve refused with ENOEXEC is binary rather than a script: it starts with
+// the ELF magic, or has a NUL byte in its first line within its first 128 bytes (the test
+// dash and bash make). POSIX lets the
 // shell refuse to run a file that is not text as a script (126, "Exec format error").
 // Async-signal-safe, so the posix_spawn backend's parent side can ask it too.
 VSH_CHILD_SIDE bool looks_binary(const char* path) noexcept;

@@ -41,6 +41,7 @@ int builtin_hash(Shell&, Args);
 int builtin_jobs(Shell&, Args);
 int builtin_kill(Shell&, Args);
 int builtin_local(Shell&, Args);
+int builtin_logout(Shell&, Args);
 int builtin_printf(Shell&, Args);
 int builtin_pwd(Shell&, Args);
 int builtin_read(Shell&, Args);

@@ -1,6 +1,7 @@
 // echo as dash has it: a first argument of exactly "-n" suppresses the newline, no other
 // options exist, and backslash escapes are always interpreted (the XSI behaviour POSIX
 // describes; \c ends all output).
+#include <cstring>
 #include <string>
 
 #include "builtins/declarations.hpp"
@@ -29,7 +30,7 @@ int builtin_echo(Shell& sh, Args argv) {
     // Written at once, as dash does, so that a failed write (a closed or full output) shows
     // in echo's own status.
     if (!sh.out.flush()) {
-        sh.error("echo", "write error");
+        sh.error("echo", std::string("write error: ") + std::strerror(sh.out.last_error()));
         return 1;
     }
     return 0;

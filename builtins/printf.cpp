@@ -320,7 +320,7 @@ int builtin_printf(Shell& sh, Args argv) {
     }
     sh.out.write(out);
     if (!sh.out.flush()) {  // See echo.cpp: a failed write is printf's failure.
-        sh.error("printf", "write error");
+        sh.error("printf", std::string("write error: ") + std::strerror(sh.out.last_error()));
         return 1;
     }
     if (status == 0 && formatter.had_number_error()) status = 1;

@@ -37,6 +37,7 @@ constexpr std::array kBuiltins = {
     Builtin{"jobs",     builtin_jobs,     Regular, "jobs [-l|-p] [job...]"},
     Builtin{"kill",     builtin_kill,     Regular, "kill [-s sig | -sig] pid... | -l [status]"},
     Builtin{"local",    builtin_local,    Regular, "local name[=value]..."},
+    Builtin{"logout",   builtin_logout,   Regular, "logout [n]"},
     Builtin{"printf",   builtin_printf,   Regular, "printf format [args]"},
     Builtin{"pwd",      builtin_pwd,      Regular, "pwd [-L|-P]"},
     Builtin{"read",     builtin_read,     Regular, "read [-r] [-d delim] name..."},

@@ -12,10 +12,12 @@
 
 #include "backends/backend.hpp"
 #include "builtins/working_directory.hpp"
+#include "shell/core/privileges.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/interactive/interactive.hpp"
+#include "shell/interactive/startup_files.hpp"
 #include "shell/parser/fd_source.hpp"
 #include "shell/timing/report.hpp"
 #include "shell/traps/traps.hpp"
@@ -26,7 +28,8 @@ namespace vsh {
 namespace {
 
 constexpr std::string_view kUsage =
-    "usage: vsh [-abCefhimnuvx] [-o option] [--backend=NAME] [script [args...]]\n"
+    "usage: vsh [-abCefhilmnuvx] [-o option] [--backend=NAME] [--login] [--noprofile]\n"
+    "           [--norc] [script [args...]]\n"
     "       vsh [options] -c command_string [command_name [args...]]\n"
     "       vsh [options] -s [args...]\n"
     "       vsh --timing-report [--json] FILE\n"
@@ -105,10 +108,14 @@ bool select_backend(Shell& sh, std::string_view name) {
 }
 
 int run_main(int argc, char** argv) {
+    (void)started_with_other_ids();  // Recorded before anything can change the ids.
     Shell sh;
     sh.vars.import_environment(environ);
     set_default_variables(sh);
     sh.arg0 = argc > 0 ? argv[0] : "vsh";
+    // login(1) and sshd start a login shell with a '-' before its name ("-vsh"), which stays
+    // in $0 as in bash and dash.
+    if (argc > 0 && argv[0][0] == '-') sh.startup.login = LoginShell::Yes;
 
     std::string command_string;
     bool have_command = false;
@@ -143,6 +150,18 @@ int run_main(int argc, char** argv) {
             }
             continue;
         }
+        if (arg == "--login") {
+            sh.startup.login = LoginShell::Yes;
+            continue;
+        }
+        if (arg == "--noprofile") {
+            sh.startup.profile = ProfileFiles::Skip;
+            continue;
+        }
+        if (arg == "--norc") {
+            sh.startup.rc = RcFile::Skip;
+            continue;
+        }
         if (arg == "--timing-report") {
             return timing_report_main(argc - i - 1, argv + i + 1);
         }
@@ -157,6 +176,9 @@ int run_main(int argc, char** argv) {
                 sh.options.stdin_mode = true;
             } else if (c == 'i') {
                 force_interactive = on;
+            } else if (c == 'l') {
+                // Not a `set` option: $- does not show it (as in bash and dash).
+                sh.startup.login = on ? LoginShell::Yes : LoginShell::No;
             } else if (c == 'm') {
                 sh.options.monitor = on;
                 sh.monitor_given = true;
@@ -168,6 +190,12 @@ int run_main(int argc, char** argv) {
                 usage_error(std::string("unknown option -") + c);
             }
         }
+    }
+
+    if (started_with_other_ids() && !sh.options.privileged && !drop_privileges()) {
+        write_stderr(std::string("vsh: cannot give up the setuid/setgid ids: ") +
+                     std::strerror(errno) + "\n");
+        return 2;
     }
 
     if (backend_name == nullptr) {
@@ -190,7 +218,10 @@ int run_main(int argc, char** argv) {
         sh.positional.assign(argv + i, argv + argc);
         sh.source_name = "-c";
         // -i applies with -c too (as in dash): the command string runs in an interactive shell.
-        if (force_interactive) start_interactive(sh);
+        if (force_interactive)
+            start_interactive(sh);
+        else
+            read_profile_files(sh);
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(command_string));
         run_and_exit(sh, source);
@@ -210,7 +241,10 @@ int run_main(int argc, char** argv) {
         }
         // -i makes the shell interactive whatever it reads (XCU sh, as in bash, mksh and
         // yash): a script run with it keeps going after the errors that end a script.
-        if (force_interactive) start_interactive(sh);
+        if (force_interactive)
+            start_interactive(sh);
+        else
+            read_profile_files(sh);
         sh.executor->set_allow_exec_last(true);
         StringSource source(std::move(text));
         run_and_exit(sh, source);
@@ -226,6 +260,7 @@ int run_main(int argc, char** argv) {
     // Not $0, which is the shell's own path here: `vsh: /usr/bin/vsh:3:` reads like a
     // message about a file.
     sh.source_name = "stdin";
+    read_profile_files(sh);
     FdSource source(0);
     run_and_exit(sh, source);
 }

@@ -1,6 +1,7 @@
 #include "shell/core/output.hpp"
 
 #include <unistd.h>
+
 #include <cerrno>
 
 namespace vsh {
@@ -22,9 +23,13 @@ bool OutputStream::flush() {
         buffer_.clear();
         return true;
     }
+    errno = 0;
     bool ok = write_all(fd_, buffer_);
     buffer_.clear();
-    if (!ok) failed_ = true;
+    if (!ok) {
+        failed_ = true;
+        last_error_ = errno != 0 ? errno : EIO;  // A write of 0 bytes sets none.
+    }
     return ok;
 }
 

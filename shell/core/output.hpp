@@ -29,6 +29,8 @@ class OutputStream {
     // Writes out what is buffered (or appends it to the capture string). Returns false if the
     // write failed (EBADF, EPIPE, ENOSPC...); the buffer is dropped either way.
     bool flush();
+    // The errno of the last failed write (ENOSPC, EPIPE, EBADF...), for the message.
+    int last_error() const { return last_error_; }
     // True if a write failed since the last call to take_error().
     bool take_error() {
         bool e = failed_;
@@ -50,6 +52,7 @@ class OutputStream {
     std::string buffer_;
     std::string* capture_ = nullptr;
     bool failed_ = false;
+    int last_error_ = 0;
 };
 
 }  // namespace vsh

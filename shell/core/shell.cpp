@@ -1,5 +1,7 @@
 #include "shell/core/shell.hpp"
 
+#include "shell/core/privileges.hpp"
+
 #include <unistd.h>
 
 #include "builtins/getopts.hpp"
@@ -62,23 +64,15 @@ struct OptionInfo {
 };
 
 constexpr OptionInfo kOptions[] = {
-    {"allexport", 'a', &Options::allexport},
-    {"notify", 'b', &Options::notify},
-    {"noclobber", 'C', &Options::noclobber},
-    {"errexit", 'e', &Options::errexit},
-    {"noglob", 'f', &Options::noglob},
-    {"hashall", 'h', &Options::hashall},
-    {"monitor", 'm', &Options::monitor},
-    {"noexec", 'n', &Options::noexec},
-    {"nounset", 'u', &Options::nounset},
-    {"verbose", 'v', &Options::verbose},
-    {"xtrace", 'x', &Options::xtrace},
-    {"ignoreeof", 0, &Options::ignoreeof},
-    {"nolog", 0, &Options::nolog},
-    {"pipefail", 0, &Options::pipefail},
-    {"vi", 0, &Options::vi},
-    {"emacs", 0, &Options::emacs},
-    {"timing", 0, &Options::timing},
+    {"allexport", 'a', &Options::allexport}, {"notify", 'b', &Options::notify},
+    {"noclobber", 'C', &Options::noclobber}, {"errexit", 'e', &Options::errexit},
+    {"noglob", 'f', &Options::noglob},       {"hashall", 'h', &Options::hashall},
+    {"monitor", 'm', &Options::monitor},     {"noexec", 'n', &Options::noexec},
+    {"nounset", 'u', &Options::nounset},     {"privileged", 'p', &Options::privileged},
+    {"verbose", 'v', &Options::verbose},     {"xtrace", 'x', &Options::xtrace},
+    {"ignoreeof", 0, &Options::ignoreeof},   {"nolog", 0, &Options::nolog},
+    {"pipefail", 0, &Options::pipefail},     {"vi", 0, &Options::vi},
+    {"emacs", 0, &Options::emacs},           {"timing", 0, &Options::timing},
 };
 
 }  // namespace
@@ -97,6 +91,9 @@ bool Shell::set_option_letter(char letter, bool on) {
         if (o.letter == letter) {
             options.*o.field = on;
             if (o.field == &Options::allexport) vars.set_allexport(on);
+            // `set +p` gives up the ids the shell kept with -p (as bash).
+            if (o.field == &Options::privileged && !on && started_with_other_ids())
+                (void)drop_privileges();
             if (o.field == &Options::vi && on) options.emacs = false;
             if (o.field == &Options::emacs && on) options.vi = false;
             return true;

@@ -40,6 +40,7 @@ struct Options {
     bool monitor = false;      // -m
     bool noexec = false;       // -n
     bool nounset = false;      // -u
+    bool privileged = false;   // -p: keep effective ids that differ from the real ones.
     bool verbose = false;      // -v
     bool xtrace = false;       // -x
     bool ignoreeof = false;
@@ -49,6 +50,18 @@ struct Options {
     bool emacs = false;
     bool timing = false;      // vsh: per-process breakdown for `time`.
     bool stdin_mode = false;  // -s (read commands from standard input)
+};
+
+// The start-up files the command line asked for (shell/interactive/startup_files.hpp reads
+// them). A login shell (-l, --login, or an argv[0] that starts with '-', as login(1) and sshd
+// start one) reads /etc/profile and ~/.profile; an interactive shell reads $ENV or ~/.vshrc.
+enum class LoginShell : std::uint8_t { No, Yes };
+enum class ProfileFiles : std::uint8_t { Read, Skip };  // Skip: --noprofile.
+enum class RcFile : std::uint8_t { Read, Skip };        // Skip: --norc (~/.vshrc only, not $ENV).
+struct StartupFiles {
+    LoginShell login = LoginShell::No;
+    ProfileFiles profile = ProfileFiles::Read;
+    RcFile rc = RcFile::Read;
 };
 
 // break/continue/return/exit travel up the executor as a pending jump, not as exceptions:
@@ -89,6 +102,7 @@ class Shell {
     pid_t shell_pid = 0;         // $$ (the main shell's pid, also in subshells)
     bool is_subshell = false;    // Running in a forked subshell.
     bool monitor_given = false;  // -m or +m was on the command line (no default then).
+    StartupFiles startup;        // Set from the command line; `logout` checks startup.login.
 
     Jump jump = Jump::None;
     int jump_count = 0;  // Loop levels left for break/continue.

@@ -157,11 +157,15 @@ int here_document_fd(const std::string& content) {
     return fd;
 }
 
-void SavedFds::save(int fd) {
+bool SavedFds::save(int fd) {
     for (const Saved& s : saved_)
-        if (s.fd == fd) return;
+        if (s.fd == fd) return true;
     int copy = fcntl(fd, F_DUPFD_CLOEXEC, kFirstInternalFd);
+    // EBADF: fd was not open, and restore() closes it again. Anything else (EMFILE, or
+    // EINVAL when the limit is at or below kFirstInternalFd) leaves an open fd unsaved.
+    if (copy < 0 && errno != EBADF) return false;
     saved_.push_back(Saved{fd, copy});
+    return true;
 }
 
 void SavedFds::restore() {
@@ -300,7 +304,11 @@ bool PreparedRedirections::apply(Shell& sh, SavedFds* saved) {
             move_internal_fd_away(sh.timing_log_fd, m.fd);
             move_internal_fd_away(sh.tty_fd, m.fd);
         }
-        if (saved != nullptr) saved->save(m.fd);
+        if (saved != nullptr && !saved->save(m.fd)) {
+            sh.error("cannot save descriptor " + std::to_string(m.fd) + ": " +
+                     std::strerror(errno));
+            return false;
+        }
         if (m.source < 0) {
             close(m.fd);
             continue;

@@ -33,8 +33,10 @@ class SavedFds {
     SavedFds(SavedFds&& other) noexcept : saved_(std::move(other.saved_)) { other.saved_.clear(); }
     ~SavedFds() { restore(); }
     void restore();
-    // Saves `fd` (if not already saved) before it is overwritten.
-    void save(int fd);
+    // Saves `fd` (if not already saved) before it is overwritten. False, with errno, when
+    // `fd` is open but no copy of it can be made (out of descriptors): then it must not be
+    // overwritten, or restore() could not bring it back.
+    [[nodiscard]] bool save(int fd);
     // Forgets the saved copies without restoring (exec with only redirections).
     void discard();
     // What `fd` was before the redirections: the saved copy, `fd` itself when it was not

@@ -122,8 +122,7 @@ void report_as_command(Shell& sh, const SpawnRequest& request, PreparedRedirecti
     SavedFds saved;
     for (const backends::FdAction& a : request.plumbing) {
         if (a.kind != backends::FdActionKind::Dup2 || a.source_fd == a.fd) continue;
-        saved.save(a.fd);
-        dup2(a.source_fd, a.fd);
+        if (saved.save(a.fd)) dup2(a.source_fd, a.fd);
     }
     if (redirs.apply(sh, &saved)) {
         report_exec_error(sh, name, error, status);
@@ -653,6 +652,12 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
             if (argv.empty()) executor.exit_shell(0);
             run_expanded_in_child(sh, executor, command, *simple, argv);
         }
+        if (pid < 0) {
+            // No process (EAGAIN under ulimit -u): said, and a failure status, never an
+            // empty value with $? 0.
+            sh.error(std::string("fork: ") + std::strerror(errno));
+            fixed_status = 2;
+        }
     }
     close(p[1]);
     char buf[8192];
@@ -769,14 +774,21 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             run();  // Does not return: the child exits through exit_shell.
             _exit(127);
         }
+        if (pid < 0) {
+            // The stage never runs: said, and its status a failure (not the 0 of no process).
+            sh.error(std::string("fork: ") + std::strerror(errno));
+            fixed[i] = 2;
+        }
         return pid;
     };
     sh.flush_streams();
     for (std::size_t i = 0; i < n; ++i) {
         pfd[0] = pfd[1] = -1;
         if (i + 1 < n && pipe2(pfd, O_CLOEXEC) < 0) {
+            // This stage and the ones after it never start; the pipeline fails with 2, as
+            // dash's does, whichever stage's status counts.
             sh.error(std::string("pipe: ") + std::strerror(errno));
-            fixed[i] = 2;
+            for (std::size_t j = i; j < n; ++j) fixed[j] = 2;
             break;
         }
         const ast::Command& stage = *pipeline.commands[i];

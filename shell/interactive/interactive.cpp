@@ -1,9 +1,5 @@
 #include "shell/interactive/interactive.hpp"
 
-#include "shell/exec/spawn.hpp"
-#include "shell/expand/expand.hpp"
-#include "shell/parser/fd_source.hpp"
-
 #include <unistd.h>
 
 #include <memory>
@@ -12,6 +8,7 @@
 #include "shell/exec/executor.hpp"
 #include "shell/interactive/interactive_source.hpp"
 #include "shell/interactive/line_editor.hpp"
+#include "shell/interactive/startup_files.hpp"
 #include "shell/interactive/terminal.hpp"
 #include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
@@ -37,46 +34,6 @@ std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
     return interactive::make_plain_editor();
 }
 
-// POSIX: an interactive shell expands $ENV (parameter expansion) and runs the file it names,
-// if it is an absolute path that can be read, before the first prompt.
-void run_env_file(Shell& sh) {
-    const std::string* env = sh.vars.get("ENV");
-    if (env == nullptr || env->empty()) return;
-    std::string path = *env;
-    if (path.find('$') != std::string::npos) {
-        std::string quoted = "\"";
-        for (char c : path) {
-            if (c == '"' || c == '\\' || c == '`') quoted += '\\';
-            quoted += c;
-        }
-        quoted += '"';
-        auto parsed = parse_program(": " + quoted, nullptr);
-        if (auto* cmd = std::get_if<std::unique_ptr<ast::Command>>(&parsed)) {
-            const auto* simple = std::get_if<ast::SimpleCommand>(&unwrap_command(**cmd).node);
-            if (simple != nullptr && simple->words.size() == 2) {
-                try {
-                    path = Expander(sh).expand_string(simple->words[1]);
-                } catch (const FatalError&) {
-                    return;
-                }
-            }
-        }
-    }
-    if (path.empty() || path[0] != '/') return;
-    std::string text;
-    int error = 0;
-    if (!read_script_file(path, text, &error)) return;
-    std::string saved = std::move(sh.source_name);
-    sh.source_name = path;
-    StringSource source(std::move(text));
-    try {
-        sh.executor->run_source(source, true);
-    } catch (const FatalError&) {
-    }
-    sh.source_name = std::move(saved);
-    if (sh.jump != Jump::Exit) sh.jump = Jump::None;
-}
-
 }  // namespace
 
 void start_interactive(Shell& sh) {
@@ -93,7 +50,10 @@ void start_interactive(Shell& sh) {
     }
     sh.traps->setup_interactive(sh.options.monitor);
 
-    run_env_file(sh);
+    // The profiles run in the interactive shell, with job control already on, as in dash;
+    // then the rc file, before the first prompt (POSIX: ENV).
+    read_profile_files(sh);
+    read_rc_file(sh);
 }
 
 int run_interactive(Shell& sh) {

@@ -10,7 +10,8 @@ class Shell;
 // Makes the shell interactive (`i` in $-) and sets up what every interactive shell has,
 // whether it reads commands from the terminal or runs `-c command_string`: job control (on by
 // default on a terminal, unless the command line said +m), the interactive signal
-// dispositions, and the ENV file.
+// dispositions, then the start-up files: a login shell's profiles and the rc file ($ENV or
+// ~/.vshrc; shell/interactive/startup_files.hpp).
 void start_interactive(Shell& sh);
 
 // Runs the read-eval loop on the terminal until end of input or `exit`, then exits the shell

@@ -60,6 +60,13 @@ class Lexer {
 
     void add_here_doc(PendingHereDoc here_doc) { pending_.push_back(std::move(here_doc)); }
     void drop_here_docs() { pending_.clear(); }
+    [[nodiscard]] std::size_t pending_here_doc_count() const { return pending_.size(); }
+    // Forgets the here-documents opened after the first `count`: those of a word the parser
+    // throws away (a here-document delimiter is taken as written, so a `$(cat <<x)` in it is
+    // never run), whose commands die with the word and must not receive a body.
+    void drop_here_docs_from(std::size_t count) {
+        if (count < pending_.size()) pending_.resize(count);
+    }
     [[nodiscard]] bool has_pending_here_docs() const { return !pending_.empty(); }
     // A newline inside $(...) ends a line of the substitution, not the line holding it: the
     // substitution is parsed with the enclosing line's here-documents set aside, and they

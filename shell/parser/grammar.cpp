@@ -725,6 +725,7 @@ void Grammar::redirection(ast::Command& command) {
     }
     redirect.fd = fd >= 0 ? fd : (input_default ? 0 : 1);
     consume();
+    const std::size_t here_docs_before_target = lexer_.pending_here_doc_count();
     Token& target = peek();
     if (target.kind != TokenKind::Word) unexpected(target);
     if (redirect.op == ast::RedirOp::HereDoc) {
@@ -735,6 +736,8 @@ void Grammar::redirection(ast::Command& command) {
         here_doc.command = &command;
         here_doc.index = command.redirections.size();
         consume();
+        // The delimiter's word (and any substitution in it) is gone: so are its own.
+        lexer_.drop_here_docs_from(here_docs_before_target);
         lexer_.add_here_doc(std::move(here_doc));
     } else {
         redirect.target = finish_word(take_word());

@@ -48,4 +48,7 @@ std::vector<Case> job_control_cases();
 // The prompt (escapes, PROMPT_COMMAND) and a clean screen (prompt_cases.cpp).
 std::vector<Case> prompt_cases();
 
+// Login shells and the start-up files (profiles, $ENV, ~/.vshrc), and logout.
+std::vector<Case> login_cases();
+
 }  // namespace vsh::pty_test

@@ -62,7 +62,7 @@ PtySession::PtySession(const LaunchOptions& options) {
     std::vector<char*> envp;
     for (std::string& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
-    std::vector<std::string> arg_strings{"vsh"};
+    std::vector<std::string> arg_strings{options.argv0};
     arg_strings.insert(arg_strings.end(), options.args.begin(), options.args.end());
     std::vector<char*> argv;
     for (std::string& s : arg_strings) argv.push_back(s.data());

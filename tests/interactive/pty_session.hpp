@@ -21,7 +21,8 @@ constexpr std::chrono::milliseconds kPatience = 10s;
 
 struct LaunchOptions {
     std::string vsh_path;
-    std::vector<std::string> args;                   // After argv[0].
+    std::vector<std::string> args;  // After argv[0].
+    std::string argv0 = "vsh";      // "-vsh" starts a login shell, as login(1) and sshd do.
     std::map<std::string, std::string> environment;  // The whole environment.
     std::string working_directory;
 };

@@ -396,3 +396,13 @@ wait $!
 echo "status $?"
 ---- stdout
 status 143
+
+#### a redirection that cannot save the shell's descriptor leaves it as it was
+# reason: XCU 2.7 — a redirection that fails fails its command; the shell's own output goes on
+# dash: differs — dash loses its standard output in some of these
+ulimit -n 24
+for top in 13 14 15 16 17 18 19 20 21 22 23; do
+    "$TEST_SHELL" -c "i=3; while [ \$i -le $top ]; do eval \"exec \$i</dev/null\" 2>/dev/null; i=\$((i+1)); done; echo a >/dev/null; echo alive; echo x | cat | cat >/dev/null; echo alive" 2>/dev/null
+done | sort | uniq -c | tr -s ' '
+---- stdout
+ 22 alive

@@ -260,3 +260,25 @@ cat <<EOF
 EOF
 ---- stdout
 [a] \"b\"
+
+#### a here-document opened inside a here-document delimiter does not outlive it
+# reason: XCU 2.7.4 — the delimiter is taken as written; a <<x inside it has no body (this crashed the shell, even under -n)
+# dash: differs — dash rejects a "(" in a here-document delimiter as a syntax error
+printf 'cat <<$(cat <<x)\nhello\n$(cat <<x)\necho after\n' >script
+$TEST_SHELL -n script; echo "n=$?"
+$TEST_SHELL script; echo "run=$?"
+printf ': <<$(: <<a; : <<b)\n$(: <<a; : <<b)\n' | $TEST_SHELL; echo "stdin=$?"
+printf 'cat <<${v:-$(cat <<x)}\nv\n${v:-$(cat <<x)}\n' >script2
+$TEST_SHELL script2; echo "param=$?"
+eval 'cat <<"$(cat <<x)"
+quoted
+$(cat <<x)'
+---- stdout
+n=0
+hello
+after
+run=0
+stdin=0
+v
+param=0
+quoted

@@ -261,3 +261,20 @@ before
 expecting "fi"
 ---- status
 2
+
+#### a child that cannot be created is reported, with a failure status
+# reason: XCU 2.8.1 — an error creating a process is a failure, never an empty success
+# dash: differs — dash's ulimit has no -u (and dash exits at the first failed fork)
+script='ulimit -u 1; f() { echo hi; }; x=$(f); echo "subst=$? [$x]"; x=$(exit 3); echo "exit=$?"; f | cat; echo "stage=$?"; /bin/echo x | f; echo "last=$?"; (echo sub); echo "sub=$?"'
+if [ "$(id -u)" = 0 ]; then
+    # root is not held by RLIMIT_NPROC: run as nobody.
+    cd / && setpriv --reuid=65534 --regid=65534 --clear-groups "$TEST_SHELL" -c "$script" 2>/dev/null
+else
+    "$TEST_SHELL" -c "$script" 2>/dev/null
+fi
+---- stdout
+subst=2 []
+exit=2
+stage=126
+last=2
+sub=2

@@ -342,3 +342,14 @@ nonexistent_command_vsh 2>&1 | sed 's/.*not found.*/seen in the pipe/'
 ---- stdout
 status 127
 seen in the pipe
+
+#### a file with the ELF magic that cannot be executed is not run as a script
+# reason: XCU 2.9.1.6 — the shell may refuse a file that is not text; an ELF header never is
+printf '\177ELF\necho ran-as-script\n' >elfish
+chmod +x elfish
+./elfish
+echo "status=$?"
+---- stdout
+status=126
+---- stderr-matches
+Exec format error

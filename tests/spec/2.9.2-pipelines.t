@@ -154,3 +154,16 @@ y
 w
 z
 done
+
+#### a pipeline whose pipe cannot be made fails with status 2
+# reason: XCU 2.8.1 — the pipeline could not run; dash says "Pipe call failed" and fails too
+# dash: differs — dash exits the shell there; vsh reports it and goes on, as bash does
+exec 3</dev/null 4</dev/null 5</dev/null 6</dev/null 7</dev/null 8</dev/null
+ulimit -n 10
+/bin/echo a | /bin/cat; echo "external=$?"
+f() { :; }; f | f; echo "shell code=$?"
+---- stdout
+external=2
+shell code=2
+---- stderr-matches
+pipe: Too many open files

@@ -763,3 +763,15 @@ dot-slash
 relative
 relative-path
 /bin/sh
+
+#### echo and printf say why a write failed
+# reason: XCU echo, printf — a write error is the utility's failure; bash names the cause
+# dash: differs — dash says "I/O error" whatever the cause
+echo hi >/dev/full; echo "echo=$?"
+printf x >/dev/full; echo "printf=$?"
+---- stdout
+echo=1
+printf=1
+---- stderr-matches
+echo: write error: No space left on device
+printf: write error: No space left on device
