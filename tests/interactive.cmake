@@ -4,6 +4,7 @@
 add_executable(vsh_pty_test
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/main.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/pty_session.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/interactive/prompt_cases.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/harness.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/job_control_cases.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/login_cases.cpp

@@ -21,6 +21,7 @@
 #include "shell/exec/fork_shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/expand/expand.hpp"
+#include "shell/expand/prompt_escapes.hpp"
 #include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
@@ -880,9 +881,15 @@ std::string expand_ps4(Shell& sh) {
     // The "+ " default is PS4's initial value (main.cpp); once unset it expands to nothing,
     // as in dash, bash, mksh and yash.
     if (ps4 == nullptr) return {};
-    if (ps4->find_first_of("$`") == std::string::npos) return *ps4;
+    // bash's prompt escapes (\u, \t ...) come first; a PS4 without a backslash costs nothing.
+    std::string decoded =
+        ps4->find('\\') == std::string::npos
+            ? *ps4
+            : decode_prompt_escapes(
+                  *ps4, ShellPromptFacts(sh, sh.history.next_number(), sh.history.next_number()));
+    if (decoded.find_first_of("$`\\") == std::string::npos) return decoded;
     std::string text = ": \"";
-    for (char c : *ps4) {
+    for (char c : decoded) {
         if (c == '"') text += '\\';
         text += c;
     }

@@ -5,6 +5,8 @@
 #include "shell/core/shell.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
+#include "shell/expand/prompt_escapes.hpp"
+#include "shell/parser/source.hpp"
 
 namespace vsh::interactive {
 namespace {
@@ -12,7 +14,8 @@ namespace {
 // Expands `text` as the inside of "...": `: "text"` is parsed as a command and its second
 // word expanded, the same way $PS4 is (spawn.cpp expand_ps4).
 std::string expand_as_double_quoted(Shell& sh, const std::string& text) {
-    if (text.find_first_of("$`") == std::string::npos) return text;
+    // A backslash matters too: the escapes' text comes quoted (prompt_escapes.hpp).
+    if (text.find_first_of("$`\\") == std::string::npos) return text;
     std::string program = ": \"";
     for (char c : text) {
         if (c == '"') program += '\\';
@@ -40,14 +43,37 @@ std::string expand_as_double_quoted(Shell& sh, const std::string& text) {
     return result;
 }
 
+// The history number of the first prompt of the session: \# counts commands from there.
+int first_history_number = -1;
+
+// PROMPT_COMMAND runs as if typed, before the primary prompt is drawn. Its errors are shown;
+// $? is kept, so the prompt (and the next command) still see the last command's status.
+void run_prompt_command(Shell& sh) {
+    const std::string* command = sh.vars.get("PROMPT_COMMAND");
+    if (command == nullptr || command->empty()) return;
+    const int status = sh.last_status;
+    StringSource source(*command);
+    try {
+        (void)sh.executor->run_source(source, false, 1, "PROMPT_COMMAND");
+    } catch (const FatalError&) {
+    }
+    sh.flush_streams();
+    if (sh.jump != Jump::Exit) {
+        sh.jump = Jump::None;
+        sh.last_status = status;
+    }
+}
+
 }  // namespace
 
 std::string expand_history_marks(const std::string& text, int history_number) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (c == '$' && i + 1 < text.size() && text[i + 1] == '!') {
-            out += "$!";
+        if ((c == '$' || c == '\\') && i + 1 < text.size()) {
+            // `$!` is a parameter; a backslash escape (`\!` too) is for the escape decoder.
+            out += c;
+            out += text[i + 1];
             ++i;
         } else if (c == '!' && i + 1 < text.size() && text[i + 1] == '!') {
             out += '!';
@@ -62,11 +88,16 @@ std::string expand_history_marks(const std::string& text, int history_number) {
 }
 
 std::string expand_prompt(Shell& sh, Prompt which, int history_number) {
+    if (first_history_number < 0) first_history_number = history_number;
+    if (which == Prompt::Primary) run_prompt_command(sh);
+    if (sh.jump == Jump::Exit) return {};
     const std::string* value = sh.vars.get(which == Prompt::Primary ? "PS1" : "PS2");
     if (value == nullptr) return {};
+    // `!` first, so that a `!` in the escapes' text (a directory name) stays as it is.
     std::string text =
         which == Prompt::Primary ? expand_history_marks(*value, history_number) : *value;
-    return expand_as_double_quoted(sh, text);
+    ShellPromptFacts facts(sh, history_number, history_number - first_history_number + 1);
+    return expand_as_double_quoted(sh, decode_prompt_escapes(text, facts));
 }
 
 }  // namespace vsh::interactive

@@ -27,6 +27,14 @@ namespace vsh::interactive {
     X(rl_replace_line)             \
     X(rl_resize_terminal)          \
     X(rl_forced_update_display)    \
+    X(rl_redisplay)                \
+    X(rl_reset_screen_size)        \
+    X(rl_get_screen_size)          \
+    X(rl_newline)                  \
+    X(rl_add_defun)                \
+    X(rl_get_keymap_by_name)       \
+    X(rl_bind_keyseq_in_map)       \
+    X(rl_variable_value)           \
     X(rl_variable_bind)            \
     X(rl_display_match_list)       \
     X(using_history)               \
@@ -42,9 +50,12 @@ namespace vsh::interactive {
     X(rl_change_environment)              \
     X(rl_line_buffer)                     \
     X(rl_point)                           \
+    X(rl_eof_found)                       \
+    X(rl_editing_mode)                    \
     X(rl_getc_function)                   \
     X(rl_attempted_completion_function)   \
     X(rl_attempted_completion_over)       \
+    X(rl_completion_append_character)     \
     X(rl_completion_suppress_append)      \
     X(rl_completion_suppress_quote)       \
     X(rl_completer_word_break_characters) \

@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "shell/core/shell.hpp"
 #include "shell/interactive/completion_edit.hpp"
 #include "shell/interactive/completion_quote.hpp"
 #include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/line_editor.hpp"
+#include "shell/interactive/line_in_editor.hpp"
 #include "shell/interactive/readline_api.hpp"
 #include "shell/interactive/sigint_watch.hpp"
 #include "shell/traps/traps.hpp"
@@ -51,6 +53,7 @@ class ReadlineEditor final : public LineEditor {
         *rl_.rl_char_is_quoted_p = char_is_quoted;
         *rl_.rl_completion_display_matches_hook = show_choices;
         rl_.using_history();
+        bind_edit_and_execute();
     }
 
     ~ReadlineEditor() override {
@@ -58,10 +61,14 @@ class ReadlineEditor final : public LineEditor {
     }
 
     ReadStatus read_line(const std::string& prompt, std::string& line) override {
+        // `exit` in PROMPT_COMMAND: leave now, not after one more line (and not held back by
+        // ignoreeof, as an end of input would be).
+        if (sh_.jump == Jump::Exit) return ReadStatus::Hangup;
         prompt_ = prompt;
         line_ready_ = false;
         end_of_input_ = false;
         terminal_gone_ = false;
+        edit_requested_ = false;
         // With `set -b` a job that finishes is reported at once, not at the next prompt.
         SigintWatch watch(sh_.options.notify ? ChildWatch::Yes : ChildWatch::No);
         watch_ = &watch;
@@ -70,7 +77,14 @@ class ReadlineEditor final : public LineEditor {
             ~WatchReset() { watch = nullptr; }
         } watch_reset{watch_};
         answer_interrupted_ = false;
+        // bash's checkwinsize. SIGWINCH goes to the terminal's foreground group only, so a
+        // resize while a job ran reached the job, not the shell: look at the size again.
+        // The first install reads it anyway, and the library is not set up before that.
+        if (initialized_) rl_.rl_reset_screen_size();
         rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
+        initialized_ = true;
+        publish_screen_size();
+        adopt_editing_mode();
         while (!line_ready_) {
             const SigintWatch::Wake wake = watch.wait_for_input(0, true);
             if (wake == SigintWatch::Wake::Error) {
@@ -82,7 +96,10 @@ class ReadlineEditor final : public LineEditor {
                     discard_line();
                     return ReadStatus::Interrupted;
                 }
-                if (watch.resized()) rl_.rl_resize_terminal();
+                if (watch.resized()) {
+                    rl_.rl_resize_terminal();
+                    publish_screen_size();
+                }
                 if (watch.child_changed()) report_jobs_at_prompt();
                 if (TrapTable::pending()) {
                     run_traps_at_prompt();
@@ -101,8 +118,15 @@ class ReadlineEditor final : public LineEditor {
                 return ReadStatus::Hangup;
             }
         }
+        // Readline takes typed-ahead text in one go, so a resize may have come with the line:
+        // the command that runs sees the window as it is now.
+        if (watch.resized()) {
+            rl_.rl_reset_screen_size();
+            publish_screen_size();
+        }
         if (end_of_input_) return terminal_gone_ ? ReadStatus::Hangup : ReadStatus::EndOfInput;
         line = std::move(line_);
+        if (edit_requested_) line = edited(line);
         return ReadStatus::Line;
     }
 
@@ -132,6 +156,10 @@ class ReadlineEditor final : public LineEditor {
     // The watch of the read_line in progress: the question's blocking read asks it whether an
     // interrupted read was Ctrl-C (other signals wait for the prompt loop).
     SigintWatch* watch_ = nullptr;
+    // Ctrl-X Ctrl-E ended the line: it goes to the editor before it runs.
+    bool edit_requested_ = false;
+    // Whether readline has read its init file and the terminal's description.
+    bool initialized_ = false;
 
     // Readline hands over a finished line (or null for Ctrl-D on an empty line). Removing the
     // handler here stops readline from drawing the prompt again before the command runs.
@@ -141,9 +169,15 @@ class ReadlineEditor final : public LineEditor {
         self.line_ready_ = true;
         if (text == nullptr) {
             self.end_of_input_ = true;
-            // Readline leaves the cursor after the prompt; end the line for what follows.
-            ssize_t ignored = write(2, "\n", 1);
-            (void)ignored;
+            // Readline ends the line itself when it turns bracketed paste off; otherwise the
+            // cursor is left after the prompt.
+            if (!self.bracketed_paste()) {
+                ssize_t ignored = write(2, "\n", 1);
+                (void)ignored;
+            }
+            // Left set, the flag makes readline end every later line twice, so each command's
+            // output began with an empty line after an ignored Ctrl-D.
+            *self.rl_.rl_eof_found = 0;
             return;
         }
         self.line_ = text;
@@ -175,14 +209,76 @@ class ReadlineEditor final : public LineEditor {
 
     static constexpr unsigned char kAbortKey = 7;  // Ctrl-G, readline's abort.
 
-    // Ctrl-C: forget the half-typed line and leave the prompt's line, as bash does.
+    bool bracketed_paste() const {
+        const char* value = rl_.rl_variable_value("enable-bracketed-paste");
+        return value != nullptr && std::strcmp(value, "on") == 0;
+    }
+
+    // COLUMNS and LINES follow the window, as bash's checkwinsize sets them.
+    void publish_screen_size() {
+        int rows = 0;
+        int columns = 0;
+        rl_.rl_get_screen_size(&rows, &columns);
+        if (rows > 0) (void)sh_.vars.set("LINES", std::to_string(rows));
+        if (columns > 0) (void)sh_.vars.set("COLUMNS", std::to_string(columns));
+    }
+
+    // ~/.inputrc's `set editing-mode vi` is read when readline starts, and `bind`-like keys
+    // can switch modes too: `set -o` shows the mode readline is really in.
+    void adopt_editing_mode() {
+        const bool vi = *rl_.rl_editing_mode == 0;  // readline's vi_mode; emacs_mode is 1
+        sh_.options.vi = vi;
+        sh_.options.emacs = !vi;
+    }
+
+    // Ctrl-X Ctrl-E in emacs mode and `v` in vi command mode, as in bash; named so that an
+    // inputrc can bind it elsewhere.
+    void bind_edit_and_execute() {
+        rl_.rl_add_defun("edit-and-execute-command", edit_and_execute, -1);
+        if (Keymap emacs = rl_.rl_get_keymap_by_name("emacs"); emacs != nullptr)
+            (void)rl_.rl_bind_keyseq_in_map("\\C-x\\C-e", edit_and_execute, emacs);
+        if (Keymap vi = rl_.rl_get_keymap_by_name("vi-command"); vi != nullptr)
+            (void)rl_.rl_bind_keyseq_in_map("v", edit_and_execute, vi);
+    }
+
+    // Ends the line as Return would; read_line hands it to the editor once readline has let
+    // go of the terminal.
+    static int edit_and_execute(int count, int key) {
+        the_editor->edit_requested_ = true;
+        return the_editor->rl_.rl_newline(count, key);
+    }
+
+    // The line after the editor: shown, as bash shows it, then run. Nothing runs when the
+    // editor failed.
+    std::string edited(const std::string& line) {
+        std::optional<std::string> text = edit_line_in_editor(sh_, line);
+        if (!text) return {};
+        sh_.err.write(*text + "\n");
+        sh_.err.flush();
+        return *text;
+    }
+
+    // Ctrl-C: forget the half-typed line and leave the prompt's line, as bash does. "^C" is
+    // written while readline still has the terminal: taking it away may return the cursor to
+    // the start of the line (bracketed paste's closing sequence ends in \r), and "^C" was
+    // drawn over the prompt when it came after.
     void discard_line() {
+        ssize_t ignored = write(2, "^C", 2);
         rl_.rl_free_line_state();
         rl_.rl_callback_sigcleanup();
         rl_.rl_callback_handler_remove();
         rl_.rl_replace_line("", 0);
-        ssize_t ignored = write(2, "^C\n", 3);
+        ignored = write(2, "\n", 1);
         (void)ignored;
+    }
+
+    // Puts the prompt back with the text typed so far. Installing the handler draws the
+    // prompt; redisplay adds the text. (A forced redisplay drew the prompt a second time.)
+    void restore_prompt(const std::string& typed) {
+        rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
+        rl_.rl_replace_line(typed.c_str(), 0);
+        *rl_.rl_point = static_cast<int>(typed.size());
+        rl_.rl_redisplay();
     }
 
     // With `set -b`, a child changed state while the prompt was up: write the notices of the
@@ -194,10 +290,7 @@ class ReadlineEditor final : public LineEditor {
         rl_.rl_callback_handler_remove();
         sh_.err.write("\n" + notices);
         sh_.err.flush();
-        rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
-        rl_.rl_replace_line(typed.c_str(), 0);
-        *rl_.rl_point = static_cast<int>(typed.size());
-        rl_.rl_forced_update_display();
+        restore_prompt(typed);
     }
 
     // A trapped signal arrived while the prompt was up: run its action with the terminal in
@@ -210,10 +303,7 @@ class ReadlineEditor final : public LineEditor {
         sh_.traps->run_pending(sh_);
         sh_.flush_streams();
         if (sh_.jump == Jump::Exit) return;
-        rl_.rl_callback_handler_install(prompt_.c_str(), on_line);
-        rl_.rl_replace_line(typed.c_str(), 0);
-        *rl_.rl_point = static_cast<int>(typed.size());
-        rl_.rl_forced_update_display();
+        restore_prompt(typed);
     }
 
     static int char_is_quoted(char* line, int index) {

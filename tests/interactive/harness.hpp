@@ -47,6 +47,9 @@ std::vector<Case> job_control_cases();
 // The history cases: the shared history file, HISTCONTROL, `history`, `!` expansion, fc.
 std::vector<Case> history_cases();
 
+// The prompt (escapes, PROMPT_COMMAND) and a clean screen (prompt_cases.cpp).
+std::vector<Case> prompt_cases();
+
 // Login shells and the start-up files (profiles, $ENV, ~/.vshrc), and logout.
 std::vector<Case> login_cases();
 

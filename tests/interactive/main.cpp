@@ -630,6 +630,7 @@ int main(int argc, char** argv) {
     int passed = 0, failed = 0;
     std::vector<Case> cases = all_cases();
     for (Case& c : job_control_cases()) cases.push_back(std::move(c));
+    for (Case& c : prompt_cases()) cases.push_back(std::move(c));
     for (Case& c : login_cases()) cases.push_back(std::move(c));
     for (Case& c : history_cases()) cases.push_back(std::move(c));
     for (Case& c : completion_cases()) cases.push_back(std::move(c));

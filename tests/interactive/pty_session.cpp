@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -159,6 +160,14 @@ bool PtySession::expect(const std::string& text, std::chrono::milliseconds patie
 void PtySession::hang_up() {
     if (master_ >= 0) close(master_);
     master_ = -1;
+}
+
+void PtySession::resize(unsigned short rows, unsigned short columns) {
+    struct winsize size {};
+    size.ws_row = rows;
+    size.ws_col = columns;
+    // The kernel sends SIGWINCH to the foreground group when the size changes.
+    if (master_ >= 0) (void)ioctl(master_, TIOCSWINSZ, &size);
 }
 
 pid_t PtySession::foreground_group() const {

@@ -44,6 +44,9 @@ class PtySession {
     // Closes the terminal's master side, as a terminal window that is closed does: the
     // session gets SIGHUP.
     void hang_up();
+    // Changes the window size, as a terminal window that is resized does: the terminal's
+    // foreground process group gets SIGWINCH.
+    void resize(unsigned short rows, unsigned short columns);
     // Reads what the shell wrote so far without waiting.
     void poll_output() { (void)pump(std::chrono::milliseconds(0)); }
 
@@ -66,6 +69,9 @@ class PtySession {
 
     // Everything shown so far (normalized), and the part not yet consumed by expect().
     [[nodiscard]] const std::string& transcript() const { return shown_; }
+    // Everything written so far, escape sequences and carriage returns included: where the
+    // cursor went matters for what the screen shows.
+    [[nodiscard]] const std::string& raw() const { return raw_; }
     [[nodiscard]] std::string unread() const { return shown_.substr(cursor_); }
     [[nodiscard]] std::size_t cursor() const { return cursor_; }
 

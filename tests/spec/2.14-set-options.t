@@ -345,6 +345,16 @@ set -x
 ---- stderr-matches
 TRACE: : marker
 
+#### set -x decodes bash's prompt escapes in PS4, before parameter expansion
+# dash: differs — dash shows PS4's backslashes as written; vsh decodes bash's escapes as bash does
+mkdir 'a$b' && cd 'a$b' || exit
+x=X
+PS4='[\W|\101|\\|$x] '
+set -x
+: marker
+---- stderr-matches
+[a$b|A|\|X] : marker
+
 #### set -x with PS4 unset writes no prefix
 # reason: XCU 2.5.3 — "+ " is PS4's initial value; an unset PS4 expands to nothing
 ( unset PS4; set -x; : marker ) 2>&1
