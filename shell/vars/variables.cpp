@@ -10,8 +10,7 @@ namespace vsh {
 Variables::Variables() {
     table_.reserve(128);
     // Only the slots: their values are computed when read.
-    table_.emplace("RANDOM", Variable{.dynamic = Dynamic::Random});
-    table_.emplace("SECONDS", Variable{.dynamic = Dynamic::Seconds});
+    for (std::string_view name : {"RANDOM", "SECONDS"}) slot(name).dynamic = dynamic_kind_of(name);
 }
 
 void Variables::import_environment(char** env) {

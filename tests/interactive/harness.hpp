@@ -45,4 +45,7 @@ void finish(PtySession& session);
 // The job-control cases, each run under every backend.
 std::vector<Case> job_control_cases();
 
+// bash users' habits at a terminal (habits_cases.cpp).
+std::vector<Case> habits_cases();
+
 }  // namespace vsh::pty_test

@@ -630,6 +630,7 @@ int main(int argc, char** argv) {
     int passed = 0, failed = 0;
     std::vector<Case> cases = all_cases();
     for (Case& c : job_control_cases()) cases.push_back(std::move(c));
+    for (Case& c : habits_cases()) cases.push_back(std::move(c));
     for (const Case& c : cases) {
         bool wanted = argc == 2;
         for (int i = 2; i < argc; ++i)

@@ -54,6 +54,8 @@ echo "status $?"
 ~/a/b
 ~/a
 ~
+~/a
+~
 ~/a ~
 /a
 ~
@@ -104,8 +106,9 @@ printf '#!/bin/sh\n' > d1/tool
 cp d1/tool d2/tool
 chmod +x d1/tool d2/tool
 PATH=d1:d2:$PATH
-alias tool=true
+# The function comes first: the alias would be expanded in its definition.
 tool() { :; }
+alias tool=true
 type -a tool
 type -t -a tool
 type -t if export cd
