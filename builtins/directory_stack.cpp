@@ -140,61 +140,85 @@ int builtin_popd(Shell& sh, Args argv) {
     return 0;
 }
 
-int builtin_dirs(Shell& sh, Args argv) {
+namespace {
+
+enum class Layout : unsigned char { OneLine, PerLine /* -p */, Numbered /* -v */ };
+
+// What `dirs` was asked for.
+struct DirsRequest {
     HomeForm form = HomeForm::Tilde;
-    enum class Layout : unsigned char { OneLine, PerLine, Numbered } layout = Layout::OneLine;
-    bool clear = false;
-    std::optional<std::string> index_arg;
+    Layout layout = Layout::OneLine;
+    bool clear = false;                    // -c
+    std::optional<std::string> index_arg;  // +N or -N
+};
+
+bool looks_like_index(const std::string& arg) {
+    return arg.size() >= 2 &&
+           (arg[0] == '+' || (arg[0] == '-' && std::isdigit(static_cast<unsigned char>(arg[1]))));
+}
+
+// Options may be grouped (-lv) and mixed with one +N or -N, as in bash; nullopt after a usage
+// error has been reported.
+std::optional<DirsRequest> parse_dirs_arguments(Shell& sh, Args argv) {
+    DirsRequest request;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string& arg = argv[i];
-        if (arg.size() >= 2 &&
-            (arg[0] == '+' ||
-             (arg[0] == '-' && std::isdigit(static_cast<unsigned char>(arg[1]))))) {
-            index_arg = arg;
+        if (looks_like_index(arg)) {
+            request.index_arg = arg;
             continue;
         }
-        if (arg.size() < 2 || arg[0] != '-') return usage_error(sh, "dirs");
-        for (std::size_t k = 1; k < arg.size(); ++k) {
-            switch (arg[k]) {
-                case 'c':
-                    clear = true;
-                    break;
-                case 'l':
-                    form = HomeForm::Long;
-                    break;
-                case 'p':
-                    layout = layout == Layout::Numbered ? layout : Layout::PerLine;
-                    break;
-                case 'v':
-                    layout = Layout::Numbered;
-                    break;
-                default:
-                    sh.error("dirs", std::string("illegal option -") + arg[k]);
-                    return usage_error(sh, "dirs");
+        if (arg.size() < 2 || arg[0] != '-') return std::nullopt;
+        for (char letter : std::string_view(arg).substr(1)) {
+            if (letter == 'c') {
+                request.clear = true;
+            } else if (letter == 'l') {
+                request.form = HomeForm::Long;
+            } else if (letter == 'p') {
+                if (request.layout != Layout::Numbered) request.layout = Layout::PerLine;
+            } else if (letter == 'v') {
+                request.layout = Layout::Numbered;
+            } else {
+                sh.error("dirs", std::string("illegal option -") + letter);
+                return std::nullopt;
             }
         }
     }
-    if (clear) {
+    return request;
+}
+
+void write_per_line(Shell& sh, const std::vector<std::string>& stack, const DirsRequest& request) {
+    for (std::size_t i = 0; i < stack.size(); ++i) {
+        std::string prefix;
+        if (request.layout == Layout::Numbered) {
+            prefix = std::to_string(i);
+            if (prefix.size() < 2) prefix.insert(0, 2 - prefix.size(), ' ');
+            prefix += "  ";
+        }
+        sh.out.write(prefix + shown(sh, stack[i], request.form) + "\n");
+    }
+}
+
+}  // namespace
+
+int builtin_dirs(Shell& sh, Args argv) {
+    std::optional<DirsRequest> request = parse_dirs_arguments(sh, argv);
+    if (!request) return usage_error(sh, "dirs");
+    if (request->clear) {
         stored_entries().clear();
         return 0;
     }
     std::vector<std::string> stack = whole_stack(sh);
-    if (index_arg) {
-        std::optional<StackIndex> index = parse_index(*index_arg, stack.size());
+    if (request->index_arg) {
+        std::optional<StackIndex> index = parse_index(*request->index_arg, stack.size());
         if (!index) return usage_error(sh, "dirs");
-        if (!index->position) return index_out_of_range(sh, "dirs", *index_arg);
-        sh.out.write(shown(sh, stack[*index->position], form) + "\n");
+        if (!index->position) return index_out_of_range(sh, "dirs", *request->index_arg);
+        sh.out.write(shown(sh, stack[*index->position], request->form) + "\n");
         return 0;
     }
-    if (layout == Layout::OneLine) {
-        write_one_line(sh, form);
-        return 0;
-    }
-    for (std::size_t i = 0; i < stack.size(); ++i) {
-        std::string number = std::to_string(i);
-        if (number.size() < 2) number.insert(0, 2 - number.size(), ' ');
-        std::string prefix = layout == Layout::Numbered ? number + "  " : std::string();
-        sh.out.write(prefix + shown(sh, stack[i], form) + "\n");
+    if (request->layout == Layout::OneLine) {
+        write_one_line(sh, request->form);
+    } else {
+        write_per_line(sh, stack, *request);
     }
     return 0;
 }

@@ -2,9 +2,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <cerrno>
 
 #include <algorithm>
+#include <cerrno>
 #include <string>
 #include <vector>
 

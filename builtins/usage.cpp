@@ -9,8 +9,7 @@ namespace vsh {
 
 int usage_error(Shell& sh, std::string_view name) {
     const Builtin* builtin = find_builtin(name);
-    if (builtin != nullptr) sh.err.write("usage: " + std::string(builtin->help) + "\n");
-    sh.err.flush();
+    if (builtin != nullptr) sh.error(name, "usage: " + std::string(builtin->help));
     return 2;
 }
 

@@ -8,8 +8,8 @@ namespace vsh {
 
 class Shell;
 
-// Writes "usage: <synopsis>" for builtin `name` to standard error and returns 2, the status
-// of a usage error.
+// Reports "usage: <synopsis>" for builtin `name` as any builtin error (naming the script and
+// line) and returns 2, the status of a usage error.
 int usage_error(Shell& sh, std::string_view name);
 
 }  // namespace vsh
