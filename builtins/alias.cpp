@@ -1,6 +1,7 @@
 // alias and unalias (XCU 2.3.1).
 #include "builtins/declarations.hpp"
 #include "builtins/quote.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 
 #include <algorithm>
@@ -47,8 +48,7 @@ int builtin_unalias(Shell& sh, Args argv) {
     }
     if (i < argv.size() && argv[i] == "--") ++i;
     if (i >= argv.size()) {
-        sh.error("unalias", "usage: unalias -a | name...");
-        return 2;
+        return usage_error(sh, "unalias");
     }
     int status = 0;
     for (; i < argv.size(); ++i) {

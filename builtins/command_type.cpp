@@ -5,6 +5,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
+#include "builtins/usage.hpp"
 #include "builtins/working_directory.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
@@ -147,12 +148,149 @@ int builtin_command(Shell& sh, Args argv) {
     }
 }
 
+namespace {
+
+// What `type -a/-t/-p/-P` finds for a name (bash extensions), in the order the shell looks.
+enum class Found : unsigned char { Alias, Keyword, SpecialBuiltin, Function, Builtin, File };
+
+struct Finding {
+    Found kind;
+    std::string path;  // For Found::File.
+};
+
+enum class Matches : unsigned char { First, All };
+enum class TypeOutput : unsigned char {
+    Describe,
+    Word /* -t */,
+    Path /* -p */,
+    ForcedPath /* -P */
+};
+
+// Every PATH directory that holds an executable `name`, in PATH order.
+void add_path_matches(Shell& sh, const std::string& name, std::vector<Finding>& found) {
+    const std::string* path_var = sh.vars.get("PATH");
+    std::string_view path = path_var != nullptr ? std::string_view(*path_var)
+                                                : std::string_view("/usr/local/bin:/usr/bin:/bin");
+    for (std::size_t start = 0;;) {
+        std::size_t colon = path.find(':', start);
+        int error = ENOENT;
+        std::string match = search_path_in(path.substr(start, colon - start), name, &error);
+        if (!match.empty()) found.push_back({Found::File, std::move(match)});
+        if (colon == std::string_view::npos) break;
+        start = colon + 1;
+    }
+}
+
+std::vector<Finding> find_all(Shell& sh, const std::string& name, TypeOutput output) {
+    std::vector<Finding> found;
+    if (name.find('/') != std::string::npos) {
+        if (access(name.c_str(), X_OK) == 0) found.push_back({Found::File, name});
+        return found;
+    }
+    if (output != TypeOutput::ForcedPath) {
+        if (sh.aliases.count(name) != 0) found.push_back({Found::Alias, {}});
+        if (is_reserved_word(name)) found.push_back({Found::Keyword, {}});
+        const Builtin* b = find_builtin(name);
+        if (b != nullptr && b->cls == BuiltinClass::Special)
+            found.push_back({Found::SpecialBuiltin, {}});
+        if (sh.functions.count(name) != 0) found.push_back({Found::Function, {}});
+        if (b != nullptr && b->cls == BuiltinClass::Regular) found.push_back({Found::Builtin, {}});
+    }
+    add_path_matches(sh, name, found);
+    return found;
+}
+
+std::string_view word_for(Found kind) {
+    switch (kind) {
+        case Found::Alias:
+            return "alias";
+        case Found::Keyword:
+            return "keyword";
+        case Found::Function:
+            return "function";
+        case Found::SpecialBuiltin:
+        case Found::Builtin:
+            return "builtin";
+        case Found::File:
+            return "file";
+    }
+    return "file";
+}
+
+void write_verbose(Shell& sh, const std::string& name, const Finding& finding) {
+    switch (finding.kind) {
+        case Found::Alias:
+            sh.out.write(name + " is an alias for " + sh.aliases.at(name) + "\n");
+            break;
+        case Found::Keyword:
+            sh.out.write(name + " is a shell keyword\n");
+            break;
+        case Found::SpecialBuiltin:
+            sh.out.write(name + " is a special shell builtin\n");
+            break;
+        case Found::Function:
+            sh.out.write(name + " is a shell function\n");
+            break;
+        case Found::Builtin:
+            sh.out.write(name + " is a shell builtin\n");
+            break;
+        case Found::File:
+            sh.out.write(name + " is " + finding.path + "\n");
+            break;
+    }
+}
+
+// `type` with options; false when nothing was found. Only -a reports "not found" (bash).
+bool type_with_options(Shell& sh, const std::string& name, TypeOutput output, Matches matches) {
+    std::vector<Finding> found = find_all(sh, name, output);
+    if (found.empty()) {
+        if (output == TypeOutput::Describe) sh.error("type", name + ": not found");
+        return false;
+    }
+    if (matches == Matches::First) {
+        // The command that would run: a hashed location wins over a PATH search.
+        if (found.front().kind == Found::File && name.find('/') == std::string::npos) {
+            int error = ENOENT;
+            found.front().path = sh.executor->find_in_path(name, &error);
+        }
+        found.resize(1);
+    }
+    for (const Finding& finding : found) {
+        if (output == TypeOutput::Describe) {
+            write_verbose(sh, name, finding);
+        } else if (output == TypeOutput::Word) {
+            sh.out.write(std::string(word_for(finding.kind)) + "\n");
+        } else if (finding.kind == Found::File) {
+            sh.out.write(finding.path + "\n");
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 int builtin_type(Shell& sh, Args argv) {
-    // type takes no options, but a first "--" is discarded (XCU 1.4, utility defaults).
-    std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
+    Matches matches = Matches::First;
+    TypeOutput output = TypeOutput::Describe;
+    bool any_option = false;
+    OptionScanner options(sh, argv, "atpP");
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') return usage_error(sh, "type");
+        any_option = true;
+        if (letter == 'a') matches = Matches::All;
+        if (letter == 't') output = TypeOutput::Word;
+        if (letter == 'p' && output != TypeOutput::ForcedPath) output = TypeOutput::Path;
+        if (letter == 'P') output = TypeOutput::ForcedPath;
+    }
     int status = 0;
-    for (std::size_t i = first; i < argv.size(); ++i)
-        if (!describe(sh, argv[i], Describe::Verbose, {})) status = 127;
+    for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
+        if (!any_option) {
+            // Plain type keeps dash's form and status (127 for a name not found).
+            if (!describe(sh, argv[i], Describe::Verbose, {})) status = 127;
+        } else if (!type_with_options(sh, argv[i], output, matches)) {
+            status = 1;  // bash's status when a name is not found.
+        }
+    }
     return status;
 }
 

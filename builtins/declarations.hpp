@@ -54,4 +54,12 @@ int builtin_umask(Shell&, Args);
 int builtin_unalias(Shell&, Args);
 int builtin_wait(Shell&, Args);
 
+// Regular builtins that are bash extensions (issue 12: habits of bash users).
+int builtin_dirs(Shell&, Args);
+int builtin_disown(Shell&, Args);
+int builtin_help(Shell&, Args);
+int builtin_popd(Shell&, Args);
+int builtin_pushd(Shell&, Args);
+int builtin_source(Shell&, Args);
+
 }  // namespace vsh

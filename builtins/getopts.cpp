@@ -8,6 +8,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/getopts.hpp"
 #include "builtins/number_util.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
@@ -33,8 +34,7 @@ int builtin_getopts(Shell& sh, Args argv) {
     // getopts takes no options, but a first "--" is discarded (XCU 1.4, utility defaults).
     if (argv.size() > 1 && argv[1] == "--") argv = argv.subspan(1);
     if (argv.size() < 3) {
-        sh.error("getopts", "usage: getopts optstring name [arg ...]");
-        return 2;
+        return usage_error(sh, "getopts");
     }
     std::string_view optstring = argv[1];
     const std::string& name = argv[2];

@@ -1,13 +1,16 @@
-// wait, jobs, fg, bg: the job table seen from the command line.
+// wait, jobs, fg, bg, disown: the job table seen from the command line.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <string>
 #include <vector>
 
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/jobs/job_control.hpp"
@@ -46,10 +49,61 @@ std::optional<int> interrupted_by_trap() {
     return 128 + signal;
 }
 
+// wait -n (a bash extension): the jobs it may return, the named ones or every job; stopped
+// jobs are left out, since waiting for them would never end.
+std::vector<int> wait_next_candidates(Shell& sh, Args specs) {
+    std::vector<int> ids;
+    if (specs.empty()) {
+        for (Job& job : sh.jobs->all()) ids.push_back(job.id);
+    } else {
+        for (const std::string& spec : specs)
+            if (Job* job = sh.jobs->find(spec)) ids.push_back(job->id);
+    }
+    std::erase_if(ids, [&](int id) {
+        Job* job = sh.jobs->find("%" + std::to_string(id));
+        return job == nullptr || job->state() == JobState::Stopped;
+    });
+    return ids;
+}
+
+// The first candidate that has finished, or null.
+Job* finished_candidate(Shell& sh, const std::vector<int>& ids) {
+    for (int id : ids) {
+        Job* job = sh.jobs->find("%" + std::to_string(id));
+        if (job != nullptr && job->state() == JobState::Done) return job;
+    }
+    return nullptr;
+}
+
+// Waits until one of the candidate jobs has finished (a job that finished before counts, as in
+// bash 5.1) and returns its status; 127 when there is none to wait for.
+int wait_next(Shell& sh, Args specs) {
+    sh.jobs->reap_nonblocking();
+    for (;;) {
+        std::vector<int> ids = wait_next_candidates(sh, specs);
+        if (ids.empty()) return 127;
+        if (Job* job = finished_candidate(sh, ids)) {
+            int status = job->status();
+            sh.jobs->remove(job->id);
+            return interrupted_by_trap().value_or(status);
+        }
+        // Sleep until some child changes state without reaping it (WNOWAIT), then let the
+        // table reap it, so that its status is recorded in the one place that does.
+        siginfo_t info{};
+        if (waitid(P_ALL, 0, &info, WEXITED | WSTOPPED | WCONTINUED | WNOWAIT) != 0) {
+            if (errno == ECHILD) return 127;
+            if (std::optional<int> status = interrupted_by_trap()) return *status;
+            continue;
+        }
+        sh.jobs->reap_nonblocking();
+    }
+}
+
 }  // namespace
 
 int builtin_wait(Shell& sh, Args argv) {
     std::size_t i = 1;
+    if (i < argv.size() && argv[i] == "-n") return wait_next(sh, argv.subspan(2));
     if (i < argv.size() && argv[i] == "--") ++i;
     if (i >= argv.size()) {
         // Wait for every known job; a trapped signal ends the wait with 128+signal.
@@ -238,6 +292,44 @@ int builtin_bg(Shell& sh, Args argv) {
         sh.out.flush();
         continue_job(*job);
     }
+    return status;
+}
+
+int builtin_disown(Shell& sh, Args argv) {
+    // -h keeps the job in the table but exempts it from the SIGHUP sent at exit; vsh sends
+    // none at exit, so -h changes nothing and only checks that the jobs exist.
+    enum class Disown : unsigned char { Remove, KeepInTable } what = Disown::Remove;
+    bool every_job = false;
+    OptionScanner options(sh, argv, "ah");
+    for (char letter; (letter = options.next()) != 0;) {
+        if (letter == '?') return usage_error(sh, "disown");
+        if (letter == 'a') every_job = true;
+        if (letter == 'h') what = Disown::KeepInTable;
+    }
+    sh.jobs->reap_nonblocking();
+    std::vector<int> ids;
+    int status = 0;
+    if (every_job) {
+        for (const Job& job : sh.jobs->all()) ids.push_back(job.id);
+    } else {
+        std::vector<std::string> specs(argv.begin() + static_cast<long>(options.operand_index()),
+                                       argv.end());
+        if (specs.empty()) specs.emplace_back("%%");
+        for (const std::string& spec : specs) {
+            std::string why;
+            Job* job = sh.jobs->find(spec, &why);
+            if (job == nullptr) {
+                sh.error("disown", spec + ": " + why);
+                status = 1;
+                continue;
+            }
+            ids.push_back(job->id);
+        }
+    }
+    // A disowned job's processes are no longer the shell's children as far as `wait` knows
+    // (bash: "not a child of this shell").
+    if (what == Disown::Remove)
+        for (int id : ids) sh.jobs->remove(id, KeepStatuses::No);
     return status;
 }
 

@@ -15,6 +15,7 @@
 
 #include "builtins/declarations.hpp"
 #include "builtins/escape_util.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
@@ -301,8 +302,7 @@ int builtin_printf(Shell& sh, Args argv) {
         return 2;
     }
     if (argv.size() <= first) {
-        sh.error("printf", "usage: printf format [arg ...]");
-        return 2;
+        return usage_error(sh, "printf");
     }
     const std::string& format = argv[first];
     Formatter formatter(sh, argv.subspan(first + 1));

@@ -1,5 +1,5 @@
-// read (XCU read): read [-r] [-d delim] name... reads one logical line from standard input
-// and splits it into the names by IFS (XCU 2.6.5), the last name taking the rest.
+// read (XCU read): read [-r] [-d delim] [-p prompt] name... reads one logical line from standard
+// input and splits it into the names by IFS (XCU 2.6.5), the last name taking the rest.
 //
 // It must not consume input meant for the commands after it: from a pipe or terminal it reads
 // one byte at a time; from a seekable file it reads a block and seeks back over the excess.
@@ -12,6 +12,7 @@
 
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -159,11 +160,14 @@ class FieldSplitter {
 int builtin_read(Shell& sh, Args argv) {
     Backslashes backslashes = Backslashes::Interpret;
     char delimiter = '\n';
-    OptionScanner options(sh, argv, "rd:");
+    std::string_view prompt;
+    OptionScanner options(sh, argv, "rd:p:");
     while (char letter = options.next()) {
-        if (letter == '?') return 2;
+        if (letter == '?') return usage_error(sh, "read");
         if (letter == 'r')
             backslashes = Backslashes::Raw;
+        else if (letter == 'p')
+            prompt = options.argument();
         else
             delimiter = options.argument().empty() ? '\0' : options.argument()[0];
     }
@@ -181,6 +185,12 @@ int builtin_read(Shell& sh, Args argv) {
 
     // Output written so far (a prompt, a previous echo -n) must appear before we block.
     sh.out.flush();
+    // -p (a bash extension): the prompt goes to standard error, and only when someone is
+    // there to see it; read from a file or a pipe it would be noise (bash does the same).
+    if (!prompt.empty() && isatty(0) == 1) {
+        sh.err.write(prompt);
+        sh.err.flush();
+    }
 
     MarkedLine line;
     LineEnd line_end;

@@ -9,7 +9,8 @@ add_executable(vsh_pty_test
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/job_control_cases.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/login_cases.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/interactive/history_cases.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/interactive/completion_cases.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/interactive/completion_cases.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/interactive/habits_cases.cpp)
 target_include_directories(vsh_pty_test PRIVATE ${CMAKE_SOURCE_DIR})
 # forkpty lives in libutil on older glibc (a stub on 2.34+).
 target_link_libraries(vsh_pty_test PRIVATE util)

@@ -9,6 +9,8 @@ namespace vsh {
 
 Variables::Variables() {
     table_.reserve(128);
+    // Only the slots: their values are computed when read.
+    for (std::string_view name : {"RANDOM", "SECONDS"}) slot(name).dynamic = dynamic_kind_of(name);
 }
 
 void Variables::import_environment(char** env) {
@@ -18,6 +20,11 @@ void Variables::import_environment(char** env) {
         std::string_view name(*env, static_cast<std::size_t>(eq - *env));
         if (!is_name(name)) continue;
         Variable& v = slot(name);
+        if (v.dynamic != Dynamic::None) {
+            // An inherited RANDOM or SECONDS seeds the generator or sets the count, as bash.
+            dynamic_values_.assign(v.dynamic, eq + 1);
+            continue;
+        }
         v.value = eq + 1;
         v.set = true;
         v.exported = true;
@@ -32,6 +39,7 @@ const Variable* Variables::find(std::string_view name) const {
 
 const std::string* Variables::get(std::string_view name) const {
     const Variable* v = find(name);
+    if (v != nullptr && v->dynamic != Dynamic::None) return dynamic_values_.value_of(v->dynamic);
     return v != nullptr && v->set ? &v->value : nullptr;
 }
 
@@ -49,6 +57,11 @@ void Variables::changed(std::string_view name, bool exported) {
 bool Variables::set(std::string_view name, std::string_view value) {
     Variable& v = slot(name);
     if (v.readonly) return false;
+    if (v.dynamic != Dynamic::None) {
+        dynamic_values_.assign(v.dynamic, value);
+        changed(name, false);
+        return true;
+    }
     v.value.assign(value);
     v.set = true;
     if (allexport_) v.exported = true;

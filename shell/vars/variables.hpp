@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "shell/vars/dynamic_values.hpp"
+
 namespace vsh {
 
 struct Variable {
@@ -16,6 +18,9 @@ struct Variable {
     bool set = false;  // False for a name that has attributes but no value (export x).
     bool exported = false;
     bool readonly = false;
+    // RANDOM and SECONDS: the value is computed when read (get()); `set` stays false so that
+    // listings and the environment leave them out, and `value` is unused.
+    Dynamic dynamic = Dynamic::None;
 };
 
 class Variables {
@@ -76,6 +81,7 @@ class Variables {
     bool env_dirty_ = true;
     std::vector<std::string> env_strings_;
     std::vector<char*> env_pointers_;
+    DynamicValues dynamic_values_;
 
     Variable& slot(std::string_view name);
     void changed(std::string_view name, bool exported);

@@ -56,4 +56,7 @@ std::vector<Case> login_cases();
 // The Tab-completion cases (completion_cases.cpp).
 std::vector<Case> completion_cases();
 
+// bash users' habits at a terminal (habits_cases.cpp).
+std::vector<Case> habits_cases();
+
 }  // namespace vsh::pty_test

@@ -634,6 +634,7 @@ int main(int argc, char** argv) {
     for (Case& c : login_cases()) cases.push_back(std::move(c));
     for (Case& c : history_cases()) cases.push_back(std::move(c));
     for (Case& c : completion_cases()) cases.push_back(std::move(c));
+    for (Case& c : habits_cases()) cases.push_back(std::move(c));
     for (const Case& c : cases) {
         bool wanted = argc == 2;
         for (int i = 2; i < argc; ++i)
