@@ -182,10 +182,14 @@ int run_main(int argc, char** argv) {
             } else if (c == 'm') {
                 sh.options.monitor = on;
                 sh.monitor_given = true;
+            } else if (c == 'H') {
+                sh.options.histexpand = on;
+                sh.histexpand_given = true;
             } else if (c == 'o') {
                 if (i + 1 >= argc) usage_error("-o needs an option name");
                 if (!sh.set_option_name(argv[++i], on))
                     usage_error("unknown option name " + std::string(argv[i]));
+                if (std::string_view(argv[i]) == "histexpand") sh.histexpand_given = true;
             } else if (!sh.set_option_letter(c, on)) {
                 usage_error(std::string("unknown option -") + c);
             }

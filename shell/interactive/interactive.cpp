@@ -38,7 +38,8 @@ std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
 
 void start_interactive(Shell& sh) {
     sh.options.interactive = true;
-    sh.options.histexpand = true;  // `!` history expansion, on at the prompt as in bash.
+    // `!` history expansion, on at the prompt as in bash, unless the command line said +H.
+    if (!sh.histexpand_given) sh.options.histexpand = true;
     // Job control is on by default on a terminal (POSIX `set -m`), unless the command line
     // said +m.
     if (isatty(0) && !sh.monitor_given) sh.options.monitor = true;

@@ -201,3 +201,12 @@ echo done
 ---- stdout
 one
 done
+
+#### +H on the command line keeps history expansion off in an interactive shell
+# reason: an option given on the command line wins over the interactive default
+# dash: differs — dash has no history expansion
+printf 'echo one\necho !!\nset -o | grep histexpand\n' | $TEST_SHELL -i +H 2>/dev/null
+---- stdout
+one
+!!
+histexpand      off
