@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -32,13 +33,44 @@ LaunchOptions backend_options(const std::string& scratch, const std::string& bac
     return options;
 }
 
+// The names (/proc/PID/comm) of the processes in process group `group`.
+std::vector<std::string> programs_in_group(pid_t group) {
+    std::vector<std::string> names;
+    DIR* proc = opendir("/proc");
+    if (proc == nullptr) return names;
+    while (const dirent* entry = readdir(proc)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+        std::ifstream in(std::string("/proc/") + entry->d_name + "/stat");
+        std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::size_t open = stat.find('(');
+        const std::size_t close = stat.rfind(')');
+        if (open == std::string::npos || close == std::string::npos || close < open) continue;
+        std::istringstream fields(stat.substr(close + 1));
+        std::string state;
+        long ppid = 0, pgrp = 0;
+        fields >> state >> ppid >> pgrp;
+        if (pgrp == group) names.push_back(stat.substr(open + 1, close - open - 1));
+    }
+    closedir(proc);
+    return names;
+}
+
 // Waits until a job, not the shell, is the terminal's foreground group: a Ctrl-Z typed
 // before that reaches only the shell, which ignores it, as every job-control shell does.
-void wait_for_job_in_foreground(PtySession& s) {
+// With `programs`, also until each of them runs (has exec'd) in that group: a key typed
+// before would reach a child still on its way to its exec, which is the probe's business
+// (stop_probe), not these cases'.
+void wait_for_job_in_foreground(PtySession& s, const std::vector<std::string>& programs = {}) {
     const auto deadline = Clock::now() + kPatience;
     for (;;) {
         const pid_t group = s.foreground_group();
-        if (group > 0 && group != s.pid()) return;
+        if (group > 0 && group != s.pid()) {
+            const std::vector<std::string> running = programs_in_group(group);
+            bool all = true;
+            for (const std::string& program : programs)
+                all = all && std::find(running.begin(), running.end(), program) != running.end();
+            if (all) return;
+        }
         check(Clock::now() < deadline, "no job took the terminal");
         s.poll_output();
         std::this_thread::sleep_for(std::chrono::microseconds(200));
@@ -94,7 +126,7 @@ void twenty_pipeline_stops(const std::string& scratch, const std::string& backen
         for (int round = 1; round <= 20; ++round) {
             s.send("sleep 30 | cat\r");
             expect(s, "sleep 30 | cat\n");
-            wait_for_job_in_foreground(s);
+            wait_for_job_in_foreground(s, {"sleep", "cat"});
             s.send("\032");
             expect(s, "[" + std::to_string(round) + "] + Stopped");
             expect(s, "sleep 30 | cat\n");
@@ -116,7 +148,7 @@ void fg_and_stop_again(const std::string& scratch, const std::string& backend) {
         expect(s, "vsh> ");
         s.send("sleep 30 | cat\r");
         expect(s, "sleep 30 | cat\n");
-        wait_for_job_in_foreground(s);
+        wait_for_job_in_foreground(s, {"sleep", "cat"});
         s.send("\032");
         expect(s, "[1] + Stopped");
         expect(s, "vsh> ");
@@ -209,7 +241,7 @@ void timing_log_of_foreground_jobs(const std::string& scratch, const std::string
         expect(s, "vsh> ");
         s.send("sleep 30\r");
         expect(s, "sleep 30\n");
-        wait_for_job_in_foreground(s);
+        wait_for_job_in_foreground(s, {"sleep"});
         s.send("\032");
         expect(s, "[1] + Stopped");
         expect(s, "vsh> ");
@@ -267,7 +299,7 @@ void hang_up_with_a_stopped_job(const std::string& scratch) {
     with_session(base_options(scratch), [&scratch](PtySession& s) {
         expect(s, "vsh> ");
         s.send("sleep 31 | cat >" + scratch + "/cat-out; echo not-reached\r");
-        wait_for_job_in_foreground(s);
+        wait_for_job_in_foreground(s, {"sleep", "cat"});
         s.send("\032");
         expect(s, "[1] + Stopped");
         expect(s, "vsh> ");
@@ -300,7 +332,7 @@ void two_shells_at_once(const std::string& scratch) {
             expect(second, "vsh> ");
             for (PtySession* s : {&first, &second}) {
                 s->send("sleep 32 | cat\r");
-                wait_for_job_in_foreground(*s);
+                wait_for_job_in_foreground(*s, {"sleep", "cat"});
             }
             for (PtySession* s : {&second, &first}) {
                 s->send("\032");
@@ -344,7 +376,7 @@ void interrupting_loops(const std::string& scratch, const std::string& backend) 
         // Both stages running: a key that came before cat started would leave it to end
         // normally at the end of its input, with status 0.
         check(s.wait_for_process("cat"), "cat did not start");
-        wait_for_job_in_foreground(s);
+        wait_for_job_in_foreground(s, {"sleep", "cat"});
         s.send("\034");
         expect(s, "vsh> ");
         s.send("echo st=$?\r");
@@ -352,7 +384,7 @@ void interrupting_loops(const std::string& scratch, const std::string& backend) 
         expect(s, "vsh> ");
         s.send("while :; do sleep 5; done; echo not-reached\r");
         expect(s, "not-reached\n");
-        wait_for_job_in_foreground(s);
+        wait_for_job_in_foreground(s, {"sleep"});
         s.send("\032");
         expect(s, "[1] + Stopped                 sleep 5\n");
         expect(s, "vsh> ");
