@@ -9,8 +9,8 @@ bool started_with_other_ids() {
     // AT_SECURE is the kernel's word that this exec changed the ids (setuid, setgid, file
     // capabilities), read from the auxiliary vector without a system call: `vsh -c true`
     // pays nothing for the check. Only then are the ids compared.
-    static const bool differed = getauxval(AT_SECURE) != 0 &&
-                                 (getuid() != geteuid() || getgid() != getegid());
+    static const bool differed =
+        getauxval(AT_SECURE) != 0 && (getuid() != geteuid() || getgid() != getegid());
     return differed;
 }
 

@@ -98,13 +98,13 @@ class Shell {
     std::string arg0;                     // $0
     std::vector<std::string> positional;  // $1 ...
 
-    int last_status = 0;         // $?
-    pid_t last_background = 0;   // $! (0: none yet)
-    pid_t shell_pid = 0;         // $$ (the main shell's pid, also in subshells)
-    bool is_subshell = false;    // Running in a forked subshell.
+    int last_status = 0;            // $?
+    pid_t last_background = 0;      // $! (0: none yet)
+    pid_t shell_pid = 0;            // $$ (the main shell's pid, also in subshells)
+    bool is_subshell = false;       // Running in a forked subshell.
     bool monitor_given = false;     // -m or +m was on the command line (no default then).
     bool histexpand_given = false;  // -H or +H (or -o histexpand) on the command line.
-    StartupFiles startup;        // Set from the command line; `logout` checks startup.login.
+    StartupFiles startup;           // Set from the command line; `logout` checks startup.login.
 
     Jump jump = Jump::None;
     int jump_count = 0;  // Loop levels left for break/continue.
