@@ -11,6 +11,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/number_util.hpp"
 #include "builtins/option_util.hpp"
+#include "shell/base/stack_guard.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
@@ -123,6 +124,7 @@ int builtin_ulimit(Shell& sh, Args argv) {
         sh.error("ulimit", std::string("error setting limit (") + std::strerror(errno) + ")");
         return 1;
     }
+    if (resource->resource == RLIMIT_STACK) stack_limit_changed();
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 
@@ -102,6 +103,8 @@ bool select_backend(Shell& sh, std::string_view name) {
         status = sh.executor->run_source(source, sh.options.interactive);
     } catch (const FatalError& e) {
         status = e.status;
+    } catch (const std::bad_alloc&) {
+        status = sh.report_out_of_memory();
     }
     if (sh.jump == Jump::Exit) status = sh.last_status;
     sh.executor->exit_shell(status);

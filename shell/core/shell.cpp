@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <new>
+
 #include "builtins/getopts.hpp"
 #include "shell/core/locale.hpp"
 #include "shell/exec/executor.hpp"
@@ -46,6 +48,21 @@ void Shell::error(std::string_view message) {
     line += '\n';
     err.write(line);
     err.flush();
+}
+
+int Shell::report_out_of_memory() {
+    try {
+        error("out of memory");
+    } catch (const std::bad_alloc&) {
+        // Not even the message fits: written as it is.
+        static constexpr char kText[] = "vsh: out of memory\n";
+        (void)!write(2, kText, sizeof kText - 1);
+    }
+    return 2;
+}
+
+void Shell::out_of_memory() {
+    throw FatalError{report_out_of_memory()};
 }
 
 void Shell::error(std::string_view who, std::string_view message) {

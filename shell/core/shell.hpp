@@ -152,6 +152,11 @@ class Shell {
     void error(std::string_view message);
     // The same, for a builtin or utility: "vsh: NAME:LINE: WHO: message".
     void error(std::string_view who, std::string_view message);
+    // Memory ran out (std::bad_alloc) in the command being run: says so and throws FatalError
+    // 2, which ends that command in an interactive shell and the script otherwise.
+    [[noreturn]] void out_of_memory();
+    // The same message, for the places that end the shell themselves; returns the status (2).
+    int report_out_of_memory();
 
     // $- : the letters of the options that are on.
     std::string option_letters() const;

@@ -9,13 +9,16 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <utility>
 
 #include "backends/backend.hpp"
 #include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
 #include "shell/ast/format.hpp"
+#include "shell/base/stack_guard.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/capture.hpp"
 #include "shell/exec/foreground.hpp"
 #include "shell/exec/fork_shell.hpp"
 #include "shell/exec/redirect.hpp"
@@ -101,19 +104,6 @@ class TemporaryAssignments {
     Shell& sh_;
     std::vector<Saved> saved_;
 };
-
-bool read_all(int fd, std::string& out) {
-    char buf[8192];
-    for (;;) {
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        if (n == 0) return true;
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-}
 
 // The builtins a $(...) may run inside the shell itself, with no child at all: they change no
 // shell state, so running them in-process is indistinguishable from a subshell.
@@ -249,7 +239,29 @@ void Executor::check_errexit(int status, ExecContext ctx) {
     }
 }
 
+void Executor::check_stack(std::string_view who) {
+    if (!stack_nearly_full()) return;
+    // dash stops functions at a fixed depth of 1000; vsh follows the stack it has, so eval,
+    // dot scripts, traps and command substitutions run in the shell are bounded too.
+    const std::string why = stack_exhausted_message();
+    if (who.empty())
+        sh_.error(why);
+    else
+        sh_.error(who, why);
+    throw FatalError{2};
+}
+
 int Executor::run(const ast::Command& command, ExecContext ctx) {
+    // Memory that runs out in a command ends that command with a message (FatalError), as
+    // any other error that POSIX says ends a script: never std::terminate.
+    try {
+        return run_command(command, ctx);
+    } catch (const std::bad_alloc&) {
+        sh_.out_of_memory();
+    }
+}
+
+int Executor::run_command(const ast::Command& command, ExecContext ctx) {
     // `set -n` stops a non-interactive shell at once, also in the rest of the list or
     // function it was run in (as dash, bash and ksh93).
     if (sh_.options.noexec && !sh_.options.interactive) return sh_.last_status;
@@ -585,6 +597,8 @@ void Executor::child_run(const ast::Command& command, ErrExit errexit) {
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
         status = e.status;
+    } catch (const std::bad_alloc&) {
+        status = sh_.report_out_of_memory();
     }
     exit_shell(status);
 }
@@ -600,6 +614,8 @@ void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const FatalError& e) {
         status = e.status;
+    } catch (const std::bad_alloc&) {
+        status = sh_.report_out_of_memory();
     }
     exit_shell(status);
 }
@@ -941,6 +957,7 @@ int Executor::flush_builtin_output(const std::string& name, int status) {
 
 int Executor::run_function(const ast::Command& body, std::vector<std::string>& argv,
                            ExecContext ctx) {
+    check_stack(argv[0]);
     std::vector<std::string> saved_positional = std::move(sh_.positional);
     sh_.positional.assign(std::make_move_iterator(argv.begin() + 1),
                           std::make_move_iterator(argv.end()));
@@ -1053,10 +1070,11 @@ std::string Executor::command_substitution(const ast::Command* body) {
             child_run(*body);
         }
         close(p[1]);
-        read_all(p[0], output);
+        const Captured captured = capture_output(p[0], output);
         close(p[0]);
         status = exit_status_of(wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns,
                                             "$( ... )", clock.elapsed()));
+        if (captured == Captured::OutOfMemory) sh_.out_of_memory();
     }
     // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a
     // value holding one could not be exported or passed as an argument anyway.
@@ -1108,6 +1126,7 @@ class VerboseSource final : public InputSource {
 
 int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line,
                          std::string_view reporter) {
+    check_stack(reporter);
     VerboseSource source(sh_, raw_source);
     Parser parser(source, &sh_.aliases, first_line);
     SourceDepth depth(source_depth_);
@@ -1125,7 +1144,12 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
                 break;
             }
         }
-        ParseResult result = parser.next_command();
+        ParseResult result;
+        try {
+            result = parser.next_command();
+        } catch (const std::bad_alloc&) {
+            sh_.out_of_memory();
+        }
         if (std::holds_alternative<EndOfInput>(result)) break;
         if (auto* err = std::get_if<ParseError>(&result)) {
             sh_.lineno = err->line;

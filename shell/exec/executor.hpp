@@ -95,11 +95,15 @@ class Executor {
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
 
   private:
+    int run_command(const ast::Command& command, ExecContext ctx);  // run() without its guard.
     Shell& sh_;
 
     // Throws CommandLineAbandoned when Ctrl-C reached the interactive shell while its command
     // loop runs a command line (TrapTable::take_interrupt).
     void abandon_if_interrupted();
+    // Ends the command (FatalError 2, with a message naming `who` if given) when the stack
+    // is nearly full: runaway recursion through functions, eval, dot scripts or traps.
+    void check_stack(std::string_view who);
 
     int run_simple(const ast::Command& command, const ast::SimpleCommand& simple, ExecContext ctx);
     // Writes out what builtin `name` left buffered; a write error turns a 0 `status` into 1,

@@ -17,6 +17,7 @@
 #include "builtins/builtin.hpp"
 #include "shell/ast/format.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/capture.hpp"
 #include "shell/exec/foreground.hpp"
 #include "shell/exec/fork_shell.hpp"
 #include "shell/exec/redirect.hpp"
@@ -660,13 +661,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         }
     }
     close(p[1]);
-    char buf[8192];
-    for (;;) {
-        ssize_t n = read(p[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        output.append(buf, static_cast<std::size_t>(n));
-    }
+    const Captured captured = capture_output(p[0], output);
     close(p[0]);
     if (pid < 0) {
         *status = fixed_status;
@@ -676,6 +671,7 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
         *status = exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
     }
     sh.lineno = enclosing_line;
+    if (captured == Captured::OutOfMemory) sh.out_of_memory();
     return true;
 }
 

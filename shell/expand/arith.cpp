@@ -6,6 +6,8 @@
 
 #include <charconv>
 
+#include "shell/base/stack_guard.hpp"
+
 namespace vsh {
 namespace {
 
@@ -243,7 +245,8 @@ class Evaluator {
     class DepthGuard {
       public:
         explicit DepthGuard(Evaluator& ev) : ev_(ev) {
-            if (++ev_.depth_ > kMaxDepth) ev_.fail("expression nested too deeply");
+            if (++ev_.depth_ > kMaxDepth || stack_nearly_full())
+                ev_.fail("expression nested too deeply");
         }
         ~DepthGuard() { --ev_.depth_; }
         DepthGuard(const DepthGuard&) = delete;

@@ -9,6 +9,7 @@
 #include <cwchar>
 #include <string_view>
 
+#include "shell/base/stack_guard.hpp"
 #include "shell/core/locale.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/core/user_db.hpp"
@@ -304,6 +305,10 @@ class WordExpansion {
     WordExpansion(Shell& sh, Builder& b) : sh_(sh), b_(b) {}
 
     void parts(const ast::Word& word, Quoting q, bool operand = false) {
+        if (stack_nearly_full()) {
+            sh_.error(stack_exhausted_message());
+            throw FatalError{2};
+        }
         for (const WordPart& part : word) one(part, q, operand);
     }
 

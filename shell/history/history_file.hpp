@@ -1,8 +1,10 @@
 // The history file shared by every shell of a user. Design (so that any number of shells
 // open at once never lose or interleave a line): each command is appended as one record
 // ("#<seconds>\n<command>\n") with one write(2), O_APPEND, while holding an fcntl write lock on
-// the whole file; readers take a read lock; trimming to HISTFILESIZE rewrites the file in
-// place under the write lock. Every descriptor is O_CLOEXEC and the file is created 0600.
+// the whole file; readers take a read lock; trimming to HISTFILESIZE writes the kept entries to
+// a new file and renames it over the old one under the write lock, so a full disk never cuts
+// the history. Only a regular file is read or written (HISTFILE=/dev/zero is refused), and at
+// most its last 64 MiB are read. Every descriptor is O_CLOEXEC and the file is created 0600.
 #pragma once
 
 #include <ctime>

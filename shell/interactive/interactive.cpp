@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <memory>
+#include <new>
 
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
@@ -76,6 +77,9 @@ int run_interactive(Shell& sh) {
             status = sh.executor->run_source(*session.source, true);
         } catch (const FatalError& e) {
             status = e.status;
+            continue;
+        } catch (const std::bad_alloc&) {
+            status = sh.last_status = sh.report_out_of_memory();
             continue;
         } catch (const interactive::CommandInterrupted&) {
             continue;

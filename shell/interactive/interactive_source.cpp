@@ -1,6 +1,8 @@
 #include "shell/interactive/interactive_source.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <string_view>
 #include <vector>
@@ -67,6 +69,15 @@ Keep keep_in_history(const Shell& sh, const std::string& command) {
     return Keep::Yes;
 }
 
+// A history file that cannot be written (a full disk, a quota) is said once per shell, not
+// at every prompt. One that is not a regular file (HISTFILE=/dev/null) is left alone quietly.
+void warn_history_failure(Shell& sh, const std::string& file, const char* what) {
+    static bool warned = false;
+    if (errno == EINVAL || warned) return;
+    warned = true;
+    sh.error("history file " + file, std::string(what) + ": " + std::strerror(errno));
+}
+
 }  // namespace
 
 std::string history_file(const Shell& sh) {
@@ -119,8 +130,10 @@ void InteractiveSource::commit_history() {
     }
     // One write for the whole command, however many lines it has: another shell's record can
     // come before or after it, never inside.
-    if (std::string file = history_file(sh_); !file.empty() && !records.empty())
-        (void)append_history_records(file, records);
+    if (std::string file = history_file(sh_); !file.empty() && !records.empty()) {
+        if (!append_history_records(file, records))
+            warn_history_failure(sh_, file, "cannot add the command");
+    }
     clear_pending_history();
 }
 
@@ -161,7 +174,8 @@ void load_history(Shell& sh, LineEditor& editor) {
     std::string file = history_file(sh);
     if (file.empty()) return;
     // Trimmed here as well as at exit: a shell that was hung up never reached its exit.
-    (void)trim_history_file(file, history_file_size(sh));
+    if (!trim_history_file(file, history_file_size(sh)))
+        warn_history_failure(sh, file, "cannot trim it (it was left as it was)");
     int limit = history_size(sh);
     sh.history.set_limit(limit);
     (void)load_history_file(file, sh.history);
@@ -170,8 +184,10 @@ void load_history(Shell& sh, LineEditor& editor) {
 
 void finish_history(Shell& sh, InteractiveSource& source) {
     source.commit_history();
-    if (std::string file = history_file(sh); !file.empty())
-        (void)trim_history_file(file, history_file_size(sh));
+    if (std::string file = history_file(sh); !file.empty()) {
+        if (!trim_history_file(file, history_file_size(sh)))
+            warn_history_failure(sh, file, "cannot trim it (it was left as it was)");
+    }
 }
 
 void InteractiveSource::apply_editing_mode() {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "shell/base/stack_guard.hpp"
+
 namespace vsh::lex {
 
 namespace {
@@ -217,7 +219,8 @@ void Lexer::substitute_alias(const Token& word, std::string_view name, std::stri
 }
 
 void Lexer::enter(std::size_t offset) {
-    if (++nesting_ > kMaxNesting) {
+    // The fixed limit bounds every later walk of the tree; the stack guard follows `ulimit -s`.
+    if (++nesting_ > kMaxNesting || stack_nearly_full()) {
         --nesting_;
         fail("syntax error: nesting too deep", offset);
     }

@@ -72,25 +72,30 @@ bool read_script_file(const std::string& path, std::string& text, int* error) {
         *error = errno;
         return false;
     }
-    struct stat st;
+    struct stat st {};
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
         *error = EISDIR;
         return false;
     }
-    if (st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
-    char buf[65536];
+    // Read straight into the string, not through a buffer on the stack: `.` may run deep in
+    // a recursion, with little stack left.
+    std::size_t size = text.size();
+    text.resize(size + std::max<std::size_t>(st.st_size > 0 ? st.st_size + 1 : 0, 4096));
     for (;;) {
-        ssize_t n = read(fd, buf, sizeof buf);
+        if (size == text.size()) text.resize(size + std::max<std::size_t>(size / 2, 4096));
+        ssize_t n = read(fd, text.data() + size, text.size() - size);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             *error = errno;
             close(fd);
+            text.resize(size);
             return false;
         }
         if (n == 0) break;
-        text.append(buf, static_cast<std::size_t>(n));
+        size += static_cast<std::size_t>(n);
     }
+    text.resize(size);
     close(fd);
     drop_nul_bytes(text, 0);
     return true;
