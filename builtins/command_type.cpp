@@ -1,4 +1,7 @@
 // command, type and hash: how a name would be run, and running it without functions.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 
 #include "builtins/builtin.hpp"
@@ -14,6 +17,13 @@
 namespace vsh {
 
 namespace {
+
+// A name with a slash is a command only if it is an executable regular file: a directory has
+// search permission, not execute permission in this sense (bash, mksh and yash agree).
+bool executable_file(const std::string& path) {
+    struct stat st {};
+    return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
 
 bool is_reserved_word(std::string_view w) {
     static constexpr std::string_view kWords[] = {"!",    "{",    "}",     "case",  "do",  "done",
@@ -79,7 +89,7 @@ bool describe(Shell& sh, const std::string& name, Describe how, std::string_view
     }
     std::string path;
     if (name.find('/') != std::string::npos) {
-        if (access(name.c_str(), X_OK) != 0) {
+        if (!executable_file(name)) {
             if (verbose) sh.error(name + ": not found");
             return false;
         }
@@ -184,7 +194,7 @@ void add_path_matches(Shell& sh, const std::string& name, std::vector<Finding>& 
 std::vector<Finding> find_all(Shell& sh, const std::string& name, TypeOutput output) {
     std::vector<Finding> found;
     if (name.find('/') != std::string::npos) {
-        if (access(name.c_str(), X_OK) == 0) found.push_back({Found::File, name});
+        if (executable_file(name)) found.push_back({Found::File, name});
         return found;
     }
     if (output != TypeOutput::ForcedPath) {

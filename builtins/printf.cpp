@@ -11,11 +11,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cwchar>
 #include <string>
 
 #include "builtins/declarations.hpp"
 #include "builtins/escape_util.hpp"
 #include "builtins/usage.hpp"
+#include "shell/core/locale.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
@@ -72,10 +74,20 @@ class Formatter {
             number_problem(text, std::strerror(ERANGE));
         }
     }
-    // A leading ' or " gives the value of the next character (XCU printf, operands).
+    // A leading ' or " gives the value of the next character in the current locale (XCU
+    // printf, operands): 956 for 'μ in a UTF-8 locale. A byte that is no character there
+    // gives its own value.
     static bool quoted_character(const std::string& text, std::uintmax_t& value) {
         if (text.empty() || (text[0] != '\'' && text[0] != '"')) return false;
         value = text.size() > 1 ? static_cast<unsigned char>(text[1]) : 0;
+        if (value >= 0x80) {
+            ensure_locale();
+            std::mbstate_t state{};
+            wchar_t wide = 0;
+            std::size_t n = std::mbrtowc(&wide, text.data() + 1, text.size() - 1, &state);
+            if (n != static_cast<std::size_t>(-1) && n != static_cast<std::size_t>(-2) && n != 0)
+                value = static_cast<std::uintmax_t>(wide);
+        }
         return true;
     }
 

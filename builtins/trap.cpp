@@ -6,6 +6,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "builtins/quote.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/signals.hpp"
 #include "shell/traps/traps.hpp"
@@ -79,7 +80,16 @@ std::optional<int> trap_condition(Shell& sh, const std::string& operand) {
 
 int builtin_trap(Shell& sh, Args argv) {
     std::size_t i = 1;
-    if (i < argv.size() && argv[i] == "--") ++i;
+    if (i < argv.size() && argv[i] == "--") {
+        ++i;
+    } else if (i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-' && argv[i] != "-l" &&
+               argv[i] != "-p") {
+        // An unknown option is a usage error of a special builtin (a non-interactive shell
+        // exits, XCU 2.8.1), never an action: `trap -x EXIT` would run `-x` at exit.
+        sh.error("trap", argv[i] + ": invalid option");
+        usage_error(sh, "trap");
+        throw FatalError{2};
+    }
     if (i < argv.size() && argv[i] == "-l") {
         for (const SignalEntry& e : all_signals())
             sh.out.write(std::to_string(e.number) + ") " + std::string(e.name) + "\n");

@@ -349,10 +349,61 @@ int Executor::run_body(const ast::Command& command, ExecContext ctx) {
                 return run_case(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                 sh_.functions[node.name] = node.body;
+                if (sh_.options.hashall) remember_utilities(*node.body);
                 return 0;
             } else if constexpr (std::is_same_v<T, ast::Timed>) {
                 return run_timed(node, ctx);
             }
+        },
+        command.node);
+}
+
+void Executor::remember_utilities(const ast::Command& command) {
+    // set -h (XCU set): the utilities a function names are located, and remembered as `hash`
+    // would, when it is defined. Only plain names count: a word with an expansion or a quote
+    // is known only when the function runs; builtins and functions are not searched for.
+    auto in_list = [this](const ast::List& list) {
+        for (const ast::ListItem& item : list.items) remember_utilities(*item.command);
+    };
+    std::visit(
+        [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, ast::SimpleCommand>) {
+                if (node.words.empty()) return;
+                const ast::Word& word = node.words.front();
+                if (word.size() != 1 || word[0].kind != ast::WordPart::Kind::Literal) return;
+                const std::string& name = word[0].text;
+                if (name.empty() || name.find('/') != std::string::npos ||
+                    find_builtin(name) != nullptr || sh_.functions.count(name) != 0)
+                    return;
+                int error = 0;
+                (void)find_in_path(name, &error, true);
+            } else if constexpr (std::is_same_v<T, ast::Pipeline>) {
+                for (const auto& c : node.commands) remember_utilities(*c);
+            } else if constexpr (std::is_same_v<T, ast::AndOrList>) {
+                for (const auto& c : node.items) remember_utilities(*c);
+            } else if constexpr (std::is_same_v<T, ast::List>) {
+                in_list(node);
+            } else if constexpr (std::is_same_v<T, ast::BraceGroup> ||
+                                 std::is_same_v<T, ast::Subshell>) {
+                in_list(node.body);
+            } else if constexpr (std::is_same_v<T, ast::If>) {
+                for (const ast::IfBranch& b : node.branches) {
+                    in_list(b.condition);
+                    in_list(b.body);
+                }
+                if (node.else_body) in_list(*node.else_body);
+            } else if constexpr (std::is_same_v<T, ast::Loop>) {
+                in_list(node.condition);
+                in_list(node.body);
+            } else if constexpr (std::is_same_v<T, ast::For>) {
+                in_list(node.body);
+            } else if constexpr (std::is_same_v<T, ast::Case>) {
+                for (const ast::CaseItem& item : node.items) in_list(item.body);
+            } else if constexpr (std::is_same_v<T, ast::Timed>) {
+                if (node.pipeline) remember_utilities(*node.pipeline);
+            }
+            // A function defined inside is remembered when that definition runs.
         },
         command.node);
 }

@@ -95,6 +95,7 @@ class Executor {
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
 
   private:
+    void remember_utilities(const ast::Command& command);           // set -h, at a definition.
     int run_command(const ast::Command& command, ExecContext ctx);  // run() without its guard.
     Shell& sh_;
 

@@ -289,7 +289,14 @@ class Builder {
 class ShellArithEnv final : public ArithEnv {
   public:
     explicit ShellArithEnv(Shell& sh) : sh_(sh) {}
-    const std::string* get(std::string_view name) override { return sh_.vars.get(name); }
+    // LINENO is a value here as in $LINENO (XCU 2.6.4: a name is replaced by its value).
+    const std::string* get(std::string_view name) override {
+        if (name == "LINENO") {
+            line_ = std::to_string(sh_.lineno);
+            return &line_;
+        }
+        return sh_.vars.get(name);
+    }
     // Silent: the evaluator reports a readonly variable itself.
     bool set(std::string_view name, std::string_view value) override {
         return sh_.vars.set(name, value);
@@ -298,6 +305,7 @@ class ShellArithEnv final : public ArithEnv {
 
   private:
     Shell& sh_;
+    std::string line_;
 };
 
 class WordExpansion {

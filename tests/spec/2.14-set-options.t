@@ -478,3 +478,18 @@ for i in 1; do false || false; done
 echo not reached
 ---- status
 1
+
+#### set -h locates a function's utilities when it is defined
+# reason: XCU set -h — utilities invoked by functions are located and remembered at definition
+# dash: differs — dash rejects -h as an illegal option
+set -h
+f() { ls; if true; then cat </dev/null | wc -l; fi; "quoted"; echo hi; }
+hash | sed 's,.*/,,' | sort
+set +h
+g() { tr; }
+hash | grep -c '/tr$' || :
+---- stdout
+cat
+ls
+wc
+0

@@ -514,3 +514,21 @@ after inner a
 after inner b
 done 1
 done 2
+
+#### trap with an unknown option is a usage error, never an action
+# reason: XCU 2.8.1 — a special builtin's usage error exits a non-interactive shell
+# dash: differs — dash takes -x as the action and runs it at exit
+trap -x EXIT
+echo not reached
+---- stderr-matches
+trap
+---- status
+2
+
+#### an action that starts with a dash still needs --
+trap -- '-' EXIT 2>/dev/null
+trap -- 'echo bye' EXIT
+echo hi
+---- stdout
+hi
+bye

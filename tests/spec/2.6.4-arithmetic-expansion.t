@@ -250,3 +250,13 @@ printf 'true\n/bin/echo $((1/0)) &\nwait\n' >bg.sh
 $TEST_SHELL bg.sh 2>&1 | sed -n 's/.*bg\.sh: *\([0-9]*\):.*/line \1/p'
 ---- stdout
 line 2
+
+#### LINENO is a value in arithmetic, also under set -u
+# reason: XCU 2.6.4 — a variable name in an expression is replaced by its value, as in $LINENO
+# dash: differs — dash leaves LINENO empty in a script read from a file
+echo $LINENO $((LINENO))
+set -u
+echo $((LINENO > 0)) $((LINENO + 1))
+---- stdout
+1 1
+1 4

@@ -775,3 +775,24 @@ printf=1
 ---- stderr-matches
 echo: write error: No space left on device
 printf: write error: No space left on device
+
+#### command -v of a directory is not a command
+# reason: XCU command -v — a directory is not an executable utility
+# dash: differs — dash names the directory with status 0
+mkdir -p d/cat
+command -v d/cat || echo "not a command"
+type d/cat >/dev/null 2>&1 || echo "type agrees"
+---- stdout
+not a command
+type agrees
+
+#### printf's 'c operand is the character's value in the current locale
+# reason: XCU printf — "the numeric value in the underlying codeset of the character"
+# dash: differs — dash gives the first byte's value
+LC_ALL=C.UTF-8
+printf '%d %d %x\n' "'μ" "'a" "'€"
+LC_ALL=C
+printf '%d\n' "'μ"
+---- stdout
+956 97 20ac
+206
