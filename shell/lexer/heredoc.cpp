@@ -59,12 +59,21 @@ void Lexer::read_here_doc(const PendingHereDoc& here_doc) {
         std::size_t saved_limit = reader_.limit();
         reader_.set_limit(body_end < saved_limit ? body_end : saved_limit);
         reader_.pos = body_begin;
+        // An alias used in a $(...) of the body is spliced into the text: what lies after the
+        // body moves by as much (or the delimiter line would be read as a command).
+        const std::size_t size_before = reader_.buffered();
         try {
             lex_here_doc_body(body);
         } catch (...) {
             reader_.set_limit(saved_limit);
             throw;
         }
+        const std::ptrdiff_t moved = static_cast<std::ptrdiff_t>(reader_.buffered()) -
+                                     static_cast<std::ptrdiff_t>(size_before);
+        after = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(after) + moved);
+        if (saved_limit != static_cast<std::size_t>(-1) && saved_limit >= body_end)
+            saved_limit =
+                static_cast<std::size_t>(static_cast<std::ptrdiff_t>(saved_limit) + moved);
         reader_.set_limit(saved_limit);
     }
     reader_.pos = after;

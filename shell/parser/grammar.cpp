@@ -68,6 +68,17 @@ Grammar::Grammar(InputSource& source, const AliasTable* aliases, std::uint32_t f
 // ---- tokens ----
 
 Token& Grammar::peek() {
+    Token& token = raw_peek();
+    if (alias_next_word_ == kNoAliasEnd || token.begin_offset < alias_next_word_) return token;
+    // The token after the text of an alias whose value ends in a blank is checked for an alias
+    // whatever its place in the grammar (XCU 2.3.1): a `for` name or its words, a case pattern,
+    // a here-document delimiter, not only a command's arguments. Only that one token.
+    alias_next_word_ = kNoAliasEnd;
+    if (!token.is_plain_word()) return token;
+    return peek_command_word(ReservedWords::Ignored);
+}
+
+Token& Grammar::raw_peek() {
     Lookahead& current = lookahead_[level_];
     if (!current.valid) {
         lexer_.next(current.token);
@@ -78,7 +89,7 @@ Token& Grammar::peek() {
 
 Token& Grammar::peek_command_word(ReservedWords reserved) {
     for (;;) {
-        Token& token = peek();
+        Token& token = raw_peek();
         if (aliases_ == nullptr || aliases_->empty() || !token.is_plain_word()) return token;
         const std::string& text = token.plain_text();
         if (reserved == ReservedWords::Recognized && is_reserved(text)) return token;
@@ -545,7 +556,8 @@ void Grammar::for_clause(ast::Command& command) {
         consume();
     } else {
         linebreak();
-        if (peek().is_plain("in")) {
+        // Where `in` may come, an alias may stand for it (dash and mksh do the same).
+        if (peek_command_word().is_plain("in")) {
             consume();
             node.has_in = true;
             for (;;) {
@@ -563,6 +575,7 @@ void Grammar::for_clause(ast::Command& command) {
         }
     }
     linebreak();
+    peek_command_word();  // `do` may come from an alias too.
     expect_word("do");
     node.body = nonempty_compound_list("done");
     expect_word("done");
@@ -575,6 +588,7 @@ void Grammar::case_clause(ast::Command& command) {
     if (subject.kind != TokenKind::Word) unexpected(subject);
     node.subject = finish_word(take_word());
     linebreak();
+    peek_command_word();  // `in` may come from an alias.
     expect_word("in");
     linebreak();
     for (;;) {

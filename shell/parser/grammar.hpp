@@ -45,6 +45,7 @@ class Grammar final : public lex::NestedParser {
     enum class ReservedWords : std::uint8_t { Recognized, Ignored };
 
     lex::Token& peek();
+    lex::Token& raw_peek();  // peek() without the alias check a blank-ended alias asks for.
     // peek() in a command-name position: substitutes aliases (XCU 2.3.1). A word spelt like a
     // reserved word is substituted only where reserved words are ignored.
     lex::Token& peek_command_word(ReservedWords reserved = ReservedWords::Recognized);

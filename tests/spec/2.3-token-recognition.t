@@ -263,3 +263,39 @@ alias
 echo done
 ---- stdout
 done
+
+#### a blank-ended alias makes the next word an alias candidate in any grammar position
+# reason: XCU 2.3.1 — the next word after an alias whose value ends in a blank is checked too
+alias f='for ' v='i' I='in ' one='1 2' D='do ' c='case ' s='x ' e='echo '
+eval 'f v I one; D echo "[$i]"; done'
+eval 'c s in x) echo case-x;; esac'
+eval 'e e hi'
+---- stdout
+[1]
+[2]
+case-x
+echo hi
+
+#### a blank-ended alias can give a here-document its delimiter
+alias h='cat << ' d='END'
+eval 'h d
+body
+END
+echo after'
+---- stdout
+body
+after
+
+#### an alias in a command substitution of a here-document keeps the delimiter line
+# reason: XCU 2.7.4 — the body ends at the delimiter whatever the aliases inside it expand to
+alias e='echo x'
+eval 'cat <<EOF; cat <<E2
+$(e y) $(e z)
+EOF
+$(e 2)
+E2
+echo done'
+---- stdout
+x y x z
+x 2
+done
