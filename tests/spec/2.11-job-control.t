@@ -89,6 +89,8 @@ leads its group
 status 7
 killed 143
 without -m in the shell group
+---- stderr-matches
+Terminated
 
 #### set -m without a terminal: a pipeline is one process group, not the shell's
 # reason: XCU 2.11 — the processes of one job share its process group
@@ -143,6 +145,8 @@ sh -c 'kill -STOP $$; echo resumed; exit 3'
 sh -c 'kill -STOP $$; echo resumed; exit 3'
 resumed
 fg 3
+---- stderr-matches
+Stopped
 
 #### set -m without a terminal: a background job that fg finished is unknown to wait
 # reason: XCU fg — the job becomes a foreground job, so its pid is no longer an asynchronous list's; XCU wait gives 127 for an unknown pid
@@ -171,6 +175,8 @@ echo status $?
 [1] sh -c 'kill -STOP $$; echo resumed; exit 4'
 resumed
 status 4
+---- stderr-matches
+Stopped
 
 #### bg with several job IDs continues every one of them
 # reason: XCU bg — the operands are job IDs, each job is resumed in the background
@@ -190,6 +196,8 @@ echo "two $?"
 bg 0
 one 5
 two 6
+---- stderr-matches
+Stopped
 
 #### bg reports a job ID that names no job and still resumes the others
 # reason: XCU bg — an operand that names no job is an error; the valid one still runs on
@@ -204,6 +212,8 @@ echo "one $?"
 [1] sh -c 'kill -STOP $$; exit 7'
 bg 1
 one 7
+---- stderr-matches
+Stopped
 
 #### a stopped foreground subshell is shown as written
 # reason: XCU 2.11 — a subshell is a job of its own; its text is the command as written
@@ -219,6 +229,8 @@ stopped 147
 (sh -c 'kill -STOP $PPID'; echo after)
 after
 fg 0
+---- stderr-matches
+Stopped
 
 #### set -m without a terminal: a job that stops is reported on one line
 # reason: XCU jobs — the "[%d] %c %s %s" form; no blank line first, since no ^Z was echoed

@@ -98,6 +98,8 @@ trap 'shift 5; echo not reached' EXIT
 echo main
 ---- stdout
 main
+---- stderr-matches
+shift: can't shift that many
 ---- status
 2
 
@@ -222,6 +224,8 @@ trap 'echo parent' USR1
 echo "subshell status $?"
 ---- stdout
 subshell status 138
+---- stderr-matches
+User defined signal 1
 
 #### a subshell does not run the parent's EXIT trap
 trap 'echo parent-exit' EXIT
@@ -460,6 +464,7 @@ wait $!
 echo $?
 ---- stdout
 143
+---- stderr-any
 
 #### kill -s names a signal
 sleep 5 &
@@ -468,6 +473,7 @@ wait $!
 echo $?
 ---- stdout
 137
+---- stderr-any
 
 #### kill -0 checks a process exists
 kill -0 $$ && echo alive
@@ -552,6 +558,7 @@ trap 'exit 5' TERM
 (sleep 1; kill $$) &
 { echo inside; } > p
 echo not reached
+---- stderr-any
 ---- status
 5
 
@@ -618,3 +625,20 @@ printf '%s\n' 'trap - QUIT' 'sh -c "kill -s QUIT \$\$; echo survived"' 'echo "st
     $TEST_SHELL -i 2>/dev/null
 ---- stdout
 status 131
+
+#### an asynchronous subshell may reset or catch the SIGINT it was started ignoring
+# reason: XCU 2.11 — "ignored on entry" is about entering a shell, not a subshell (mksh, yash)
+# dash: differs — dash keeps SIGINT ignored in the subshell whatever its trap says
+ready() { while [ ! -e "$1" ]; do sleep 0.05; done; }
+(trap - INT; : >r1; sleep 2; echo survived) & p=$!
+ready r1; kill -INT $p; wait $p; echo "reset: $?"
+(trap 'echo caught; exit 7' INT; : >r2; sleep 2 & wait) & p=$!
+ready r2; kill -INT $p; wait $p; echo "caught: $?"
+(: >r3; sleep 1; echo "still ignored") & p=$!
+ready r3; kill -INT $p; wait $p; echo "plain: $?"
+---- stdout
+reset: 130
+caught
+caught: 7
+still ignored
+plain: 0

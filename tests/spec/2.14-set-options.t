@@ -221,6 +221,8 @@ trap 'echo "exit trap"' EXIT
 echo not reached
 ---- stdout
 exit trap
+---- stderr-matches
+cannot open missing
 ---- status
 nonzero
 
@@ -231,6 +233,8 @@ if true; then :; fi < missing
 echo not reached
 ---- stdout
 tested
+---- stderr-matches
+cannot open missing
 ---- status
 nonzero
 
@@ -266,6 +270,8 @@ echo not reached
 set -u
 echo "${undefined_thing}"
 echo not reached
+---- stderr-matches
+undefined_thing: parameter not set
 ---- status
 nonzero
 
@@ -296,6 +302,8 @@ set -x
 echo visible 2>/dev/null
 ---- stdout
 visible
+---- stderr-matches
++ echo visible
 
 #### set -x shows expanded words
 x=value
@@ -392,6 +400,8 @@ f; echo not run after f
 #### set -n still detects syntax errors
 set -n
 if then
+---- stderr-matches
+syntax error
 ---- status
 2
 

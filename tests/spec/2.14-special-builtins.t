@@ -9,6 +9,8 @@ echo $?
 : ignored arguments $(echo expanded >&2) 2>/dev/null
 ---- stdout
 0
+---- stderr-matches
+expanded
 
 #### colon expands its arguments
 : ${x=assigned}
@@ -42,6 +44,8 @@ echo $?
 #### dot of a missing file is fatal in a script
 . ./missing.sh
 echo not reached
+---- stderr-matches
+missing.sh
 ---- status
 nonzero
 
@@ -54,6 +58,8 @@ echo "path $?"
 ---- stdout
 missing 2
 path 2
+---- stderr-matches
+missing.sh
 
 #### return from a dot script
 printf 'echo one\nreturn 3\necho two\n' > r.sh
@@ -169,6 +175,8 @@ cat f g
 temporary
 fd 4 closed again
 kept
+---- stderr-matches
+4: bad file descriptor
 
 #### command exec with a failing redirection does not exit the shell
 # reason: XCU 2.8.1 — command makes exec a regular builtin, whose redirection error is not fatal
@@ -177,6 +185,8 @@ echo still here
 ---- stdout
 failed
 still here
+---- stderr-matches
+cannot open missing-file
 
 #### exec passes argv and environment
 x=1 exec sh -c 'echo "$x $0 $1"' zero one
@@ -266,6 +276,8 @@ echo "$# $*"
 1 a
 2 x y [x]
 1 +
+---- stderr-matches
++ echo
 
 #### set without arguments lists variables in reusable form
 myvar='a b'
@@ -345,6 +357,8 @@ sh -c 'echo "[${E-gone}]"'
 readonly r=1
 unset r
 echo not reached
+---- stderr-matches
+unset: r: is read only
 ---- status
 nonzero
 
@@ -499,6 +513,8 @@ echo "export $?"
 times 1
 pwd 1
 export 1
+---- stderr-matches
+times
 
 #### break n in a subshell counts only the loops inside the subshell
 # reason: XCU break — a loop encloses break only when both run in the same execution environment

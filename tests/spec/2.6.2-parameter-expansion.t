@@ -321,3 +321,5 @@ after $(...) 2
 after the pipeline 2
 x
 bg
+---- stderr-matches
+nope: unset

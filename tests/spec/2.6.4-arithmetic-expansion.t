@@ -127,6 +127,8 @@ error
 #### syntax error in arithmetic fails the shell
 echo $((1 +))
 echo not reached
+---- stderr-matches
+"1 +"
 ---- status
 nonzero
 
@@ -197,12 +199,16 @@ wait $!
 echo "job $?"
 ---- stdout
 job 2
+---- stderr-matches
+abc
 
 #### division by zero in an external command's $(...) fails the substitution only
 x=$(env echo $((1/0)))
 echo "after $? [$x]"
 ---- stdout
 after 2 []
+---- stderr-matches
+division by zero
 
 #### <<= and >>= in a pipeline stage assign only in that subshell
 x=1 y=8
@@ -244,6 +250,8 @@ echo "after the background command"
 after the pipeline 2
 after $(...) 2
 after the background command
+---- stderr-matches
+division by zero
 
 #### an arithmetic error in a background command names that command's line
 printf 'true\n/bin/echo $((1/0)) &\nwait\n' >bg.sh

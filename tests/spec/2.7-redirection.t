@@ -41,6 +41,8 @@ cat f
 cat g
 ---- stdout
 to-stderr
+---- stderr-matches
+err
 
 #### duplicate output descriptor
 { echo out; echo err >&2; } > f 2>&1
@@ -180,11 +182,15 @@ echo x > nodir/f
 [ $? -ne 0 ] && echo failed
 ---- stdout
 failed
+---- stderr-matches
+cannot create nodir/f
 
 #### redirection error on a special builtin exits the shell
 # reason: XCU 2.8.1 — a redirection error with a special builtin is fatal
 : > nodir/f
 echo not reached
+---- stderr-matches
+cannot create nodir/f
 ---- status
 nonzero
 
@@ -193,6 +199,8 @@ cat < missing 2>/dev/null
 [ $? -ne 0 ] && echo failed
 ---- stdout
 failed
+---- stderr-matches
+cannot open missing
 
 #### redirection before the command name
 > f echo before
@@ -396,6 +404,7 @@ wait $!
 echo "status $?"
 ---- stdout
 status 143
+---- stderr-any
 
 #### a redirection that cannot save the shell's descriptor leaves it as it was
 # reason: XCU 2.7 — a redirection that fails fails its command; the shell's own output goes on

@@ -52,6 +52,8 @@ sh -c 'kill -9 $$'
 echo $?
 ---- stdout
 137
+---- stderr-matches
+Killed
 
 #### a subshell killed by a signal: 128 plus the signal, reported on stderr
 (kill -TERM $(exec sh -c 'echo $PPID'); echo not reached)
@@ -122,6 +124,8 @@ echo first
 echo second; fi
 ---- stdout
 first
+---- stderr-matches
+syntax error
 ---- status
 2
 
@@ -148,6 +152,8 @@ still here
 readonly r=1
 r=2
 echo not reached
+---- stderr-matches
+r: is read only
 ---- status
 nonzero
 
@@ -173,11 +179,15 @@ subshell 2
 job 2
 substitution 2 
 pipeline 0
+---- stderr-matches
+r: is read only
 
 #### expansion error in a non-interactive shell exits
 unset u
 echo ${u?gone}
 echo not reached
+---- stderr-matches
+u: gone
 ---- status
 nonzero
 

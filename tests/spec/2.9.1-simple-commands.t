@@ -67,6 +67,7 @@ echo "y=$y"
 ---- stdout
 failed
 y=old
+---- stderr-any
 
 #### the trace of an assignment-only command goes to the shell's standard error
 # reason: XCU 2.14 set -x — the trace is written before the command's own redirections
@@ -125,6 +126,8 @@ readonly r=1
 r=2 s=$r sh -c 'echo ran'
 echo not reached
 ---- stdout
+---- stderr-matches
+r: is read only
 ---- status
 nonzero
 

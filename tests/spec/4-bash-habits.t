@@ -60,6 +60,8 @@ echo "status $?"
 /a
 ~
 status 1
+---- stderr-matches
+directory stack empty
 
 #### pushd without operand swaps, +N rotates, -l spells HOME out, -c clears
 # dash: differs — dash has no directory stack
@@ -89,6 +91,8 @@ H H/a H/b
 ~ ~/b
 ~
 status 1
+---- stderr-matches
+directory stack index out of range
 
 #### pushd with two operands is a usage error from the builtin table
 # dash: differs — dash has no pushd
@@ -236,6 +240,8 @@ pushd [dir | +N | -N]
 pwd [-L|-P]
 status 1
 all
+---- stderr-matches
+no help topics match
 
 #### disown removes a job from the table; wait no longer knows it
 # dash: differs — dash has no disown
@@ -251,6 +257,8 @@ echo "disown $?"
 ---- stdout
 wait 127
 disown 1
+---- stderr-matches
+no such job
 
 #### disown -h and -a
 # dash: differs — dash has no disown

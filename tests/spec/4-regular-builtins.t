@@ -244,6 +244,8 @@ getopts hc: bad-name
 echo "status $? OPTARG=$OPTARG OPTIND=$OPTIND"
 ---- stdout
 status 2 OPTARG=foo OPTIND=3
+---- stderr-matches
+getopts: bad-name: bad variable name
 
 #### getopts at the end sets OPTIND to $# + 1 even after set -- shortened the parameters
 # reason: XCU getopts — at the end, OPTIND is the first operand's index, or $# + 1 if none
@@ -335,6 +337,8 @@ ulimit -a | grep -q . && echo listed
 status 2
 unchanged
 listed
+---- stderr-matches
+ulimit: too many arguments
 
 #### wait with no operands waits for all
 (sleep 0.1; echo a > fa) &

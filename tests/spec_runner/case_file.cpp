@@ -117,8 +117,13 @@ ParseResult parse_case_file(const std::string& path) {
                 builder->section = Section::Stdin;
             else if (name == "stdout")
                 builder->section = Section::Stdout;
-            else if (name == "stderr-matches")
+            else if (name == "stderr-matches") {
                 builder->section = Section::StderrMatches;
+                builder->spec.stderr_rule = StderrRule::Matches;
+            } else if (name == "stderr-any") {
+                builder->section = Section::StderrMatches;  // No lines expected in it.
+                builder->spec.stderr_rule = StderrRule::Any;
+            }
             else if (name == "status") {
                 builder->section = Section::Status;
                 builder->saw_status = true;

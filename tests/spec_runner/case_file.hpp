@@ -8,6 +8,10 @@
 //   ---- stdin            (optional: text fed to the script's standard input)
 //   ---- stdout           (expected standard output, line by line; absent means empty)
 //   ---- stderr-matches   (optional: each line must occur somewhere in standard error)
+//   ---- stderr-any       (optional, empty: standard error may hold anything, for cases whose
+//                          messages vary: another shell's, a program's, timing figures)
+// Without either stderr section, standard error must be empty: an unexpected message fails
+// the case.
 //   ---- status           (expected exit status: a number, or `nonzero`; absent means 0)
 // Lines before the first `####` are the file's own commentary.  Blank lines at the end of
 // a case's last section are layout, not content.
@@ -33,6 +37,9 @@ struct ExpectedStatus {
     }
 };
 
+// What standard error may hold.
+enum class StderrRule { Empty, Matches, Any };
+
 struct SpecCase {
     std::string file;  // path of the case file, for reports
     int line = 0;      // line of the `####` header
@@ -43,6 +50,7 @@ struct SpecCase {
     std::string stdin_text;
     std::string expected_stdout;
     std::vector<std::string> stderr_must_contain;
+    StderrRule stderr_rule = StderrRule::Empty;
     ExpectedStatus expected_status;
 
     [[nodiscard]] std::string location() const { return file + ":" + std::to_string(line); }

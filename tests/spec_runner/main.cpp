@@ -98,7 +98,10 @@ std::string describe_failure(const SpecCase& spec, const CaseOutcome& outcome) {
     if (!outcome.stderr_text.empty()) {
         std::string shown = outcome.stderr_text.substr(0, 2000);
         if (shown.back() != '\n') shown += '\n';
-        text += "stderr was:\n" + shown;
+        text += spec.stderr_rule == StderrRule::Empty
+                    ? "unexpected stderr (none expected: give ---- stderr-matches or ---- stderr-any):\n"
+                    : "stderr was:\n";
+        text += shown;
     }
     return text;
 }

@@ -158,6 +158,7 @@ bool outcome_matches(const SpecCase& spec, const CaseOutcome& outcome) {
     if (outcome.ending != CaseOutcome::Ending::Exited) return false;
     if (outcome.stdout_text != spec.expected_stdout) return false;
     if (!spec.expected_status.accepts(outcome.status)) return false;
+    if (spec.stderr_rule == StderrRule::Empty && !outcome.stderr_text.empty()) return false;
     for (const auto& needle : spec.stderr_must_contain)
         if (!stderr_contains(outcome.stderr_text, needle)) return false;
     return true;
