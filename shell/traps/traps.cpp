@@ -100,10 +100,14 @@ void TrapTable::recompute_child_defaults() {
 }
 
 void TrapTable::ignore_for_async_list() {
+    // Ignored, but not "ignored on entry": that rule is about entering a shell, and this is a
+    // subshell, so a trap in it may still catch or reset them (`(trap - INT; ...) &` dies of a
+    // SIGINT, as in mksh and yash). Commands it runs keep them ignored until a trap says else.
+    async_ignored_ = true;
     for (int s : {SIGINT, SIGQUIT}) {
         traps_[s] = Trap{};
         pending_[s] = 0;
-        ignored_on_entry_[s] = true;
+        ignored_on_entry_[s] = false;
         entry_known_[s] = true;
         signal(s, SIG_IGN);
     }
@@ -186,8 +190,10 @@ void TrapTable::reset_for_subshell() {
         // so `(trap - INT; ...)` or a plain `( ... )` dies of them as in dash and mksh.
         interactive_ = false;
         for (int s : {SIGINT, SIGQUIT, SIGTERM}) {
-            if (traps_[s].kind == TrapKind::Default)
-                signal(s, ignored_on_entry(s) ? SIG_IGN : SIG_DFL);
+            if (traps_[s].kind == TrapKind::Default) {
+                const bool async = async_ignored_ && s != SIGTERM;
+                signal(s, ignored_on_entry(s) || async ? SIG_IGN : SIG_DFL);
+            }
         }
         // The interactive parent could trap or reset a signal ignored on its entry; the
         // subshell, which was not entered ignoring it, can as well (it keeps the disposition

@@ -91,8 +91,8 @@ class TrapTable {
     const sigset_t& child_default_signals() const { return child_defaults_; }
 
     // In the forked child of an asynchronous list without job control (XCU 2.11): SIGINT and
-    // SIGQUIT become ignored as if on entry, so no trap left from the parent, no reset for a
-    // subshell and no command started from here undoes it.
+    // SIGQUIT become ignored, with no trap left from the parent; commands started from here
+    // keep them ignored. A trap in the list itself may still catch or reset them.
     void ignore_for_async_list();
     // Installs the shell's own dispositions for an interactive shell with job control.
     void setup_interactive(bool job_control);
@@ -112,6 +112,7 @@ class TrapTable {
     std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;
     bool interactive_ = false;
+    bool async_ignored_ = false;  // INT and QUIT ignored for an asynchronous list.
     static volatile sig_atomic_t pending_any_;
     static volatile sig_atomic_t pending_[kMaxSignal];
     static void on_signal(int signal);

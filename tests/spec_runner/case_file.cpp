@@ -123,8 +123,7 @@ ParseResult parse_case_file(const std::string& path) {
             } else if (name == "stderr-any") {
                 builder->section = Section::StderrMatches;  // No lines expected in it.
                 builder->spec.stderr_rule = StderrRule::Any;
-            }
-            else if (name == "status") {
+            } else if (name == "status") {
                 builder->section = Section::Status;
                 builder->saw_status = true;
             } else {

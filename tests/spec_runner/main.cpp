@@ -98,9 +98,9 @@ std::string describe_failure(const SpecCase& spec, const CaseOutcome& outcome) {
     if (!outcome.stderr_text.empty()) {
         std::string shown = outcome.stderr_text.substr(0, 2000);
         if (shown.back() != '\n') shown += '\n';
-        text += spec.stderr_rule == StderrRule::Empty
-                    ? "unexpected stderr (none expected: give ---- stderr-matches or ---- stderr-any):\n"
-                    : "stderr was:\n";
+        text += spec.stderr_rule == StderrRule::Empty ? "unexpected stderr (none expected: give "
+                                                        "---- stderr-matches or ---- stderr-any):\n"
+                                                      : "stderr was:\n";
         text += shown;
     }
     return text;
