@@ -272,9 +272,10 @@ void timing_log_of_foreground_jobs(const std::string& scratch, const std::string
                             std::to_string(records) + ":\n" + read_file(log));
 }
 
-// `vsh -i -m` reading commands from a file still controls jobs on its terminal (found through
-// /dev/tty, as dash does): a job that stops is a job, and fg gives it the terminal.
-void interactive_with_stdin_off_the_terminal(const std::string& scratch) {
+// `vsh -i -m` reading commands from a file (or, with `through_pipe`, a pipe) still controls
+// jobs on its terminal (found through /dev/tty, as dash does): a job that stops is a job, and
+// fg gives it the terminal.
+void interactive_with_stdin_off_the_terminal(const std::string& scratch, bool through_pipe) {
     std::ofstream(scratch + "/commands") << "sh -c 'kill -s STOP $$; ps -o stat= -p $$ >job-stat'\n"
                                             "echo after-stop\n"
                                             "fg >/dev/null\n"
@@ -282,7 +283,8 @@ void interactive_with_stdin_off_the_terminal(const std::string& scratch) {
                                             "exit 3\n";
     LaunchOptions options = base_options(scratch);
     options.vsh_path = "/bin/sh";
-    options.args = {"-c", "exec '" + vsh_binary + "' -i -m <commands"};
+    options.args = {"-c", through_pipe ? "cat commands | '" + vsh_binary + "' -i -m"
+                                       : "exec '" + vsh_binary + "' -i -m <commands"};
     with_session(options, [](PtySession& s) {
         expect(s, "[1] + Stopped");
         expect(s, "after-stop");
@@ -402,7 +404,13 @@ void interrupting_loops(const std::string& scratch, const std::string& backend) 
 std::vector<Case> job_control_cases() {
     std::vector<Case> cases = {
         {"job control: vsh -i -m with stdin off the terminal finds it through /dev/tty",
-         interactive_with_stdin_off_the_terminal},
+         [](const std::string& scratch) {
+             interactive_with_stdin_off_the_terminal(scratch, false);
+         }},
+        {"job control: vsh -i -m reading a pipe controls jobs on its terminal",
+         [](const std::string& scratch) {
+             interactive_with_stdin_off_the_terminal(scratch, true);
+         }},
         {"job control: a hang-up with a stopped job ends the shell and the job",
          hang_up_with_a_stopped_job},
         {"job control: two shells at once keep their own terminals and jobs", two_shells_at_once},
