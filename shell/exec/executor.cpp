@@ -611,20 +611,6 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     return status;
 }
 
-pid_t Executor::fork_subshell(const ast::Command& body, std::span<const int> close_in_child) {
-    sh_.flush_streams();
-    pid_t pid = fork_shell(sh_);
-    if (pid < 0) {
-        sh_.error(std::string("fork: ") + std::strerror(errno));
-        return -1;
-    }
-    if (pid == 0) {
-        for (int fd : close_in_child) close(fd);
-        child_run(body);
-    }
-    return pid;
-}
-
 void Executor::child_run(const ast::Command& command, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();

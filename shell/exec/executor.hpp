@@ -61,9 +61,6 @@ class Executor {
     // `exec cmd args`: replaces the shell. Returns only on failure, with the status.
     int exec_replace(std::vector<std::string>& argv);
 
-    // Forks a subshell; in the child runs `body` then exits. Returns the child's pid (parent).
-    pid_t fork_subshell(const ast::Command& body, std::span<const int> close_in_child);
-
     // Resolves a command name through PATH and the hash table. Returns the path, or an empty
     // string when not found; `error` gets ENOENT or EACCES.
     std::string find_in_path(const std::string& name, int* error, bool use_hash = true);
