@@ -34,6 +34,7 @@ constexpr std::string_view kUsage =
     "       vsh [options] -c command_string [command_name [args...]]\n"
     "       vsh [options] -s [args...]\n"
     "       vsh --timing-report [--json] FILE\n"
+    "       vsh --timing-report --trace LOG... > trace.json\n"
     "       vsh --help | --version\n";
 
 void write_stderr(std::string_view text) {

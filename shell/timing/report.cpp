@@ -15,6 +15,7 @@
 #include "shell/timing/json_reader.hpp"
 #include "shell/timing/json_writer.hpp"
 #include "shell/timing/percentile.hpp"
+#include "shell/timing/trace.hpp"
 
 namespace vsh {
 
@@ -294,6 +295,8 @@ std::string timing_summary_json(const TimingSummary& summary) {
 }
 
 int timing_report_main(int argc, char** argv) {
+    if (argc > 0 && std::string_view(argv[0]) == "--trace")
+        return timing_trace_main(argc - 1, argv + 1);
     bool json = false;
     const char* path = nullptr;
     for (int i = 0; i < argc; ++i) {
