@@ -136,3 +136,37 @@ wc -l < log | tr -d ' '
 ---- stdout
 mine
 3
+
+#### a make -j2 build's timing log exports as a trace with one slice per record
+# dash: differs — dash has no timing log
+# (Each recipe ends in `:`, so vsh spawns the compiler rather than exec'ing it in place.)
+mkdir src
+i=0
+while [ "$i" -lt 12 ]; do
+    printf 'int f_%s(int x) { return x + %s; }\n' "$i" "$i" > "src/f_$i.c"
+    i=$((i + 1))
+done
+printf '%s\n' 'OBJS := $(patsubst src/%.c,obj/%.o,$(wildcard src/*.c))' \
+    'lib.a: $(OBJS)' '	@ar rcs $@ $(OBJS); :' \
+    'obj/%.o: src/%.c | obj' '	@cc -O0 -c -o $@ $<; :' \
+    'obj:' '	@mkdir -p obj' > Makefile
+VSH_TIMING_LOG=$PWD/log make -s -j2 SHELL="$TEST_SHELL" || echo "make failed"
+"$TEST_SHELL" --timing-report --trace log > trace.json || echo "export failed"
+records=$(wc -l < log)
+[ "$records" -ge 13 ] && echo "13 or more records"
+# One event per line: process slices (not spawn) match the records, each spawn slice too.
+slices=$(grep -c '"ph":"X"' trace.json)
+spawns=$(grep -c '"cat":"spawn"' trace.json)
+[ "$slices" -eq $((2 * records)) ] && [ "$spawns" -eq "$records" ] && echo "one slice per record"
+# Every event has the fields Perfetto needs, with numbers where numbers go.
+grep '"ph":' trace.json | grep -v '"pid":[0-9][0-9]*,"tid":[0-9][0-9]*' | head -n 3
+grep '"ph":"X"' trace.json | grep -v '"ts":[0-9][0-9]*,"dur":[0-9][0-9]*' | head -n 3
+grep -c '"name":"process_name"' trace.json | sed 's/^[1-9][0-9]*$/named shells/'
+head -n 1 trace.json
+tail -n 1 trace.json | sed 's/"epoch_unix_us":[0-9]*/"epoch_unix_us":N/; s/"records":[0-9]*/"records":R/'
+---- stdout
+13 or more records
+one slice per record
+named shells
+{"traceEvents":[
+],"displayTimeUnit":"ms","otherData":{"epoch_unix_us":N,"records":R,"skipped_lines":0}}
