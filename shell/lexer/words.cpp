@@ -166,10 +166,15 @@ void Lexer::lex_dollar(ast::Word& out, bool in_double_quotes) {
         if (reader_.peek() == '(') {
             std::size_t inner = reader_.pos;
             std::size_t parts = out.size();
+            std::size_t here_docs = pending_here_doc_count();
             ++reader_.pos;
             if (lex_arithmetic(out)) return;
-            // `$((cmd) ...)`: a command substitution that starts with a subshell.
+            // `$((cmd) ...)`: a command substitution that starts with a subshell. The parts
+            // lexed as arithmetic are thrown away, and with them the commands of any
+            // `$(cat <<x)` among them, whose here-documents must not be read into them
+            // (found by fuzz_expand: a use after free).
             out.resize(parts);
+            drop_here_docs_from(here_docs);
             reader_.pos = inner;
         }
         lex_dollar_paren(out);
