@@ -64,3 +64,13 @@ TEST_CASE("a $(( that is not arithmetic forgets the here-documents of its first 
     CHECK(program("echo $(( $(cat <<A) ) )\nin\nA\n") ==
           "(list (cmd echo $((list (subshell (list (cmd $((list (cmd cat 0<<[in\n]))))))))))");
 }
+
+TEST_CASE("a here-document inside a malformed ${...} is read, and goes nowhere",
+          "[parser][heredoc]") {
+    // The ${...} is kept as text, to fail when expanded; the `$(cat <<x)` lexed in it is
+    // thrown away, but its body is still read so that it is not taken for commands (as in
+    // bash). Found by fuzz_expand as a use after free
+    // (tests/fuzz/regressions/fuzz_parse/bad-substitution-here-doc).
+    CHECK(program("echo ${2$(cat <<x)}\necho body\nx\necho after\n") ==
+          "(list (cmd echo ${${2$(cat <<x)}!bad!}) (cmd echo after))");
+}
