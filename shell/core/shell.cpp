@@ -18,7 +18,8 @@ namespace vsh {
 Shell::Shell()
     : traps(std::make_unique<TrapTable>()),
       jobs(std::make_unique<JobTable>()),
-      executor(std::make_unique<Executor>(*this)) {
+      executor(std::make_unique<Executor>(*this)),
+      substituter(executor.get()) {
     shell_pid = getpid();
     // A background job's record is finished when the job table reaps it.
     jobs->timing_sink = [this](ProcessRecord&& record) { append_to_timing_log(*this, record); };

@@ -23,6 +23,7 @@ namespace vsh {
 namespace backends {
 class Backend;
 }
+class CommandSubstituter;
 class Executor;
 class JobTable;
 class TrapTable;
@@ -126,6 +127,8 @@ class Shell {
     std::unique_ptr<TrapTable> traps;
     std::unique_ptr<JobTable> jobs;
     std::unique_ptr<Executor> executor;
+    // What expansion runs $(...) through: the executor, or a stub in a fuzz target.
+    CommandSubstituter* substituter = nullptr;
 
     // The backend chosen with --backend/VSH_BACKEND/`backend`; null means `auto`.
     backends::Backend* backend = nullptr;

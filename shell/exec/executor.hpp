@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shell/ast/ast.hpp"
+#include "shell/expand/command_substituter.hpp"
 #include "shell/parser/source.hpp"
 
 namespace vsh {
@@ -31,7 +32,7 @@ struct ExecContext {
     ErrExit errexit = ErrExit::Active;
 };
 
-class Executor {
+class Executor final : public CommandSubstituter {
   public:
     explicit Executor(Shell& sh) : sh_(sh) {}
 
@@ -48,7 +49,7 @@ class Executor {
 
     // Runs $(...) / `...` and returns its output with trailing newlines removed; sets
     // `last_substitution_status`.
-    std::string command_substitution(const ast::Command* body);
+    std::string command_substitution(const ast::Command* body) override;
     int last_substitution_status = 0;
     bool substitution_ran = false;
 

@@ -13,8 +13,8 @@
 #include "shell/core/locale.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/core/user_db.hpp"
-#include "shell/exec/executor.hpp"
 #include "shell/expand/arith.hpp"
+#include "shell/expand/command_substituter.hpp"
 #include "shell/expand/glob.hpp"
 #include "shell/expand/pattern.hpp"
 
@@ -351,7 +351,7 @@ class WordExpansion {
                 param(part, q);
                 break;
             case Kind::CommandSubst: {
-                std::string output = sh_.executor->command_substitution(part.command.get());
+                std::string output = sh_.substituter->command_substitution(part.command.get());
                 b_.append(output, q);
                 break;
             }

@@ -40,6 +40,7 @@ struct PendingHereDoc {
     bool strip_tabs = false;
     // Where the body goes: command->redirections[index].target. Commands are heap objects
     // that never move, and the command's redirection list is complete before the newline.
+    // Null: the body is read and dropped (orphan_here_docs_from).
     ast::Command* command = nullptr;
     std::size_t index = 0;
 };
@@ -66,6 +67,12 @@ class Lexer {
     // never run), whose commands die with the word and must not receive a body.
     void drop_here_docs_from(std::size_t count) {
         if (count < pending_.size()) pending_.resize(count);
+    }
+    // Keeps the here-documents opened after the first `count` but takes away their target:
+    // those of a word kept only as text (a malformed ${...}, an error when expanded). Their
+    // bodies are still read, so that they are not taken for commands (as in bash).
+    void orphan_here_docs_from(std::size_t count) {
+        for (std::size_t i = count; i < pending_.size(); ++i) pending_[i].command = nullptr;
     }
     [[nodiscard]] bool has_pending_here_docs() const { return !pending_.empty(); }
     // A newline inside $(...) ends a line of the substitution, not the line holding it: the

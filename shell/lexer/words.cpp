@@ -166,10 +166,15 @@ void Lexer::lex_dollar(ast::Word& out, bool in_double_quotes) {
         if (reader_.peek() == '(') {
             std::size_t inner = reader_.pos;
             std::size_t parts = out.size();
+            std::size_t here_docs = pending_here_doc_count();
             ++reader_.pos;
             if (lex_arithmetic(out)) return;
-            // `$((cmd) ...)`: a command substitution that starts with a subshell.
+            // `$((cmd) ...)`: a command substitution that starts with a subshell. The parts
+            // lexed as arithmetic are thrown away, and with them the commands of any
+            // `$(cat <<x)` among them, whose here-documents must not be read into them
+            // (found by fuzz_expand: a use after free).
             out.resize(parts);
+            drop_here_docs_from(here_docs);
             reader_.pos = inner;
         }
         lex_dollar_paren(out);
@@ -209,10 +214,14 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
     int c = reader_.peek();
 
     // A malformed ${...}: skip to its closing brace and keep it as an Invalid part, to fail
-    // when expanded.
+    // when expanded. What was lexed of it is thrown away, the commands of a `$(cat <<x)` in
+    // it too: their here-documents must not be read into them (found by fuzz_expand: a use
+    // after free).
+    const std::size_t here_docs = pending_here_doc_count();
     auto bad = [&]() {
         ast::Word ignored;
         lex_operand(ignored, in_double_quotes, true);
+        orphan_here_docs_from(here_docs);
         ast::WordPart bad_part;
         bad_part.kind = Kind::Param;
         bad_part.op = ast::ParamOp::Invalid;

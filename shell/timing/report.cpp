@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -35,14 +36,24 @@ struct ParsedRecord {
     std::string fallback;         // Empty: none.
 };
 
+// a + b, or the largest value when the sum does not fit: a log is untrusted input, and a
+// damaged record must not make the report's sums wrap around (or be undefined behaviour).
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+    std::int64_t sum;
+    return __builtin_add_overflow(a, b, &sum) ? std::numeric_limits<std::int64_t>::max() : sum;
+}
+
 // "1712345678.123456" -> microseconds, exactly (a double would round at this magnitude).
+// False for a time whose microseconds do not fit in 64 bits (after the year 292000).
 bool seconds_literal_to_us(const std::string& literal, std::int64_t* out) {
     std::int64_t whole = 0, fraction = 0;
     std::size_t i = 0;
     if (literal.empty() || literal[0] == '-') return false;
     for (; i < literal.size() && literal[i] != '.'; ++i) {
         if (literal[i] < '0' || literal[i] > '9') return false;  // Exponents: not ours.
-        whole = whole * 10 + (literal[i] - '0');
+        if (__builtin_mul_overflow(whole, 10, &whole) ||
+            __builtin_add_overflow(whole, literal[i] - '0', &whole))
+            return false;
     }
     int places = 0;
     if (i < literal.size()) {
@@ -55,8 +66,8 @@ bool seconds_literal_to_us(const std::string& literal, std::int64_t* out) {
         }
     }
     for (; places < 6; ++places) fraction *= 10;
-    *out = whole * 1000000 + fraction;
-    return true;
+    return !__builtin_mul_overflow(whole, 1000000, out) &&
+           !__builtin_add_overflow(*out, fraction, out);
 }
 
 bool integer_field(const JsonObject& object, std::string_view key, std::int64_t* out) {
@@ -98,7 +109,8 @@ LatencyStats latency_stats(std::vector<double> spawn_us) {
     LatencyStats stats;
     std::sort(spawn_us.begin(), spawn_us.end());
     stats.spawns = spawn_us.size();
-    for (double v : spawn_us) stats.total_us += static_cast<std::int64_t>(v);
+    for (double v : spawn_us)
+        stats.total_us = saturating_add(stats.total_us, static_cast<std::int64_t>(v));
     stats.median_us = percentile_of_sorted(spawn_us, 50);
     stats.p95_us = percentile_of_sorted(spawn_us, 95);
     stats.p99_us = percentile_of_sorted(spawn_us, 99);
@@ -136,7 +148,9 @@ std::string aligned_table(const std::vector<std::vector<std::string>>& rows) {
 }
 
 void append_stats_json(std::string& out, const LatencyStats& stats) {
-    char buf[160];
+    // Room for the largest values a damaged log can give (20 digits each, 9.2e18 in %.1f):
+    // a cut-off object would not be JSON.
+    char buf[320];
     std::snprintf(buf, sizeof buf,
                   "{\"spawns\":%zu,\"spawn_total_us\":%lld,\"spawn_median_us\":%.1f,"
                   "\"spawn_p95_us\":%.1f,\"spawn_p99_us\":%.1f}",
@@ -177,16 +191,17 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
             if (summary.malformed_lines++ == 0) summary.first_malformed_line = line_number;
             continue;
         }
-        std::int64_t end = record.start_us + record.wall_us;
+        std::int64_t end = saturating_add(record.start_us, record.wall_us);
         if (summary.records == 0 || record.start_us < first_start) first_start = record.start_us;
         if (summary.records == 0 || end > last_end) last_end = end;
         ++summary.records;
         shells.insert(record.shell_pid);
         latencies[record.row].push_back(static_cast<double>(record.spawn_us));
         all_latencies.push_back(static_cast<double>(record.spawn_us));
-        summary.children_wall_us += record.wall_us;
+        summary.children_wall_us = saturating_add(summary.children_wall_us, record.wall_us);
         if (record.stopped) ++summary.stopped_processes;
-        summary.children_stopped_us += record.stopped_us;
+        summary.children_stopped_us =
+            saturating_add(summary.children_stopped_us, record.stopped_us);
         if (!record.fallback.empty()) ++fallbacks[record.fallback];
     }
     summary.shells = shells.size();
@@ -283,7 +298,7 @@ std::string timing_summary_json(const TimingSummary& summary) {
         append_json_string(out, reason);
         out += ':' + std::to_string(count);
     }
-    char tail[256];
+    char tail[512];  // As in append_stats_json: room for the largest values.
     std::snprintf(tail, sizeof tail,
                   "},\"children_wall_us\":%lld,\"children_stopped_us\":%lld,"
                   "\"stopped_processes\":%zu,\"build_wall_us\":%lld,\"spawn_share\":%.6f}\n",

@@ -52,3 +52,25 @@ TEST_CASE("empty and odd delimiters", "[parser][heredoc]") {
     CHECK(parser_test::error_of("cat <<") == "syntax error: unexpected end of file");
     CHECK(parser_test::error_of("cat <<\n") == "syntax error: unexpected newline");
 }
+
+TEST_CASE("a $(( that is not arithmetic forgets the here-documents of its first reading",
+          "[parser][heredoc]") {
+    // `$((` is first read as arithmetic; when that fails it is read again as a command
+    // substitution holding a subshell. A `$(<<b)` seen in the first reading must not get a
+    // body: its command was thrown away (found by fuzz_expand as a use after free;
+    // tests/fuzz/regressions/fuzz_parse/arith-backtrack-here-doc).
+    CHECK(program("o$(($(<<b)')'))\nbody\nb\n") ==
+          "(list (cmd o$((list (subshell (list (cmd $((list (cmd 0<<[body\n])))')')))))))");
+    CHECK(program("echo $(( $(cat <<A) ) )\nin\nA\n") ==
+          "(list (cmd echo $((list (subshell (list (cmd $((list (cmd cat 0<<[in\n]))))))))))");
+}
+
+TEST_CASE("a here-document inside a malformed ${...} is read, and goes nowhere",
+          "[parser][heredoc]") {
+    // The ${...} is kept as text, to fail when expanded; the `$(cat <<x)` lexed in it is
+    // thrown away, but its body is still read so that it is not taken for commands (as in
+    // bash). Found by fuzz_expand as a use after free
+    // (tests/fuzz/regressions/fuzz_parse/bad-substitution-here-doc).
+    CHECK(program("echo ${2$(cat <<x)}\necho body\nx\necho after\n") ==
+          "(list (cmd echo ${${2$(cat <<x)}!bad!}) (cmd echo after))");
+}

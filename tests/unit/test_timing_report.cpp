@@ -1,6 +1,8 @@
 // The timing report: percentile math and the summary of a small synthetic log.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -139,4 +141,36 @@ TEST_CASE("Stopped time is counted apart from running time") {
     REQUIRE(object.has_value());
     CHECK(vsh::json_field(*object, "children_stopped_us")->number == 9000500);
     CHECK(vsh::json_field(*object, "stopped_processes")->number == 2);
+}
+
+TEST_CASE("A time too large for 64-bit microseconds is a malformed line, not an overflow") {
+    // Found by fuzz_timelog (tests/fuzz/regressions/fuzz_timelog/time-overflows-microseconds):
+    // 17966433555172 s is past 2^63 µs.
+    vsh::TimingSummary s = vsh::summarise_timing_log(
+        "{\"time\":17966433555172,\"backend\":\"fork\",\"spawn_us\":1,\"wall_us\":1}\n"
+        "{\"time\":99999999999999999999999.5,\"backend\":\"fork\",\"spawn_us\":1,\"wall_us\":1}\n"
+        "{\"time\":9223372036854.775806,\"backend\":\"fork\",\"spawn_us\":1,\"wall_us\":1}\n");
+    CHECK(s.malformed_lines == 2);
+    CHECK(s.first_malformed_line == 1);
+    CHECK(s.records == 1);  // A time that fits, one microsecond short of the largest.
+    CHECK(s.build_wall_us == 1);
+}
+
+TEST_CASE("Sums over damaged records stop at the largest value instead of wrapping") {
+    // Two records near the end of time, each with a wall time of 9e18 µs: every sum and the
+    // end of the build would overflow a 64-bit count.
+    const char* log =
+        R"LOG({"time":9223372036854.000000,"backend":"fork","spawn_us":9000000000000000000,"wall_us":9000000000000000000,"stopped_us":9000000000000000000,"stops":1}
+{"time":9223372036854.000000,"backend":"fork","spawn_us":9000000000000000000,"wall_us":9000000000000000000,"stopped_us":9000000000000000000,"stops":1}
+)LOG";
+    constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+    vsh::TimingSummary s = vsh::summarise_timing_log(log);
+    CHECK(s.records == 2);
+    CHECK(s.all.total_us == kMax);
+    CHECK(s.children_wall_us == kMax);
+    CHECK(s.children_stopped_us == kMax);
+    CHECK(s.build_wall_us == kMax - 9223372036854000000);
+    // The JSON report holds every figure in full: an object cut short would not parse.
+    CHECK(vsh::parse_json_object(vsh::timing_summary_json(s)).has_value());
+    CHECK(!vsh::timing_summary_text(s, "damaged.log").empty());
 }
