@@ -33,7 +33,7 @@ constexpr std::string_view kUsage =
     "           [--norc] [script [args...]]\n"
     "       vsh [options] -c command_string [command_name [args...]]\n"
     "       vsh [options] -s [args...]\n"
-    "       vsh --timing-report [--json] FILE\n"
+    "       vsh --timing-report [--json] [--by-program] FILE\n"
     "       vsh --timing-report --trace LOG... > trace.json\n"
     "       vsh --help | --version\n";
 

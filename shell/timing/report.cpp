@@ -34,6 +34,11 @@ struct ParsedRecord {
     std::int64_t stopped_us = 0;  // How long it was stopped.
     std::string row;              // The backend, or kShellCodeRow.
     std::string fallback;         // Empty: none.
+    std::int64_t child_pid = -1;  // -1: not given.
+    std::string program;          // argv0 ("?" when absent).
+    std::int64_t cpu_us = 0;      // user + sys.
+    std::int64_t max_rss_kb = 0;
+    std::string failure;  // "exit N" (N != 0) or the signal's name; empty for exit 0.
 };
 
 // a + b, or the largest value when the sum does not fit: a log is untrusted input, and a
@@ -102,8 +107,39 @@ bool parse_record(std::string_view line, ParsedRecord* record) {
     const JsonScalar* fallback = json_field(*object, "fallback");
     if (fallback != nullptr && fallback->kind == JsonScalar::Kind::String)
         record->fallback = fallback->text.empty() ? "(no reason given)" : fallback->text;
+    if (!integer_field(*object, "child_pid", &record->child_pid)) record->child_pid = -1;
+    const JsonScalar* argv0 = json_field(*object, "argv0");
+    record->program =
+        argv0 != nullptr && argv0->kind == JsonScalar::Kind::String && !argv0->text.empty()
+            ? argv0->text
+            : "?";
+    std::int64_t user = 0, sys = 0;
+    if (!integer_field(*object, "user_us", &user)) user = 0;
+    if (!integer_field(*object, "sys_us", &sys)) sys = 0;
+    record->cpu_us = saturating_add(user, sys);
+    if (!integer_field(*object, "max_rss_kb", &record->max_rss_kb)) record->max_rss_kb = 0;
+    const JsonScalar* status = json_field(*object, "status");
+    if (status != nullptr && status->kind == JsonScalar::Kind::String) {
+        record->failure = status->text;  // A signal: "SIGKILL", "SIGSEGV (core dumped)".
+    } else if (status != nullptr && status->kind == JsonScalar::Kind::Number &&
+               status->text != "0") {
+        record->failure = "exit " + status->text;
+    }
     return true;
 }
+
+struct ProgramAccumulator {
+    std::vector<double> walls;
+    std::int64_t wall_us = 0;
+    std::int64_t spawn_us = 0;
+    std::size_t fallbacks = 0;
+};
+
+struct LeafCandidate {
+    std::int64_t pid;
+    std::int64_t wall_us;
+    std::int64_t cpu_us;
+};
 
 LatencyStats latency_stats(std::vector<double> spawn_us) {
     LatencyStats stats;
@@ -176,6 +212,9 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
     TimingSummary summary;
     std::map<std::string, std::vector<double>> latencies;
     std::map<std::string, std::size_t> fallbacks;
+    std::map<std::pair<std::string, std::string>, std::size_t> failures;
+    std::map<std::string, ProgramAccumulator> programs;
+    std::vector<LeafCandidate> leaves;
     std::set<std::int64_t> shells;
     std::vector<double> all_latencies;
     std::int64_t first_start = 0, last_end = 0;
@@ -203,7 +242,40 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
         summary.children_stopped_us =
             saturating_add(summary.children_stopped_us, record.stopped_us);
         if (!record.fallback.empty()) ++fallbacks[record.fallback];
+        if (!record.failure.empty()) ++failures[{record.program, record.failure}];
+        ProgramAccumulator& program = programs[record.program];
+        program.walls.push_back(static_cast<double>(record.wall_us));
+        program.wall_us = saturating_add(program.wall_us, record.wall_us);
+        program.spawn_us = saturating_add(program.spawn_us, record.spawn_us);
+        if (!record.fallback.empty()) ++program.fallbacks;
+        if (record.max_rss_kb > summary.peak_rss_kb) {
+            summary.peak_rss_kb = record.max_rss_kb;
+            summary.peak_rss_program = record.program;
+        }
+        leaves.push_back({record.child_pid, record.wall_us, record.cpu_us});
     }
+    // A process that created processes of its own (a shell: its pid is the shell_pid of other
+    // records) has their time inside its own wall time and, once it reaped them, in its CPU
+    // time too. The leaf figures count each piece of work once.
+    for (const LeafCandidate& leaf : leaves) {
+        if (leaf.pid >= 0 && shells.count(leaf.pid) != 0) continue;
+        summary.leaf_wall_us = saturating_add(summary.leaf_wall_us, leaf.wall_us);
+        summary.leaf_cpu_us = saturating_add(summary.leaf_cpu_us, leaf.cpu_us);
+    }
+    for (const auto& [key, count] : failures)
+        summary.failures.push_back({key.first, key.second, count});
+    std::stable_sort(summary.failures.begin(), summary.failures.end(),
+                     [](const auto& a, const auto& b) { return a.count > b.count; });
+    for (auto& [name, acc] : programs) {
+        std::sort(acc.walls.begin(), acc.walls.end());
+        summary.programs.push_back(ProgramStats{name, acc.walls.size(), acc.wall_us,
+                                                percentile_of_sorted(acc.walls, 50), acc.spawn_us,
+                                                acc.fallbacks});
+    }
+    std::stable_sort(summary.programs.begin(), summary.programs.end(),
+                     [](const ProgramStats& a, const ProgramStats& b) {
+                         return a.total_wall_us > b.total_wall_us;
+                     });
     summary.shells = shells.size();
     for (auto& [row, values] : latencies)
         summary.by_backend.emplace_back(row, latency_stats(std::move(values)));
@@ -262,16 +334,36 @@ std::string timing_summary_text(const TimingSummary& summary, std::string_view l
     out += aligned_table({
         {"build wall time (first spawn to last exit)",
          duration_text(static_cast<double>(summary.build_wall_us))},
-        {"children's wall time (sum)",
+        {"processes' wall time (sum; nested ones counted again in their shell's)",
          duration_text(static_cast<double>(summary.children_wall_us))},
         {"  running", duration_text(static_cast<double>(summary.children_wall_us -
                                                         summary.children_stopped_us))},
         {"  stopped (" + std::to_string(summary.stopped_processes) + " processes)",
          duration_text(static_cast<double>(summary.children_stopped_us))},
+        {"programs' wall time (sum, each process once: those that created none)",
+         duration_text(static_cast<double>(summary.leaf_wall_us))},
+        {"programs' CPU time (user+sys, the same processes)",
+         duration_text(static_cast<double>(summary.leaf_cpu_us))},
+        {"largest peak memory (max RSS)",
+         std::to_string(summary.peak_rss_kb) + " KiB (" + summary.peak_rss_program + ")"},
         {"time spent creating processes (sum)",
          duration_text(static_cast<double>(summary.all.total_us))},
         {"share of the build's wall time", share},
     });
+    out += "\nnon-zero exit statuses and signals:";
+    if (summary.failures.empty()) {
+        out += " none\n";
+    } else {
+        out += '\n';
+        std::vector<std::vector<std::string>> failure_rows = {{"program", "status", "count"}};
+        for (std::size_t i = 0; i < summary.failures.size() && i < 15; ++i) {
+            const FailureCount& f = summary.failures[i];
+            failure_rows.push_back({f.program, f.status, std::to_string(f.count)});
+        }
+        out += aligned_table(failure_rows);
+        if (summary.failures.size() > 15)
+            out += "(and " + std::to_string(summary.failures.size() - 15) + " more)\n";
+    }
     return out;
 }
 
@@ -301,32 +393,89 @@ std::string timing_summary_json(const TimingSummary& summary) {
     char tail[512];  // As in append_stats_json: room for the largest values.
     std::snprintf(tail, sizeof tail,
                   "},\"children_wall_us\":%lld,\"children_stopped_us\":%lld,"
-                  "\"stopped_processes\":%zu,\"build_wall_us\":%lld,\"spawn_share\":%.6f}\n",
+                  "\"stopped_processes\":%zu,\"build_wall_us\":%lld,\"spawn_share\":%.6f,"
+                  "\"leaf_wall_us\":%lld,\"leaf_cpu_us\":%lld,\"peak_rss_kb\":%lld,",
                   static_cast<long long>(summary.children_wall_us),
                   static_cast<long long>(summary.children_stopped_us), summary.stopped_processes,
-                  static_cast<long long>(summary.build_wall_us), summary.spawn_share);
+                  static_cast<long long>(summary.build_wall_us), summary.spawn_share,
+                  static_cast<long long>(summary.leaf_wall_us),
+                  static_cast<long long>(summary.leaf_cpu_us),
+                  static_cast<long long>(summary.peak_rss_kb));
     out += tail;
+    out += "\"peak_rss_program\":";
+    append_json_string(out, summary.peak_rss_program);
+    out += ",\"failures\":[";
+    for (std::size_t i = 0; i < summary.failures.size(); ++i) {
+        if (i > 0) out += ',';
+        out += "{\"program\":";
+        append_json_string(out, summary.failures[i].program);
+        out += ",\"status\":";
+        append_json_string(out, summary.failures[i].status);
+        out += ",\"count\":" + std::to_string(summary.failures[i].count) + "}";
+    }
+    out += "]}\n";
+    return out;
+}
+
+std::string timing_programs_text(const TimingSummary& summary, std::string_view log_name) {
+    std::string out = "processes by program in ";
+    out += log_name;
+    out += " (" + std::to_string(summary.records) + " processes)\n";
+    if (summary.records == 0) return out;
+    std::vector<std::vector<std::string>> rows = {
+        {"program", "count", "total wall", "median wall", "total spawn", "fallbacks"}};
+    for (const ProgramStats& p : summary.programs) {
+        rows.push_back(
+            {p.program, std::to_string(p.count),
+             duration_text(static_cast<double>(p.total_wall_us)), duration_text(p.median_wall_us),
+             duration_text(static_cast<double>(p.total_spawn_us)), std::to_string(p.fallbacks)});
+    }
+    return out + aligned_table(rows);
+}
+
+std::string timing_programs_json(const TimingSummary& summary) {
+    std::string out = "{\"records\":" + std::to_string(summary.records) + ",\"programs\":[";
+    for (std::size_t i = 0; i < summary.programs.size(); ++i) {
+        const ProgramStats& p = summary.programs[i];
+        if (i > 0) out += ',';
+        out += "{\"program\":";
+        append_json_string(out, p.program);
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      ",\"count\":%zu,\"total_wall_us\":%lld,\"median_wall_us\":%.1f,"
+                      "\"total_spawn_us\":%lld,\"fallbacks\":%zu}",
+                      p.count, static_cast<long long>(p.total_wall_us), p.median_wall_us,
+                      static_cast<long long>(p.total_spawn_us), p.fallbacks);
+        out += buf;
+    }
+    out += "]}\n";
     return out;
 }
 
 int timing_report_main(int argc, char** argv) {
     if (argc > 0 && std::string_view(argv[0]) == "--trace")
         return timing_trace_main(argc - 1, argv + 1);
+    static constexpr std::string_view kUsage =
+        "usage: vsh --timing-report [--json] [--by-program] FILE\n"
+        "       vsh --timing-report --trace FILE...\n";
     bool json = false;
+    bool by_program = false;
     const char* path = nullptr;
     for (int i = 0; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "--json") {
             json = true;
+        } else if (arg == "--by-program") {
+            by_program = true;
         } else if (path == nullptr && (arg == "-" || !arg.starts_with("-"))) {
             path = argv[i];
         } else {
-            write_all(2, "usage: vsh --timing-report [--json] FILE\n");
+            write_all(2, kUsage);
             return 2;
         }
     }
     if (path == nullptr) {
-        write_all(2, "usage: vsh --timing-report [--json] FILE\n");
+        write_all(2, kUsage);
         return 2;
     }
     bool from_stdin = std::string_view(path) == "-";
@@ -348,8 +497,12 @@ int timing_report_main(int argc, char** argv) {
         write_all(2, "vsh: --timing-report: skipped " + std::to_string(summary.malformed_lines) +
                          " malformed line(s)\n");
     }
-    write_all(1, json ? timing_summary_json(summary)
-                      : timing_summary_text(summary, from_stdin ? "standard input" : path));
+    const std::string_view name = from_stdin ? "standard input" : path;
+    if (by_program) {
+        write_all(1, json ? timing_programs_json(summary) : timing_programs_text(summary, name));
+    } else {
+        write_all(1, json ? timing_summary_json(summary) : timing_summary_text(summary, name));
+    }
     return 0;
 }
 

@@ -20,6 +20,22 @@ struct LatencyStats {
     double p99_us = 0;
 };
 
+// One program (argv[0]) of the log: `vsh --timing-report --by-program`.
+struct ProgramStats {
+    std::string program;
+    std::size_t count = 0;
+    std::int64_t total_wall_us = 0;
+    double median_wall_us = 0;
+    std::int64_t total_spawn_us = 0;
+    std::size_t fallbacks = 0;
+};
+
+struct FailureCount {
+    std::string program;
+    std::string status;  // "exit 1", "SIGKILL"...
+    std::size_t count = 0;
+};
+
 struct TimingSummary {
     std::size_t records = 0;
     std::size_t shells = 0;                // Distinct shell_pid values.
@@ -42,6 +58,16 @@ struct TimingSummary {
     // all.total_us / build_wall_us: the share of the build spent creating processes (0 when
     // the span is empty). Concurrent shells (make -j) can push it past 1.
     double spawn_share = 0;
+    // The processes that created none of the log's processes (not a shell of the log), each
+    // counted once: their wall time and CPU time (user + sys) summed.
+    std::int64_t leaf_wall_us = 0;
+    std::int64_t leaf_cpu_us = 0;
+    std::int64_t peak_rss_kb = 0;  // The largest max RSS of any process, and whose.
+    std::string peak_rss_program;
+    // Non-zero exit statuses and signals, by program and status, most frequent first.
+    std::vector<FailureCount> failures;
+    // Per program, the largest total wall time first.
+    std::vector<ProgramStats> programs;
 };
 
 // Summarises the lines of a timing log. Blank lines are ignored; a line that is not a JSON
@@ -52,6 +78,10 @@ struct TimingSummary {
 [[nodiscard]] std::string timing_summary_text(const TimingSummary& summary,
                                               std::string_view log_name);
 [[nodiscard]] std::string timing_summary_json(const TimingSummary& summary);
+// The per-program view (--by-program): a table, or {"records":N,"programs":[...]}.
+[[nodiscard]] std::string timing_programs_text(const TimingSummary& summary,
+                                               std::string_view log_name);
+[[nodiscard]] std::string timing_programs_json(const TimingSummary& summary);
 
 // argv holds the arguments after --timing-report. Returns the exit status.
 int timing_report_main(int argc, char** argv);

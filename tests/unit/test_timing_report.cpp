@@ -174,3 +174,43 @@ TEST_CASE("Sums over damaged records stop at the largest value instead of wrappi
     CHECK(vsh::parse_json_object(vsh::timing_summary_json(s)).has_value());
     CHECK(!vsh::timing_summary_text(s, "damaged.log").empty());
 }
+
+TEST_CASE("The report counts each process's own work once, and sums failures and programs") {
+    // Shell 1 runs cc twice and a vsh (pid 20) that runs ld; ld is killed, one cc fails.
+    const char* log =
+        R"({"time":1.000000,"shell_pid":1,"child_pid":10,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":10,"wall_us":1000,"user_us":600,"sys_us":100,"max_rss_kb":5000,"status":0,"argv0":"cc"}
+{"time":1.001000,"shell_pid":1,"child_pid":11,"backend":"vfork","fallback":"why","shell_code":false,"spawn_us":30,"wall_us":3000,"user_us":900,"sys_us":100,"max_rss_kb":7000,"status":1,"argv0":"cc"}
+{"time":1.002000,"shell_pid":1,"child_pid":20,"backend":"clone","fallback":null,"shell_code":false,"spawn_us":20,"wall_us":5000,"user_us":2000,"sys_us":500,"max_rss_kb":3000,"status":0,"argv0":"vsh"}
+{"time":1.003000,"shell_pid":20,"child_pid":21,"backend":"fork","fallback":null,"shell_code":false,"spawn_us":40,"wall_us":2000,"user_us":1500,"sys_us":300,"max_rss_kb":9000,"status":"SIGKILL","argv0":"ld"}
+)";
+    vsh::TimingSummary s = vsh::summarise_timing_log(log);
+    REQUIRE(s.records == 4);
+    CHECK(s.children_wall_us == 11000);  // The vsh's 5 ms hold ld's 2 ms: counted twice.
+    CHECK(s.leaf_wall_us == 6000);       // cc, cc, ld: the vsh created processes.
+    CHECK(s.leaf_cpu_us == 3500);
+    CHECK(s.peak_rss_kb == 9000);
+    CHECK(s.peak_rss_program == "ld");
+    REQUIRE(s.failures.size() == 2);
+    CHECK(((s.failures[0].program == "cc" && s.failures[0].status == "exit 1") ||
+           (s.failures[0].program == "ld" && s.failures[0].status == "SIGKILL")));
+    REQUIRE(s.programs.size() == 3);
+    CHECK(s.programs[0].program == "vsh");  // Largest total wall time first.
+    CHECK(s.programs[1].program == "cc");
+    CHECK(s.programs[1].count == 2);
+    CHECK(s.programs[1].total_wall_us == 4000);
+    CHECK(s.programs[1].median_wall_us == Approx(2000));
+    CHECK(s.programs[1].total_spawn_us == 40);
+    CHECK(s.programs[1].fallbacks == 1);
+
+    std::string text = vsh::timing_summary_text(s, "log");
+    CHECK(text.find("exit 1") != std::string::npos);
+    CHECK(text.find("SIGKILL") != std::string::npos);
+    CHECK(text.find("9000 KiB (ld)") != std::string::npos);
+    std::string json = vsh::timing_summary_json(s);
+    CHECK(json.find("\"leaf_wall_us\":6000") != std::string::npos);
+    CHECK(json.find("{\"program\":\"ld\",\"status\":\"SIGKILL\",\"count\":1}") !=
+          std::string::npos);
+    CHECK(vsh::parse_json_object(vsh::timing_programs_json(s)).has_value());
+    std::string programs = vsh::timing_programs_text(s, "log");
+    CHECK(programs.find("cc") != std::string::npos);
+}
