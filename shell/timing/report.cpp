@@ -137,9 +137,41 @@ struct ProgramAccumulator {
 
 struct LeafCandidate {
     std::int64_t pid;
+    std::int64_t start_us;
     std::int64_t wall_us;
     std::int64_t cpu_us;
+    std::string program;
 };
+
+std::int64_t end_of(const LeafCandidate& leaf) {
+    return saturating_add(leaf.start_us, leaf.wall_us);
+}
+
+// The chain of processes that determined when the build ended, as far as times can tell it:
+// from the process that ended last, each step back is the process that ended last before that
+// one started (in make, what a target waited for). Only processes that created none count: a
+// shell's span holds its children's.
+std::vector<CriticalStep> critical_path(std::vector<const LeafCandidate*> leaves,
+                                        std::int64_t first_start) {
+    std::vector<CriticalStep> path;
+    if (leaves.empty()) return path;
+    std::sort(leaves.begin(), leaves.end(), [](const LeafCandidate* a, const LeafCandidate* b) {
+        return end_of(*a) < end_of(*b);
+    });
+    std::size_t at = leaves.size() - 1;
+    for (;;) {
+        const LeafCandidate& leaf = *leaves[at];
+        path.push_back(CriticalStep{leaf.program, leaf.start_us - first_start, leaf.wall_us});
+        // The latest end at or before this start: binary search on the sorted ends.
+        auto it = std::upper_bound(
+            leaves.begin(), leaves.begin() + static_cast<std::ptrdiff_t>(at), leaf.start_us,
+            [](std::int64_t start, const LeafCandidate* q) { return start < end_of(*q); });
+        if (it == leaves.begin()) break;
+        at = static_cast<std::size_t>(it - leaves.begin()) - 1;
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
 
 LatencyStats latency_stats(std::vector<double> spawn_us) {
     LatencyStats stats;
@@ -252,16 +284,20 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
             summary.peak_rss_kb = record.max_rss_kb;
             summary.peak_rss_program = record.program;
         }
-        leaves.push_back({record.child_pid, record.wall_us, record.cpu_us});
+        leaves.push_back(
+            {record.child_pid, record.start_us, record.wall_us, record.cpu_us, record.program});
     }
     // A process that created processes of its own (a shell: its pid is the shell_pid of other
     // records) has their time inside its own wall time and, once it reaped them, in its CPU
     // time too. The leaf figures count each piece of work once.
+    std::vector<const LeafCandidate*> leaf_processes;
     for (const LeafCandidate& leaf : leaves) {
         if (leaf.pid >= 0 && shells.count(leaf.pid) != 0) continue;
         summary.leaf_wall_us = saturating_add(summary.leaf_wall_us, leaf.wall_us);
         summary.leaf_cpu_us = saturating_add(summary.leaf_cpu_us, leaf.cpu_us);
+        leaf_processes.push_back(&leaf);
     }
+    summary.critical_path = critical_path(std::move(leaf_processes), first_start);
     for (const auto& [key, count] : failures)
         summary.failures.push_back({key.first, key.second, count});
     std::stable_sort(summary.failures.begin(), summary.failures.end(),
@@ -350,6 +386,26 @@ std::string timing_summary_text(const TimingSummary& summary, std::string_view l
          duration_text(static_cast<double>(summary.all.total_us))},
         {"share of the build's wall time", share},
     });
+    if (!summary.critical_path.empty()) {
+        std::int64_t busy = 0;
+        for (const CriticalStep& step : summary.critical_path)
+            busy = saturating_add(busy, step.wall_us);
+        out += "\ncritical path (what ended last, and what each step waited for): " +
+               std::to_string(summary.critical_path.size()) + " processes, " +
+               duration_text(static_cast<double>(busy)) + " of the build's " +
+               duration_text(static_cast<double>(summary.build_wall_us)) + "\n";
+        std::vector<std::vector<std::string>> steps = {{"program", "start", "wall"}};
+        const std::size_t shown = 12;
+        const std::size_t from =
+            summary.critical_path.size() > shown ? summary.critical_path.size() - shown : 0;
+        if (from > 0) steps.push_back({"(" + std::to_string(from) + " earlier)", "", ""});
+        for (std::size_t i = from; i < summary.critical_path.size(); ++i) {
+            const CriticalStep& step = summary.critical_path[i];
+            steps.push_back({step.program, "+" + duration_text(static_cast<double>(step.start_us)),
+                             duration_text(static_cast<double>(step.wall_us))});
+        }
+        out += aligned_table(steps);
+    }
     out += "\nnon-zero exit statuses and signals:";
     if (summary.failures.empty()) {
         out += " none\n";

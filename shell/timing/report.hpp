@@ -30,6 +30,13 @@ struct ProgramStats {
     std::size_t fallbacks = 0;
 };
 
+// One process on the critical path: its program, start (from the first spawn) and wall time.
+struct CriticalStep {
+    std::string program;
+    std::int64_t start_us = 0;
+    std::int64_t wall_us = 0;
+};
+
 struct FailureCount {
     std::string program;
     std::string status;  // "exit 1", "SIGKILL"...
@@ -68,6 +75,8 @@ struct TimingSummary {
     std::vector<FailureCount> failures;
     // Per program, the largest total wall time first.
     std::vector<ProgramStats> programs;
+    // From the first step to the process that ended last (see critical_path in report.cpp).
+    std::vector<CriticalStep> critical_path;
 };
 
 // Summarises the lines of a timing log. Blank lines are ignored; a line that is not a JSON

@@ -211,6 +211,14 @@ TEST_CASE("The report counts each process's own work once, and sums failures and
     CHECK(json.find("{\"program\":\"ld\",\"status\":\"SIGKILL\",\"count\":1}") !=
           std::string::npos);
     CHECK(vsh::parse_json_object(vsh::timing_programs_json(s)).has_value());
+    // The last to end was ld (1.003 .. 1.005); before its start, cc (1.000 .. 1.001) had ended;
+    // the vsh holding ld is not a step (its span is its children's).
+    REQUIRE(s.critical_path.size() == 2);
+    CHECK(s.critical_path[0].program == "cc");
+    CHECK(s.critical_path[0].start_us == 0);
+    CHECK(s.critical_path[1].program == "ld");
+    CHECK(s.critical_path[1].start_us == 3000);
+    CHECK(text.find("critical path") != std::string::npos);
     std::string programs = vsh::timing_programs_text(s, "log");
     CHECK(programs.find("cc") != std::string::npos);
 }
