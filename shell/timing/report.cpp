@@ -508,12 +508,148 @@ std::string timing_programs_json(const TimingSummary& summary) {
     return out;
 }
 
+std::string timing_compare_text(const TimingSummary& old_summary, std::string_view old_name,
+                                const TimingSummary& new_summary, std::string_view new_name) {
+    auto ratio = [](double a, double b) {
+        if (a <= 0 || b <= 0) return std::string("-");
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2fx", b / a);
+        return std::string(buf);
+    };
+    auto dur = [](double us) { return duration_text(us); };
+    std::string out = "old: ";
+    out += old_name;
+    out += " (" + std::to_string(old_summary.records) + " processes)\nnew: ";
+    out += new_name;
+    out += " (" + std::to_string(new_summary.records) + " processes)\n\n";
+    std::vector<std::vector<std::string>> rows = {{"", "old", "new", "new/old"}};
+    auto add = [&](const std::string& what, double a, double b, bool time) {
+        rows.push_back({what, time ? dur(a) : std::to_string(static_cast<long long>(a)),
+                        time ? dur(b) : std::to_string(static_cast<long long>(b)), ratio(a, b)});
+    };
+    add("processes", static_cast<double>(old_summary.records),
+        static_cast<double>(new_summary.records), false);
+    add("build wall time", static_cast<double>(old_summary.build_wall_us),
+        static_cast<double>(new_summary.build_wall_us), true);
+    add("programs' wall time (once each)", static_cast<double>(old_summary.leaf_wall_us),
+        static_cast<double>(new_summary.leaf_wall_us), true);
+    add("programs' CPU time", static_cast<double>(old_summary.leaf_cpu_us),
+        static_cast<double>(new_summary.leaf_cpu_us), true);
+    add("time creating processes", static_cast<double>(old_summary.all.total_us),
+        static_cast<double>(new_summary.all.total_us), true);
+    add("median spawn", old_summary.all.median_us, new_summary.all.median_us, true);
+    add(
+        "fallbacks",
+        [&] {
+            std::size_t n = 0;
+            for (const auto& f : old_summary.fallbacks) n += f.second;
+            return static_cast<double>(n);
+        }(),
+        [&] {
+            std::size_t n = 0;
+            for (const auto& f : new_summary.fallbacks) n += f.second;
+            return static_cast<double>(n);
+        }(),
+        false);
+    out += aligned_table(rows);
+
+    // Per backend: spawns and their median latency.
+    std::vector<std::string> backends;
+    for (const auto& [row, stats] : old_summary.by_backend) backends.push_back(row);
+    for (const auto& [row, stats] : new_summary.by_backend)
+        if (std::find(backends.begin(), backends.end(), row) == backends.end())
+            backends.push_back(row);
+    auto stats_of = [](const TimingSummary& s, const std::string& row) {
+        for (const auto& [name, stats] : s.by_backend)
+            if (name == row) return stats;
+        return LatencyStats{};
+    };
+    std::vector<std::vector<std::string>> backend_rows = {
+        {"backend", "spawns old", "spawns new", "median old", "median new", "new/old"}};
+    for (const std::string& row : backends) {
+        LatencyStats a = stats_of(old_summary, row), b = stats_of(new_summary, row);
+        backend_rows.push_back({row, std::to_string(a.spawns), std::to_string(b.spawns),
+                                a.spawns ? dur(a.median_us) : "-",
+                                b.spawns ? dur(b.median_us) : "-",
+                                ratio(a.median_us, b.median_us)});
+    }
+    out += "\nspawn latency per backend:\n" + aligned_table(backend_rows);
+
+    // Per program: total wall time, the programs that weigh most in either log first.
+    std::map<std::string, std::pair<const ProgramStats*, const ProgramStats*>> programs;
+    for (const ProgramStats& p : old_summary.programs) programs[p.program].first = &p;
+    for (const ProgramStats& p : new_summary.programs) programs[p.program].second = &p;
+    std::vector<std::pair<std::string, std::pair<const ProgramStats*, const ProgramStats*>>> order(
+        programs.begin(), programs.end());
+    auto weight = [](const auto& entry) {
+        std::int64_t a = entry.second.first ? entry.second.first->total_wall_us : 0;
+        std::int64_t b = entry.second.second ? entry.second.second->total_wall_us : 0;
+        return std::max(a, b);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const auto& x, const auto& y) { return weight(x) > weight(y); });
+    std::vector<std::vector<std::string>> program_rows = {
+        {"program", "count old", "count new", "wall old", "wall new", "new/old"}};
+    for (std::size_t i = 0; i < order.size() && i < 15; ++i) {
+        const ProgramStats* a = order[i].second.first;
+        const ProgramStats* b = order[i].second.second;
+        const double wa = a ? static_cast<double>(a->total_wall_us) : 0;
+        const double wb = b ? static_cast<double>(b->total_wall_us) : 0;
+        program_rows.push_back({order[i].first, a ? std::to_string(a->count) : "0",
+                                b ? std::to_string(b->count) : "0", a ? dur(wa) : "-",
+                                b ? dur(wb) : "-", ratio(wa, wb)});
+    }
+    out += "\nwall time per program (the heaviest first):\n" + aligned_table(program_rows);
+    return out;
+}
+
+namespace {
+
+bool read_log(const char* path, std::string* text) {
+    const bool from_stdin = std::string_view(path) == "-";
+    int fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || !read_whole(fd, text)) {
+        write_all(
+            2, "vsh: --timing-report: " + std::string(path) + ": " + std::strerror(errno) + "\n");
+        if (fd > 0) close(fd);
+        return false;
+    }
+    if (!from_stdin) close(fd);
+    return true;
+}
+
+}  // namespace
+
 int timing_report_main(int argc, char** argv) {
     if (argc > 0 && std::string_view(argv[0]) == "--trace")
         return timing_trace_main(argc - 1, argv + 1);
+    if (argc > 0 && std::string_view(argv[0]) == "--compare") {
+        const bool json = argc == 4 && std::string_view(argv[1]) == "--json";
+        if (argc != 3 && !json) {
+            write_all(2, "usage: vsh --timing-report --compare [--json] OLD NEW\n");
+            return 2;
+        }
+        const char* old_path = argv[json ? 2 : 1];
+        const char* new_path = argv[json ? 3 : 2];
+        std::string old_text, new_text;
+        if (!read_log(old_path, &old_text) || !read_log(new_path, &new_text)) return 1;
+        const TimingSummary a = summarise_timing_log(old_text);
+        const TimingSummary b = summarise_timing_log(new_text);
+        if (json) {
+            std::string out = "{\"old\":" + timing_summary_json(a);
+            out.pop_back();  // Its newline.
+            out += ",\"new\":" + timing_summary_json(b);
+            out.pop_back();
+            write_all(1, out + "}\n");
+        } else {
+            write_all(1, timing_compare_text(a, old_path, b, new_path));
+        }
+        return 0;
+    }
     static constexpr std::string_view kUsage =
         "usage: vsh --timing-report [--json] [--by-program] FILE\n"
-        "       vsh --timing-report --trace FILE...\n";
+        "       vsh --timing-report --trace FILE...\n"
+        "       vsh --timing-report --compare [--json] OLD NEW\n";
     bool json = false;
     bool by_program = false;
     const char* path = nullptr;

@@ -92,6 +92,12 @@ struct TimingSummary {
                                                std::string_view log_name);
 [[nodiscard]] std::string timing_programs_json(const TimingSummary& summary);
 
+// Two logs side by side (--compare): totals, spawn latency per backend, wall time per program.
+[[nodiscard]] std::string timing_compare_text(const TimingSummary& old_summary,
+                                              std::string_view old_name,
+                                              const TimingSummary& new_summary,
+                                              std::string_view new_name);
+
 // argv holds the arguments after --timing-report. Returns the exit status.
 int timing_report_main(int argc, char** argv);
 

@@ -219,6 +219,23 @@ TEST_CASE("The report counts each process's own work once, and sums failures and
     CHECK(s.critical_path[1].program == "ld");
     CHECK(s.critical_path[1].start_us == 3000);
     CHECK(text.find("critical path") != std::string::npos);
+    // Side by side with itself but one cc slower: ratios per total and per program.
+    std::string slower = log;
+    const std::string from = "\"wall_us\":3000", to = "\"wall_us\":7000";
+    slower.replace(slower.find(from), from.size(), to);
+    std::string compare =
+        vsh::timing_compare_text(s, "old.log", vsh::summarise_timing_log(slower), "new.log");
+    CHECK(compare.find("old: old.log (4 processes)") != std::string::npos);
+    auto line_of = [&](const std::string& start) {
+        std::size_t at = compare.find("\n" + start);
+        REQUIRE(at != std::string::npos);
+        return compare.substr(at + 1, compare.find('\n', at + 1) - at - 1);
+    };
+    const std::string cc = line_of("  cc ");
+    CHECK(cc.find("4.00 ms") != std::string::npos);
+    CHECK(cc.find("8.00 ms") != std::string::npos);
+    CHECK(cc.find("2.00x") != std::string::npos);
+    CHECK(line_of("  vfork ").find("1.00x") != std::string::npos);
     std::string programs = vsh::timing_programs_text(s, "log");
     CHECK(programs.find("cc") != std::string::npos);
 }
