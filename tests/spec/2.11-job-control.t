@@ -241,13 +241,14 @@ kill -9 %1
 command sh -c 'kill -STOP $$' 2>/dev/null
 
 #### wait for a background job that a signal killed reports the signal on stderr
-# reason: as dash: the shell tells of a death by a signal when it waits for that job, every process of it, in the order they ended
+# reason: as dash: the shell tells of a death by a signal when it waits for that job, every process of it, in the order they ended (the second stage ends once the first is reaped)
 exec 2>err
 sleep 100 &
 kill -KILL $!
 wait $!
 echo "status $?"
-sh -c 'kill -TERM $$' | sh -c 'cat; kill -HUP $$' &
+sh -c 'echo $$ > first; kill -TERM $$' |
+    sh -c 'cat; while kill -0 "$(cat first)" 2>/dev/null; do :; done; kill -HUP $$' &
 wait %1
 echo "status $?"
 exec 2>&1
@@ -285,7 +286,8 @@ status 141
 # dash: differs — dash turns -m off when it has no terminal
 set -m
 exec 2>err
-sh -c 'kill -TERM $$' | sh -c 'cat; kill -HUP $$' &
+sh -c 'echo $$ > first; kill -TERM $$' |
+    sh -c 'cat; while kill -0 "$(cat first)" 2>/dev/null; do :; done; kill -HUP $$' &
 fg >/dev/null
 echo "fg $?"
 exec 2>&1

@@ -184,17 +184,17 @@ Terminated
 Killed
 
 #### every stage a signal killed is reported, in the order they ended
-# reason: the second stage reads to end of file, so it ends after the first
+# reason: as dash; the second stage waits until the shell has reaped the first (kill -0 still finds a process that is not yet reaped)
 exec 2>err
-sh -c 'kill -TERM $$' | sh -c 'cat; kill -HUP $$' | sh -c 'cat; kill -USR1 $$'
+sh -c 'echo $$ > first; kill -TERM $$' |
+    sh -c 'cat; while kill -0 "$(cat first)" 2>/dev/null; do :; done; kill -HUP $$'
 echo "status $?"
 exec 2>&1
 cat err
 ---- stdout
-status 138
+status 129
 Terminated
 Hangup
-User defined signal 1
 
 #### a stage killed by SIGINT or SIGPIPE is not reported
 # reason: dash leaves out the signals a Ctrl-C or a reader that went away sends
