@@ -12,6 +12,7 @@
 #include "builtins/option_util.hpp"
 #include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/foreground.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
@@ -21,22 +22,53 @@ namespace vsh {
 
 namespace {
 
+// Whether `wait` tells of the deaths by a signal it reaps ("Killed"): for the jobs it names,
+// as dash does; not when it waits for every job (dash neither).
+enum class TellDeaths : unsigned char { Yes, No };
+
 // Waits for every process of `job`; returns nullopt if a trapped signal interrupted it.
 // Under job control a job that stops (or is stopped) ends the wait too, with 128 + the stop
 // signal, as in dash and bash: waiting on would never end.
-std::optional<int> wait_job(Shell& sh, Job& job) {
+std::optional<int> wait_job(Shell& sh, Job& job, TellDeaths tell) {
+    // The processes that had not ended when the wait began: an end among them is one this
+    // wait reaps, in whichever order they come.
+    std::vector<bool> running;
+    for (const JobProcess& p : job.processes) running.push_back(!p.done);
+    const auto tell_new_deaths = [&] {
+        for (std::size_t i = 0; i < job.processes.size(); ++i) {
+            if (!running[i] || !job.processes[i].done) continue;
+            running[i] = false;
+            if (tell == TellDeaths::Yes) print_signal_death(sh, job.processes[i].wait_status);
+        }
+    };
     const bool untraced = job.pgid != 0;
     if (untraced) sh.jobs->reap_nonblocking();  // Notices a stopped job continued since.
     for (JobProcess& p : job.processes) {
         if (p.done) continue;
-        if (untraced && p.stopped) return exit_status_of(p.wait_status);
+        if (untraced && p.stopped) {
+            tell_new_deaths();
+            return exit_status_of(p.wait_status);
+        }
         std::optional<int> ws = sh.jobs->wait_pid(p.pid, nullptr, true, untraced);
+        if (ws && !WIFSTOPPED(*ws)) {
+            p.done = true;
+            p.wait_status = *ws;
+        }
+        tell_new_deaths();
         if (!ws) return std::nullopt;
         if (WIFSTOPPED(*ws)) return exit_status_of(*ws);
-        p.done = true;
-        p.wait_status = *ws;
     }
+    tell_new_deaths();
     return job.status();
+}
+
+// A job `wait` is done with leaves the table. In an interactive shell one that a signal
+// killed is still announced with the next notices ("[1] + Killed  sleep 100"), as dash and
+// bash do; one that exited is not (bash; dash announces those too).
+void forget_waited_job(Shell& sh, Job& job) {
+    if (sh.options.interactive && !sh.is_subshell && !job.reported && job_killed_by_signal(job))
+        sh.jobs->keep_notice(job_line(job, sh.jobs->mark_of(job), job_state_text(job)));
+    sh.jobs->remove(job.id);
 }
 
 // A trapped signal that arrived while wait ran ends it with 128 + the signal (XCU 2.11), also
@@ -84,7 +116,7 @@ int wait_next(Shell& sh, Args specs) {
         if (ids.empty()) return 127;
         if (Job* job = finished_candidate(sh, ids)) {
             int status = job->status();
-            sh.jobs->remove(job->id);
+            forget_waited_job(sh, *job);
             return interrupted_by_trap().value_or(status);
         }
         // Sleep until some child changes state without reaping it (WNOWAIT), then let the
@@ -108,9 +140,12 @@ int builtin_wait(Shell& sh, Args argv) {
     if (i >= argv.size()) {
         // Wait for every known job; a trapped signal ends the wait with 128+signal.
         for (Job& job : sh.jobs->all()) {
-            if (!wait_job(sh, job)) return 128 + TrapTable::first_pending_signal();
+            if (!wait_job(sh, job, TellDeaths::No)) return 128 + TrapTable::first_pending_signal();
         }
-        sh.jobs->remove_done();
+        std::vector<int> done;
+        for (const Job& job : sh.jobs->all())
+            if (job.state() == JobState::Done) done.push_back(job.id);
+        for (int id : done) forget_waited_job(sh, *sh.jobs->find("%" + std::to_string(id)));
         return interrupted_by_trap().value_or(0);
     }
     int status = 127;
@@ -149,15 +184,16 @@ int builtin_wait(Shell& sh, Args argv) {
                     if (!ws) return 128 + TrapTable::first_pending_signal();
                     p.done = true;
                     p.wait_status = *ws;
+                    print_signal_death(sh, *ws);
                 }
                 status = exit_status_of(p.wait_status);
             }
         } else {
-            std::optional<int> s = wait_job(sh, *job);
+            std::optional<int> s = wait_job(sh, *job, TellDeaths::Yes);
             if (!s) return 128 + TrapTable::first_pending_signal();
             status = *s;
         }
-        if (job->state() == JobState::Done) sh.jobs->remove(job->id);
+        if (job->state() == JobState::Done) forget_waited_job(sh, *job);
     }
     return interrupted_by_trap().value_or(status);
 }
@@ -249,19 +285,23 @@ int builtin_fg(Shell& sh, Args argv) {
     for (const JobProcess& p : job->processes)
         if (!p.done && p.pid > 0) running.push_back(p.pid);
     const int id = job->id;
-    (void)sh.jobs->wait_all(running, true, job->pgid);
+    std::vector<int> ended;  // Told once the shell has the terminal back.
+    (void)sh.jobs->wait_all(running, true, job->pgid, [&ended](std::size_t, int wait_status) {
+        if (!WIFSTOPPED(wait_status)) ended.push_back(wait_status);
+    });
     if (hand_terminal) take_terminal_back(sh);
+    // As for any foreground job: each process a signal killed is told (as dash), and a stop
+    // is reported in the jobs form.
+    for (int wait_status : ended) print_signal_death(sh, wait_status);
+    end_interrupted_line(sh, ended);
     job = sh.jobs->find("%" + std::to_string(id));
     if (job == nullptr) return 0;
     int status = job->status();
-    // As for any foreground job: a stop is reported in the jobs form, a death by a signal
-    // with the signal's description (as dash).
     if (job->state() == JobState::Stopped) {
         sh.err.write(stop_notice_lead(sh) +
                      job_line(*job, sh.jobs->mark_of(*job), job_state_text(*job)));
         sh.err.flush();
     } else if (job->state() == JobState::Done) {
-        print_signal_death(sh, job->processes.back().wait_status);
         sh.jobs->remove(job->id, KeepStatuses::No);
     }
     return status;

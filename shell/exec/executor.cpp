@@ -572,7 +572,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         // subshell's state: the parent's jobs are not its children (so `wait` on them must
         // answer 127, as after a fork) and the parent's loops do not enclose it.
         sh_.is_subshell = true;
-        sh_.jobs->all().clear();
+        sh_.jobs->forget_all();
         sh_.loop_depth = 0;
         return run_list(node.body, ctx);
     }
@@ -604,9 +604,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     job.pgid = pid;
     job.text = [&command] { return ast::format_command(command); };
     const std::vector<int> wait_statuses = wait_foreground(sh_, {process}, job);
-    const int ws = wait_statuses.front();
-    if (!WIFSTOPPED(ws)) print_signal_death(sh_, ws);
-    const int status = exit_status_of(ws);
+    const int status = exit_status_of(wait_statuses.front());
     abandon_command_line_if_interrupted(sh_, wait_statuses, status);
     return status;
 }
@@ -614,7 +612,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
 void Executor::child_run(const ast::Command& command, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
-    sh_.jobs->all().clear();
+    sh_.jobs->forget_all();
     // The parent's loops do not enclose a break or continue in here (XCU break: a loop
     // encloses it only in the same execution environment).
     sh_.loop_depth = 0;
@@ -643,7 +641,7 @@ void Executor::child_run(const ast::Command& command, ErrExit errexit) {
 void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
-    sh_.jobs->all().clear();
+    sh_.jobs->forget_all();
     sh_.loop_depth = 0;  // As in child_run: the parent's loops are not this one's.
     int status = 0;
     try {
@@ -1091,6 +1089,7 @@ std::string Executor::command_substitution(const ast::Command* body) {
         }
         const ForkClock clock(sh_);
         pid_t pid = fork_shell(sh_);
+        const std::int64_t fork_ns = clock.elapsed();  // Not the time spent reading, below.
         if (pid < 0) {
             sh_.error(std::string("fork: ") + std::strerror(errno));
             close(p[0]);
@@ -1109,8 +1108,10 @@ std::string Executor::command_substitution(const ast::Command* body) {
         close(p[1]);
         const Captured captured = capture_output(p[0], output);
         close(p[0]);
-        status = exit_status_of(wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns,
-                                            "$( ... )", clock.elapsed()));
+        const int wait_status =
+            wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "$( ... )", fork_ns);
+        print_signal_death(sh_, wait_status);  // As for a foreground command (dash too).
+        status = exit_status_of(wait_status);
         if (captured == Captured::OutOfMemory) sh_.out_of_memory();
     }
     // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a

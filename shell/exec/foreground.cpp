@@ -25,6 +25,26 @@ ProcessRecord start_record(const SpawnOutcome& outcome, pid_t pid, const std::st
     return record;
 }
 
+void print_signal_death(Shell& sh, int wait_status) {
+    std::string text = signal_death_text(wait_status);
+    if (text.empty()) return;
+    text += '\n';
+    sh.out.flush();
+    sh.err.write(text);
+    sh.err.flush();
+}
+
+void end_interrupted_line(Shell& sh, const std::vector<int>& wait_statuses) {
+    if (!sh.options.interactive) return;
+    for (int wait_status : wait_statuses) {
+        if (WIFSIGNALED(wait_status) && WTERMSIG(wait_status) == SIGINT) {
+            sh.err.write("\n");
+            sh.err.flush();
+            return;
+        }
+    }
+}
+
 namespace {
 
 // A stopped job's entry for the job table: its processes with their statuses, and for each
@@ -65,9 +85,20 @@ std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>
     std::vector<pid_t> pids;
     pids.reserve(processes.size());
     for (const ForegroundProcess& process : processes) pids.push_back(process.pid);
+    // Deaths are told as they come, as in dash; while the job holds the terminal the shell
+    // keeps them until it has the terminal back (a write from a background group may stop it).
+    std::vector<int> deaths;
+    const auto settled = [&](std::size_t, int wait_status) {
+        if (job.hand_terminal) {
+            deaths.push_back(wait_status);
+        } else {
+            print_signal_death(sh, wait_status);
+        }
+    };
     const std::vector<ProcessWait> waits =
-        sh.jobs->wait_all(pids, job.job_control, job.job_control ? job.pgid : 0);
+        sh.jobs->wait_all(pids, job.job_control, job.job_control ? job.pgid : 0, settled);
     if (job.hand_terminal) take_terminal_back(sh);
+    for (int wait_status : deaths) print_signal_death(sh, wait_status);
 
     std::vector<int> wait_statuses(processes.size(), 0);
     bool stopped = false;
@@ -91,6 +122,7 @@ std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>
         record.wait_status = wait_statuses[i];
         timing_record(sh, std::move(record));
     }
+    end_interrupted_line(sh, wait_statuses);
     if (stopped) {
         Job entry = stopped_job(sh, processes, wait_statuses, waits, timing, shell_rss);
         entry.pgid = job.pgid;

@@ -34,13 +34,25 @@ struct ForegroundJob {
     std::function<std::string()> text;
 };
 
-// Waits for every process of `job`. Writes the timing record of each process that ended.
+// Waits for every process of `job`. Writes the timing record of each process that ended, and
+// says on stderr which ones a signal killed, each as it is reaped (print_signal_death); in an
+// interactive shell a Ctrl-C that killed any of them gets its newline afterwards.
 // Under job control the terminal comes back to the shell, and a job that stopped goes into
 // the job table with its notice shown ("[1] + Stopped ..."); the timing records of its
 // stopped processes are finished when those really end. Returns a raw wait status for each
 // process (a process that never started: an exit with its fixed status).
 std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>& processes,
                                  const ForegroundJob& job);
+
+// A process the shell waited for and a signal killed: the signal's description on stderr
+// ("Killed", "Terminated", "Segmentation fault (core dumped)"), as dash writes it, for every
+// process of a foreground job (any pipeline stage), a $(...) and a job `wait` names; nothing
+// for SIGINT and SIGPIPE, a stop or an exit.
+void print_signal_death(Shell& sh, int wait_status);
+
+// After a foreground job in an interactive shell: when Ctrl-C (SIGINT) killed one of its
+// processes, a newline, so that the prompt does not follow the ^C the terminal echoed.
+void end_interrupted_line(Shell& sh, const std::vector<int>& wait_statuses);
 
 // The timing record of a process, as far as its creation tells (the rest is filled in when it
 // ends).

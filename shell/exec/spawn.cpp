@@ -555,21 +555,6 @@ int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t star
     return ws;
 }
 
-void print_signal_death(Shell& sh, int wait_status) {
-    if (!WIFSIGNALED(wait_status)) return;
-    int sig = WTERMSIG(wait_status);
-    if (sig == SIGINT || sig == SIGPIPE) {
-        if (sig == SIGINT && sh.options.interactive) sh.err.write("\n");
-        return;
-    }
-    std::string msg = strsignal(sig);
-    if (WCOREDUMP(wait_status)) msg += " (core dumped)";
-    msg += '\n';
-    sh.out.flush();
-    sh.err.write(msg);
-    sh.err.flush();
-}
-
 int run_spawned(Shell& sh, const SpawnRequest& request) {
     const bool job_control = !request.force_exec && job_control_active(sh);
     const bool hand_terminal = job_control && hands_terminal_to_jobs(sh);
@@ -596,9 +581,7 @@ int run_spawned(Shell& sh, const SpawnRequest& request) {
     };
     const std::vector<int> wait_statuses =
         wait_foreground(sh, {ForegroundProcess{outcome.pid, 0, outcome, (*request.argv)[0]}}, job);
-    const int wait_status = wait_statuses.front();
-    if (!WIFSTOPPED(wait_status)) print_signal_death(sh, wait_status);
-    const int status = exit_status_of(wait_status);
+    const int status = exit_status_of(wait_statuses.front());
     abandon_command_line_if_interrupted(sh, wait_statuses, status);
     return status;
 }
@@ -632,6 +615,8 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     pid_t pid = -1;
     int fixed_status = 0;
     SpawnOutcome outcome;
+    ForkClock clock;  // For a fork of shell code.
+    std::int64_t fork_ns = 0;
     if (external) {
         if (sh.options.xtrace) executor.trace_command(argv, expanded.env);
         SpawnRequest req;
@@ -645,7 +630,9 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     } else {
         // A builtin or function: it runs in a forked child, with the words expanded once.
         sh.flush_streams();
+        clock = ForkClock(sh);
         pid = fork_shell(sh);
+        fork_ns = clock.elapsed();
         if (pid == 0) {
             close(p[0]);
             dup2(p[1], 1);
@@ -665,10 +652,15 @@ bool capture_spawned(Shell& sh, Executor& executor, const ast::Command& body, st
     close(p[0]);
     if (pid < 0) {
         *status = fixed_status;
-    } else if (external) {
-        *status = exit_status_of(wait_and_record(sh, outcome, argv[0]));
     } else {
-        *status = exit_status_of(sh.jobs->wait_pid(pid).value_or(0));
+        // A builtin's or function's child gets its timing record too (a fork of shell code),
+        // as every process the shell creates does.
+        const char* name = argv.empty() ? "(shell code)" : argv[0].c_str();
+        const int wait_status =
+            external ? wait_and_record(sh, outcome, argv[0])
+                     : wait_forked(sh, pid, clock.started_ns, clock.started_unix_ns, name, fork_ns);
+        print_signal_death(sh, wait_status);  // As for a foreground command (dash too).
+        *status = exit_status_of(wait_status);
     }
     sh.lineno = enclosing_line;
     if (captured == Captured::OutOfMemory) sh.out_of_memory();
@@ -770,6 +762,7 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
             run();  // Does not return: the child exits through exit_shell.
             _exit(127);
         }
+        outcomes[i].spawn_ns = monotonic_ns() - outcomes[i].started_ns;
         if (pid < 0) {
             // The stage never runs: said, and its status a failure (not the 0 of no process).
             sh.error(std::string("fork: ") + std::strerror(errno));
@@ -867,7 +860,6 @@ int run_pipeline_stages(Shell& sh, Executor& executor, const ast::Pipeline& pipe
     job.text = [&pipeline] { return ast::format_pipeline(pipeline); };
     const std::vector<int> wait_statuses = wait_foreground(sh, processes, job);
     const int status = pipeline_status(sh, wait_statuses);
-    if (!WIFSTOPPED(wait_statuses.back())) print_signal_death(sh, wait_statuses.back());
     abandon_command_line_if_interrupted(sh, wait_statuses, status);
     return status;
 }

@@ -67,13 +67,10 @@ int wait_and_record(Shell& sh, const SpawnOutcome& outcome, const std::string& c
 int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t started_unix_ns,
                 const char* what, std::int64_t fork_ns = 0);
 
-// For a foreground job that a signal killed, the signal's description on stderr ("Killed",
-// "Terminated"...), as dash does; nothing for SIGINT and SIGPIPE, or for a normal exit.
-void print_signal_death(Shell& sh, int wait_status);
-
 // When a fork for shell code began (for its timing record); read the clocks only when timing
 // is wanted. elapsed() right after fork() returns gives the fork's own cost.
 struct ForkClock {
+    ForkClock() = default;  // Not started: elapsed() is 0.
     explicit ForkClock(const Shell& sh);
     std::int64_t elapsed() const;
     std::int64_t started_ns = 0;

@@ -10,7 +10,9 @@ std::string done_notice(const Job& job, char mark) {
 
 std::string take_finished_job_notices(Shell& sh) {
     sh.jobs->reap_nonblocking();
-    std::string notices;
+    // Jobs that `wait` took from the table after a signal killed them come first: they
+    // ended before any still in the table was found done.
+    std::string notices = sh.jobs->take_kept_notices();
     for (Job& job : sh.jobs->all()) {
         if (job.state() != JobState::Done || job.reported) continue;
         notices += done_notice(job, sh.jobs->mark_of(job));

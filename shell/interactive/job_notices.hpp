@@ -16,7 +16,8 @@ namespace vsh::interactive {
 [[nodiscard]] std::string done_notice(const Job& job, char mark);
 
 // Reaps finished children, and returns a notice for each job that is done and not yet
-// reported, dropping those jobs from the table.
+// reported, dropping those jobs from the table; the notices `wait` kept for the jobs it took
+// from the table after a signal killed them (JobTable::keep_notice) come first.
 [[nodiscard]] std::string take_finished_job_notices(Shell& sh);
 
 // take_finished_job_notices, written to stderr.

@@ -14,6 +14,18 @@
 
 namespace vsh {
 
+namespace {
+
+// strsignal's words for the signal that killed a process, "(core dumped)" added.
+std::string signal_description(int wait_status) {
+    const char* description = strsignal(WTERMSIG(wait_status));
+    std::string text = description != nullptr ? description : "Signal";
+    if (WCOREDUMP(wait_status)) text += " (core dumped)";
+    return text;
+}
+
+}  // namespace
+
 int exit_status_of(int wait_status) {
     if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
     if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
@@ -30,15 +42,20 @@ std::string job_state_text(const Job& job) {
         case JobState::Done:
             break;
     }
-    int raw = job.processes.empty() ? 0 : job.processes.back().wait_status;
-    if (!job.pipefail && WIFSIGNALED(raw)) {
-        const char* description = strsignal(WTERMSIG(raw));
-        std::string text = description != nullptr ? description : "Signal";
-        if (WCOREDUMP(raw)) text += " (core dumped)";
-        return text;
-    }
+    if (job_killed_by_signal(job)) return signal_description(job.processes.back().wait_status);
     int status = job.status();
     return status == 0 ? "Done" : "Done(" + std::to_string(status) + ")";
+}
+
+bool job_killed_by_signal(const Job& job) {
+    return !job.pipefail && !job.processes.empty() && WIFSIGNALED(job.processes.back().wait_status);
+}
+
+std::string signal_death_text(int wait_status) {
+    if (!WIFSIGNALED(wait_status)) return {};
+    const int signal = WTERMSIG(wait_status);
+    if (signal == SIGINT || signal == SIGPIPE) return {};
+    return signal_description(wait_status);
 }
 
 std::string job_line(const Job& job, char mark, const std::string& state, bool long_format) {
@@ -96,32 +113,42 @@ void JobProcess::mark_continued() {
     stopped_since_ns = 0;
 }
 
+void JobTable::update(JobProcess& p, int wait_status, const struct rusage* usage) {
+    if (WIFSTOPPED(wait_status)) {
+        p.mark_stopped(wait_status);
+    } else if (WIFCONTINUED(wait_status)) {
+        p.mark_continued();
+    } else {
+        p.wait_status = wait_status;
+        p.done = true;
+        p.mark_continued();  // A stopped process killed ends its stopped time.
+        if (p.timing && timing_sink) {
+            p.timing->wall_ns = monotonic_ns() - p.timing_started_ns;
+            p.timing->wait_status = wait_status;
+            p.timing->stops = p.stops;
+            p.timing->stopped_ns = p.stopped_total_ns;
+            if (usage != nullptr) p.timing->usage = *usage;
+            ProcessRecord finished = std::move(*p.timing);
+            p.timing.reset();
+            timing_sink(std::move(finished));
+        }
+    }
+}
+
 void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
     for (Job& job : jobs_) {
         for (JobProcess& p : job.processes) {
             if (p.pid != pid) continue;
-            if (WIFSTOPPED(wait_status)) {
-                p.mark_stopped(wait_status);
-                touch(job);
-            } else if (WIFCONTINUED(wait_status)) {
-                p.mark_continued();
-            } else {
-                p.wait_status = wait_status;
-                p.done = true;
-                p.mark_continued();  // A stopped process killed ends its stopped time.
-                if (p.timing && timing_sink) {
-                    p.timing->wall_ns = monotonic_ns() - p.timing_started_ns;
-                    p.timing->wait_status = wait_status;
-                    p.timing->stops = p.stops;
-                    p.timing->stopped_ns = p.stopped_total_ns;
-                    if (usage != nullptr) p.timing->usage = *usage;
-                    ProcessRecord finished = std::move(*p.timing);
-                    p.timing.reset();
-                    timing_sink(std::move(finished));
-                }
-            }
+            update(p, wait_status, usage);
+            if (WIFSTOPPED(wait_status)) touch(job);
             return;
         }
+    }
+    for (auto it = detached_.begin(); it != detached_.end(); ++it) {
+        if (it->pid != pid) continue;
+        update(*it, wait_status, usage);
+        if (it->done) detached_.erase(it);
+        break;
     }
     if (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)) keep_reaped(pid, wait_status);
 }
@@ -185,7 +212,7 @@ std::optional<int> JobTable::wait_pid(pid_t pid, struct rusage* usage, bool inte
 }
 
 std::vector<ProcessWait> JobTable::wait_all(const std::vector<pid_t>& pids, bool untraced,
-                                            pid_t job_group) {
+                                            pid_t job_group, const SettledHook& settled_hook) {
     bool group_stopped = false;
     std::vector<ProcessWait> waits(pids.size());
     std::vector<bool> settled(pids.size(), false);
@@ -196,6 +223,7 @@ std::vector<ProcessWait> JobTable::wait_all(const std::vector<pid_t>& pids, bool
         } else if (auto status = take_reaped(pids[i])) {
             waits[i].wait_status = *status;
             settled[i] = true;
+            if (settled_hook) settled_hook(i, *status);
         } else {
             ++pending;
         }
@@ -210,8 +238,11 @@ std::vector<ProcessWait> JobTable::wait_all(const std::vector<pid_t>& pids, bool
         if (got < 0) {
             if (errno == EINTR) continue;
             // ECHILD: nothing left to wait for; what was reaped elsewhere is in reaped_.
-            for (std::size_t i = 0; i < pids.size(); ++i)
-                if (!settled[i]) waits[i].wait_status = take_reaped(pids[i]).value_or(0);
+            for (std::size_t i = 0; i < pids.size(); ++i) {
+                if (settled[i]) continue;
+                waits[i].wait_status = take_reaped(pids[i]).value_or(0);
+                if (settled_hook) settled_hook(i, waits[i].wait_status);
+            }
             break;
         }
         record(got, status, &usage);
@@ -225,6 +256,7 @@ std::vector<ProcessWait> JobTable::wait_all(const std::vector<pid_t>& pids, bool
                 group_stopped = true;
                 kill(-job_group, WSTOPSIG(status));
             }
+            if (settled_hook) settled_hook(i, status);
         }
     }
     return waits;
@@ -317,6 +349,8 @@ void JobTable::remove(int id, KeepStatuses keep) {
                     reaped_.erase(p.pid);
                 else if (p.done)
                     keep_reaped(p.pid, p.wait_status);
+                // A process still running (disown) still gets its timing record when it ends.
+                if (!p.done && p.pid > 0 && p.timing) detached_.push_back(p);
             }
     jobs_.erase(
         std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& j) { return j.id == id; }),
@@ -330,6 +364,11 @@ void JobTable::remove_done() {
     jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(),
                                [](const Job& j) { return j.state() == JobState::Done; }),
                 jobs_.end());
+}
+
+void JobTable::forget_all() {
+    jobs_.clear();
+    detached_.clear();
 }
 
 }  // namespace vsh

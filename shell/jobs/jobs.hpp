@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace vsh {
@@ -76,6 +77,20 @@ int exit_status_of(int wait_status);
 // the signal that killed it (POSIX wants that visibly distinct), "(core dumped)" added.
 std::string job_state_text(const Job& job);
 
+// Whether a finished job counts as killed by a signal: its last process was (pipefail jobs
+// show Done(N) instead).
+bool job_killed_by_signal(const Job& job);
+
+// A process's death by a signal as dash reports it on stderr when the shell waits for it
+// ("Killed", "Terminated", "Segmentation fault (core dumped)"); empty for an exit, a stop,
+// SIGINT (the user typed the Ctrl-C and saw it) and SIGPIPE (a reader went away, as readers
+// of pipelines do).
+std::string signal_death_text(int wait_status);
+
+// Called by JobTable::wait_all once for each process as it ends or stops: its index in the
+// pids waited for, and its raw wait status.
+using SettledHook = std::function<void(std::size_t index, int wait_status)>;
+
 // The job's line as the jobs utility writes it, POSIX's "[%d] %c %s %s\n": number, mark ('+'
 // the current job, '-' the previous one, ' ' any other), state (padded so that the commands
 // line up) and command. With `long_format` (jobs -l) the process group (or first pid) goes
@@ -102,8 +117,10 @@ class JobTable {
     // of one of the processes is sent to the whole group: a Ctrl-Z that came before the later
     // stages of a pipeline had joined the group must not leave them running, with the shell
     // waiting for them behind a stopped first stage (dash and bash wait there for good).
+    // `settled` (when set) hears of each process as soon as it ends or stops, also one found
+    // ended already, so that a death is reported while the rest of the job runs on (as dash).
     std::vector<ProcessWait> wait_all(const std::vector<pid_t>& pids, bool untraced,
-                                      pid_t job_group = 0);
+                                      pid_t job_group = 0, const SettledHook& settled = {});
 
     // Reaps whatever children have finished, without blocking.
     void reap_nonblocking();
@@ -127,6 +144,9 @@ class JobTable {
     void remove(int id, KeepStatuses keep = KeepStatuses::Yes);
     // Removes jobs that are done (after they have been reported/waited for).
     void remove_done();
+    // Forgets every job, and the processes kept for their timing records: a subshell's
+    // table, where the parent's children are not its own.
+    void forget_all();
 
     // The status of a pid that was reaped but not claimed (for `wait PID` after it exited).
     std::optional<int> take_reaped(pid_t pid);
@@ -139,6 +159,12 @@ class JobTable {
     // Receives the finished timing record of a job's process when it is reaped (the shell
     // passes them to its timing log; see shell/timing/timing.hpp).
     std::function<void(ProcessRecord&&)> timing_sink;
+
+    // A notice line ("[1] + Killed  sleep 100") for a job that left the table before the
+    // interactive shell could report it (`wait` took it), shown with the next notices.
+    void keep_notice(std::string line) { kept_notices_ += line; }
+    // The kept notice lines, in the order they were kept; none are kept afterwards.
+    std::string take_kept_notices() { return std::exchange(kept_notices_, {}); }
 
   private:
     std::vector<Job> jobs_;
@@ -153,11 +179,18 @@ class JobTable {
     std::deque<std::pair<pid_t, std::uint64_t>> reaped_order_;
     std::uint64_t reaped_serial_ = 0;
     void keep_reaped(pid_t pid, int wait_status);
+    // Processes whose job left the table before they ended (disown), kept only for the timing
+    // record they still owe: every process the shell created gets one, when it really ends.
+    std::vector<JobProcess> detached_;
+    std::string kept_notices_;
     int next_id_ = 1;
     std::uint64_t recency_clock_ = 0;
     // The most recent job other than `except`, preferring stopped ones.
     Job* most_recent(const Job* except);
     void record(pid_t pid, int wait_status, const struct rusage* usage);
+    // Brings one process up to date with a wait status (stopped, continued or ended); an end
+    // finishes its timing record.
+    void update(JobProcess& process, int wait_status, const struct rusage* usage);
 };
 
 }  // namespace vsh

@@ -504,6 +504,35 @@ const std::vector<Case>& all_cases() {
                  finish(s);
              });
          }},
+        {"a job that wait finds killed is told at once and announced before the next prompt",
+         [](const std::string& scratch) {
+             with_session(base_options(scratch), [](PtySession& s) {
+                 expect(s, "vsh> ");
+                 s.send("sleep 100 &\r");
+                 expect(s, "vsh> ");
+                 // As dash: "Terminated" from wait, then the job's notice (bash gives the
+                 // notice too).
+                 s.send("kill $!; wait $!; echo w=$?\r");
+                 expect(s, "\nTerminated\n");
+                 expect(s, "w=143\n");
+                 expect(s, "[1] + Terminated");
+                 expect(s, "sleep 100\n");
+                 expect(s, "vsh> ");
+                 // A pipeline stage other than the last is told of too.
+                 s.send("sh -c 'kill -HUP $$' | cat\r");
+                 expect(s, "\nHangup\n");
+                 expect(s, "vsh> ");
+                 // A job that wait finds exited is not announced (as bash).
+                 s.send("/bin/true & wait; echo waited\r");
+                 expect(s, "\nwaited\n");
+                 expect(s, "vsh> ");
+                 s.send("echo next\r");
+                 expect(s, "\nnext\n");
+                 check(s.transcript().find("Done") == std::string::npos,
+                       "a Done notice for a job wait had taken");
+                 finish(s);
+             });
+         }},
         {"job control: a job resumed by fg that stops again becomes the current job",
          [](const std::string& scratch) {
              with_session(base_options(scratch), [](PtySession& s) {

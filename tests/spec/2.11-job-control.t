@@ -68,6 +68,8 @@ echo status $?
 job leads its group
 apart from the shell
 status 143
+---- stderr-matches
+Terminated
 
 #### set -m without a terminal: a foreground command runs in a group of its own
 # reason: XCU 2.11 — a foreground job is a job too; it is waited for and reaped as before
@@ -129,6 +131,8 @@ echo second $?
 ---- stdout
 first 143
 second 143
+---- stderr-matches
+Terminated
 
 #### set -m without a terminal: a stopped foreground job is kept, and fg continues it
 # reason: XCU 2.11 — a stopped job goes into the job table; XCU fg writes its command and waits for it
@@ -251,3 +255,60 @@ jobs | sed 's/^\[1\] + Stopped  *//'
 kill -9 %1
 ---- stdout
 command sh -c 'kill -STOP $$' 2>/dev/null
+
+#### wait for a background job that a signal killed reports the signal on stderr
+# reason: as dash: the shell tells of a death by a signal when it waits for that job, every process of it, in the order they ended (the second stage ends once the first is reaped)
+exec 2>err
+sleep 100 &
+kill -KILL $!
+wait $!
+echo "status $?"
+sh -c 'echo $$ > first; kill -TERM $$' |
+    sh -c 'cat; while kill -0 "$(cat first)" 2>/dev/null; do :; done; kill -HUP $$' &
+wait %1
+echo "status $?"
+exec 2>&1
+cat err
+---- stdout
+status 137
+status 129
+Killed
+Terminated
+Hangup
+
+#### wait without operands, a job reaped before its wait, SIGINT and SIGPIPE report nothing
+# reason: as dash: only a wait for the job itself tells, and only of the deaths it reaps; the /bin/true loop reaps the killed job while it waits for /bin/true
+exec 2>err
+sh -c 'kill -TERM $$' &
+wait
+echo "status $?"
+sleep 100 &
+pid=$!
+kill -TERM $pid
+while kill -0 $pid 2>/dev/null; do /bin/true; done
+wait $pid
+echo "status $?"
+sh -c 'kill -PIPE $$' &
+wait $!
+echo "status $?"
+exec 2>&1
+cat err
+---- stdout
+status 0
+status 143
+status 141
+
+#### set -m without a terminal: fg tells of every process of the job a signal killed
+# dash: differs — dash turns -m off when it has no terminal
+set -m
+exec 2>err
+sh -c 'echo $$ > first; kill -TERM $$' |
+    sh -c 'cat; while kill -0 "$(cat first)" 2>/dev/null; do :; done; kill -HUP $$' &
+fg >/dev/null
+echo "fg $?"
+exec 2>&1
+cat err
+---- stdout
+fg 129
+Terminated
+Hangup

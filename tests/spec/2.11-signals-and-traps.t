@@ -464,7 +464,8 @@ wait $!
 echo $?
 ---- stdout
 143
----- stderr-any
+---- stderr-matches
+Terminated
 
 #### kill -s names a signal
 sleep 5 &
@@ -473,7 +474,8 @@ wait $!
 echo $?
 ---- stdout
 137
----- stderr-any
+---- stderr-matches
+Killed
 
 #### kill -0 checks a process exists
 kill -0 $$ && echo alive

@@ -208,3 +208,26 @@ from the shell
 ---- stdout
 written
 [piped]
+
+#### a substitution whose process a signal killed is reported on stderr
+# reason: as dash: the shell waits for it as for a foreground command; the status is 128 plus the signal
+exec 2>err
+a=$(sh -c 'kill -TERM $$')
+echo "status $?"
+b=$(echo out; exec sh -c 'kill -HUP $$')
+echo "status $? $b"
+f() { exec sh -c 'kill -USR1 $$'; }
+c=$(f)
+echo "status $?"
+d=$(sh -c 'kill -INT $$')
+echo "status $?"
+exec 2>&1
+cat err
+---- stdout
+status 143
+status 129 out
+status 138
+status 130
+Terminated
+Hangup
+User defined signal 1

@@ -404,7 +404,8 @@ wait $!
 echo "status $?"
 ---- stdout
 status 143
----- stderr-any
+---- stderr-matches
+Terminated
 
 #### a redirection that cannot save the shell's descriptor leaves it as it was
 # reason: XCU 2.7 — a redirection that fails fails its command; the shell's own output goes on

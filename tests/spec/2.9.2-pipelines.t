@@ -167,3 +167,53 @@ external=2
 shell code=2
 ---- stderr-matches
 pipe: Too many open files
+
+#### a stage other than the last that a signal killed is reported on the shell's stderr
+# reason: dash reports every process of a foreground pipeline that a signal killed, whichever stage; the status stays the last stage's
+exec 2>err
+sh -c 'kill -TERM $$' | cat
+echo "status $?"
+sh -c 'kill -KILL $$' 2>/dev/null | cat
+echo "status $?"
+exec 2>&1
+cat err
+---- stdout
+status 0
+status 0
+Terminated
+Killed
+
+#### every stage a signal killed is reported, in the order they ended
+# reason: as dash; the second stage waits until the shell has reaped the first (kill -0 still finds a process that is not yet reaped)
+exec 2>err
+sh -c 'echo $$ > first; kill -TERM $$' |
+    sh -c 'cat; while kill -0 "$(cat first)" 2>/dev/null; do :; done; kill -HUP $$'
+echo "status $?"
+exec 2>&1
+cat err
+---- stdout
+status 129
+Terminated
+Hangup
+
+#### a stage killed by SIGINT or SIGPIPE is not reported
+# reason: dash leaves out the signals a Ctrl-C or a reader that went away sends
+exec 2>err
+sh -c 'kill -INT $$' | cat
+sh -c 'kill -PIPE $$' | cat
+yes | head -n 1
+exec 2>&1
+cat err
+---- stdout
+y
+
+#### a stage running shell code that a signal killed is reported too
+exec 2>err
+{ sh -c 'kill -TERM $$'; } | cat
+f() { exec sh -c 'kill -HUP $$'; }
+f | cat
+exec 2>&1
+cat err
+---- stdout
+Terminated
+Hangup

@@ -137,6 +137,62 @@ wc -l < log | tr -d ' '
 mine
 3
 
+#### a $(...) that runs a function or a builtin in a forked child gets its record
+# reason: every process the shell creates has exactly one record (DESIGN.md "Timing mode"); `me` prints the pid of the process it runs in, so each record is matched to the process it counts; $(echo y) runs in the shell and creates none
+# dash: differs — vsh extension (VSH_TIMING_LOG)
+VSH_TIMING_LOG=$PWD/t.log
+me() { read -r pid rest < /proc/self/stat; echo "$pid"; }
+a=$(me)
+b=$(me; exit 3)
+c=$(exit 4)
+d=$(echo y)
+unset VSH_TIMING_LOG
+grep "\"child_pid\":$a," t.log | grep -c -F '"backend":"fork","fallback":null,"shell_code":true,'
+grep "\"child_pid\":$b," t.log | grep -c -F '"status":3,"argv0":"$( ... )"'
+grep -c -F '"shell_code":true,' t.log
+grep -c -F '"status":4,"argv0":"exit"' t.log
+wc -l < t.log | tr -d ' '
+---- stdout
+1
+1
+3
+1
+3
+
+#### subshells, shell-code pipeline stages and background shell code get one record each
+# reason: every process the shell creates has exactly one record; each `me` names the process it runs in
+# dash: differs — vsh extension (VSH_TIMING_LOG)
+VSH_TIMING_LOG=$PWD/t.log
+me() { read -r pid rest < /proc/self/stat; echo "$pid" >> pids; }
+me | me
+{ me; } | { me; :; }
+(me)
+(me; :)
+{ me; :; } &
+me &
+wait
+unset VSH_TIMING_LOG
+sort -u pids | wc -l | tr -d ' '
+while read -r pid; do grep -c "\"child_pid\":$pid,.*\"shell_code\":true," t.log; done < pids | sort | uniq -c | tr -s ' '
+wc -l < t.log | tr -d ' '
+---- stdout
+8
+ 8 1
+8
+
+#### a disowned job still gets its record when the shell reaps it
+# reason: every process the shell creates has a record, written when it really ends; the /bin/true loop reaps the job while it waits for /bin/true
+# dash: differs — vsh extension (VSH_TIMING_LOG); dash has no disown
+VSH_TIMING_LOG=$PWD/t.log
+/bin/sleep 0.2 &
+pid=$!
+disown
+while kill -0 $pid 2>/dev/null; do /bin/true; done
+unset VSH_TIMING_LOG
+grep -c "\"child_pid\":$pid,.*\"argv0\":\"/bin/sleep\"" t.log
+---- stdout
+1
+
 #### a make -j2 build's timing log exports as a trace with one slice per record
 # dash: differs — dash has no timing log
 # (Each recipe ends in `:`, so vsh spawns the compiler rather than exec'ing it in place.)
