@@ -190,6 +190,13 @@ class ReadlineEditor final : public LineEditor {
     static int read_key(FILE*) {
         const bool answering = the_editor != nullptr && the_editor->answering_;
         for (;;) {
+            // At a question the read blocks: a Ctrl-C that came just before it would be slept
+            // through (it was, in one pty run in three), so wait with the watch's guard first.
+            if (answering && the_editor->watch_ != nullptr &&
+                the_editor->watch_->wait_for_key(0) == SigintWatch::Wake::Signal) {
+                the_editor->answer_interrupted_ = true;
+                return 'n';
+            }
             unsigned char c;
             ssize_t n = read(0, &c, 1);
             if (n == 1) return answering && c == kAbortKey ? 'n' : c;

@@ -105,6 +105,32 @@ SigintWatch::Wake SigintWatch::wait_for_input(int fd, bool traps) {
     return wake;
 }
 
+SigintWatch::Wake SigintWatch::wait_for_key(int fd) {
+    sigset_t all;
+    sigset_t old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    Wake wake = Wake::Signal;
+    for (;;) {
+        if (sigint_seen != 0) break;
+        pollfd input{fd, POLLIN, 0};
+        int ready = ppoll(&input, 1, nullptr, &old);
+        if (ready >= 0) {
+            wake = Wake::Input;
+            break;
+        }
+        if (errno != EINTR) {
+            wake = Wake::Error;
+            break;
+        }
+    }
+    if (wake == Wake::Signal) sigint_seen = 0;
+    const int saved_errno = errno;
+    sigprocmask(SIG_SETMASK, &old, nullptr);
+    errno = saved_errno;
+    return wake;
+}
+
 bool SigintWatch::caught() {
     bool seen = sigint_seen != 0;
     sigint_seen = 0;

@@ -30,6 +30,11 @@ class SigintWatch {
     // that arrives between the check and the wait is not slept through: it used to be, when
     // Ctrl-C came while the editor was still handling the previous key.
     [[nodiscard]] Wake wait_for_input(int fd, bool traps);
+    // For a blocking question ("Display all N possibilities?"): waits until `fd` is readable
+    // (Input) or Ctrl-C came (Signal, the SIGINT flag cleared), with the same guard against a
+    // SIGINT that arrives just before the wait. Other signals keep their flags for the prompt
+    // loop and do not end the wait.
+    [[nodiscard]] Wake wait_for_key(int fd);
     // Whether SIGINT arrived since the last call (clears the flag).
     [[nodiscard]] bool caught();
     // Whether the window size changed since the last call (clears the flag).

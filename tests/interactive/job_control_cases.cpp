@@ -40,8 +40,7 @@ std::vector<std::string> programs_in_group(pid_t group) {
     if (proc == nullptr) return names;
     while (const dirent* entry = readdir(proc)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
-        std::ifstream in(std::string("/proc/") + entry->d_name + "/stat");
-        std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string stat = read_proc_file(std::string("/proc/") + entry->d_name + "/stat");
         const std::size_t open = stat.find('(');
         const std::size_t close = stat.rfind(')');
         if (open == std::string::npos || close == std::string::npos || close < open) continue;
@@ -99,7 +98,7 @@ std::vector<EarlyStopped> stopped_before_exec(pid_t session) {
     while (const dirent* entry = readdir(proc)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
         const std::string dir = std::string("/proc/") + entry->d_name;
-        const std::string stat = read_file(dir + "/stat");
+        const std::string stat = read_proc_file(dir + "/stat");
         const std::size_t close = stat.rfind(')');
         if (close == std::string::npos) continue;
         std::istringstream fields(stat.substr(close + 1));

@@ -183,12 +183,26 @@ bool PtySession::reap() {
     return true;
 }
 
+std::string read_proc_file(const std::string& path) {
+    std::string text;
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return text;
+    char buf[4096];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    return text;
+}
+
 namespace {
 
 // Whether /proc/PID/stat says the process is named `command` and belongs to `session`.
 bool process_matches(const std::string& pid, const std::string& command, pid_t session) {
-    std::ifstream in("/proc/" + pid + "/stat");
-    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string stat = read_proc_file("/proc/" + pid + "/stat");
     std::size_t open = stat.find('(');
     std::size_t close = stat.rfind(')');
     if (open == std::string::npos || close == std::string::npos || close < open) return false;

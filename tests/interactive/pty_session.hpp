@@ -13,6 +13,10 @@
 
 namespace vsh::pty_test {
 
+// The contents of a small /proc file, or "" when it cannot be read (the process is gone).
+// Read with read(2): an ifstream throws from its iterators when the process vanishes mid-read.
+std::string read_proc_file(const std::string& path);
+
 using namespace std::chrono_literals;
 
 // How long any single expectation may take. Generous, for sanitizer builds on a busy machine;
