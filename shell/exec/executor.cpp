@@ -765,6 +765,7 @@ int Executor::run_async(const ast::Command& command) {
         // Finished by the job table when it reaps the process (shell/jobs/jobs.cpp).
         record->pid = pid;
         record->start_unix_ns = started.unix_ns;
+        record->start_monotonic_ns = started.monotonic_ns;
         record->spawn_ns = started.spawn_ns;
         record->shell_rss_kb = shell_rss_kb();
         job.processes.back().timing = std::move(record);

@@ -21,6 +21,7 @@ ProcessRecord start_record(const SpawnOutcome& outcome, pid_t pid, const std::st
     record.early_stop = outcome.early_stop;
     record.pid = pid;
     record.start_unix_ns = outcome.started_unix_ns;
+    record.start_monotonic_ns = outcome.started_ns;
     record.spawn_ns = outcome.spawn_ns;
     return record;
 }

@@ -550,6 +550,7 @@ int wait_forked(Shell& sh, pid_t pid, std::int64_t started_ns, std::int64_t star
     r.spawn_ns = fork_ns;
     r.pid = pid;
     r.start_unix_ns = started_unix_ns;
+    r.start_monotonic_ns = started_ns;
     r.wait_status = ws;
     timing_record(sh, std::move(r));
     return ws;

@@ -1,6 +1,7 @@
 #include "shell/timing/record_format.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "shell/timing/json_writer.hpp"
 #include "shell/traps/signals.hpp"
@@ -22,6 +23,16 @@ std::string wait_status_text(int wait_status) {
 
 std::int64_t timeval_us(const struct timeval& tv) {
     return static_cast<std::int64_t>(tv.tv_sec) * 1000000 + tv.tv_usec;
+}
+
+const std::string& host_name() {
+    // Asked once per shell: a record must cost no system call it can avoid.
+    static const std::string name = [] {
+        char buf[256] = {};
+        if (gethostname(buf, sizeof buf - 1) != 0) return std::string("?");
+        return std::string(buf);
+    }();
+    return name;
 }
 
 std::string timing_record_json(const ProcessRecord& record, pid_t shell_pid) {
@@ -74,6 +85,14 @@ std::string timing_record_json(const ProcessRecord& record, pid_t shell_pid) {
     append_json_string(line, record.command);
     line += ",\"shell_rss_kb\":";
     append_json_integer(line, record.shell_rss_kb);
+    // For merging logs: the start on the host's monotonic clock (immune to clock steps, one
+    // time axis for the shells of one boot) and the host that wrote the record.
+    if (record.start_monotonic_ns != 0) {
+        line += ",\"mono\":";
+        append_json_seconds(line, record.start_monotonic_ns);
+    }
+    line += ",\"host\":";
+    append_json_string(line, host_name());
     line += "}\n";
     return line;
 }

@@ -30,6 +30,9 @@ namespace vsh {
 //   shell_rss_kb  the shell's own resident set size when it spawned
 [[nodiscard]] std::string timing_record_json(const ProcessRecord& record, pid_t shell_pid);
 
+// This machine's name (gethostname), read once: the "host" of every record.
+[[nodiscard]] const std::string& host_name();
+
 // Microseconds in a struct timeval.
 [[nodiscard]] std::int64_t timeval_us(const struct timeval& tv);
 

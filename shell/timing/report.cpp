@@ -30,6 +30,7 @@ struct ParsedRecord {
     std::int64_t spawn_us = 0;
     std::int64_t wall_us = 0;
     std::int64_t shell_pid = 0;
+    std::string host;             // Empty in logs from before the field.
     bool stopped = false;         // It has "stops": it stopped at least once.
     std::int64_t stopped_us = 0;  // How long it was stopped.
     std::string row;              // The backend, or kShellCodeRow.
@@ -96,6 +97,9 @@ bool parse_record(std::string_view line, ParsedRecord* record) {
         !integer_field(*object, "wall_us", &record->wall_us))
         return false;
     if (!integer_field(*object, "shell_pid", &record->shell_pid)) record->shell_pid = 0;
+    if (const JsonScalar* host = json_field(*object, "host");
+        host != nullptr && host->kind == JsonScalar::Kind::String)
+        record->host = host->text;
     record->stopped = json_field(*object, "stops") != nullptr;
     if (!integer_field(*object, "stopped_us", &record->stopped_us)) record->stopped_us = 0;
     // Stopped time beyond the wall time is a damaged record, not a negative run time.
@@ -136,6 +140,7 @@ struct ProgramAccumulator {
 };
 
 struct LeafCandidate {
+    std::string host;
     std::int64_t pid;
     std::int64_t start_us;
     std::int64_t wall_us;
@@ -247,7 +252,8 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
     std::map<std::pair<std::string, std::string>, std::size_t> failures;
     std::map<std::string, ProgramAccumulator> programs;
     std::vector<LeafCandidate> leaves;
-    std::set<std::int64_t> shells;
+    // Shells by host and pid: logs of several machines merge, and their pids may meet.
+    std::set<std::pair<std::string, std::int64_t>> shells;
     std::vector<double> all_latencies;
     std::int64_t first_start = 0, last_end = 0;
     std::size_t line_number = 0;
@@ -266,7 +272,7 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
         if (summary.records == 0 || record.start_us < first_start) first_start = record.start_us;
         if (summary.records == 0 || end > last_end) last_end = end;
         ++summary.records;
-        shells.insert(record.shell_pid);
+        shells.insert({record.host, record.shell_pid});
         latencies[record.row].push_back(static_cast<double>(record.spawn_us));
         all_latencies.push_back(static_cast<double>(record.spawn_us));
         summary.children_wall_us = saturating_add(summary.children_wall_us, record.wall_us);
@@ -284,15 +290,15 @@ TimingSummary summarise_timing_log(std::string_view log_text) {
             summary.peak_rss_kb = record.max_rss_kb;
             summary.peak_rss_program = record.program;
         }
-        leaves.push_back(
-            {record.child_pid, record.start_us, record.wall_us, record.cpu_us, record.program});
+        leaves.push_back({record.host, record.child_pid, record.start_us, record.wall_us,
+                          record.cpu_us, record.program});
     }
     // A process that created processes of its own (a shell: its pid is the shell_pid of other
     // records) has their time inside its own wall time and, once it reaped them, in its CPU
     // time too. The leaf figures count each piece of work once.
     std::vector<const LeafCandidate*> leaf_processes;
     for (const LeafCandidate& leaf : leaves) {
-        if (leaf.pid >= 0 && shells.count(leaf.pid) != 0) continue;
+        if (leaf.pid >= 0 && shells.count({leaf.host, leaf.pid}) != 0) continue;
         summary.leaf_wall_us = saturating_add(summary.leaf_wall_us, leaf.wall_us);
         summary.leaf_cpu_us = saturating_add(summary.leaf_cpu_us, leaf.cpu_us);
         leaf_processes.push_back(&leaf);
@@ -647,49 +653,46 @@ int timing_report_main(int argc, char** argv) {
         return 0;
     }
     static constexpr std::string_view kUsage =
-        "usage: vsh --timing-report [--json] [--by-program] FILE\n"
+        "usage: vsh --timing-report [--json] [--by-program] FILE...\n"
         "       vsh --timing-report --trace FILE...\n"
         "       vsh --timing-report --compare [--json] OLD NEW\n";
     bool json = false;
     bool by_program = false;
-    const char* path = nullptr;
+    std::vector<const char*> paths;
     for (int i = 0; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "--json") {
             json = true;
         } else if (arg == "--by-program") {
             by_program = true;
-        } else if (path == nullptr && (arg == "-" || !arg.starts_with("-"))) {
-            path = argv[i];
+        } else if (arg == "-" || !arg.starts_with("-")) {
+            paths.push_back(argv[i]);
         } else {
             write_all(2, kUsage);
             return 2;
         }
     }
-    if (path == nullptr) {
+    if (paths.empty()) {
         write_all(2, kUsage);
         return 2;
     }
-    bool from_stdin = std::string_view(path) == "-";
-    int fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    // Several logs (several hosts, or runs) are summarised as one: records carry their host,
+    // so shells of different machines stay apart.
     std::string text;
-    if (fd < 0 || !read_whole(fd, &text)) {
-        std::string message = "vsh: --timing-report: ";
-        message += path;
-        message += ": ";
-        message += std::strerror(errno);
-        message += '\n';
-        write_all(2, message);
-        return 1;
+    std::string joined_names;
+    for (const char* path : paths) {
+        if (!read_log(path, &text)) return 1;
+        if (!text.empty() && text.back() != '\n') text += '\n';
+        if (!joined_names.empty()) joined_names += ", ";
+        joined_names += std::string_view(path) == "-" ? "standard input" : path;
     }
-    if (!from_stdin) close(fd);
     TimingSummary summary = summarise_timing_log(text);
     if (summary.malformed_lines > 0 && json) {
         // The JSON carries the count; say it on stderr too so a pipeline into jq notices.
         write_all(2, "vsh: --timing-report: skipped " + std::to_string(summary.malformed_lines) +
                          " malformed line(s)\n");
     }
-    const std::string_view name = from_stdin ? "standard input" : path;
+    const std::string_view name = joined_names;
     if (by_program) {
         write_all(1, json ? timing_programs_json(summary) : timing_programs_text(summary, name));
     } else {

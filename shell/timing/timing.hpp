@@ -20,11 +20,12 @@ struct ProcessRecord {
     const char* fallback = nullptr;  // Why the selected backend fell back to fork, or null.
     bool shell_code = false;         // A forked subshell running shell code (not a backend choice).
     pid_t pid = 0;
-    std::int64_t start_unix_ns = 0;  // Wall-clock time the spawn began.
-    std::int64_t spawn_ns = 0;       // How long the shell was blocked creating the process.
-    std::int64_t wall_ns = 0;        // From the spawn's start to the reaping of the child.
-    int stops = 0;                   // How often the process stopped (job control).
-    std::int64_t stopped_ns = 0;     // How much of wall_ns it spent stopped.
+    std::int64_t start_unix_ns = 0;       // Wall-clock time the spawn began.
+    std::int64_t start_monotonic_ns = 0;  // The same instant on CLOCK_MONOTONIC (0: unknown).
+    std::int64_t spawn_ns = 0;            // How long the shell was blocked creating the process.
+    std::int64_t wall_ns = 0;             // From the spawn's start to the reaping of the child.
+    int stops = 0;                        // How often the process stopped (job control).
+    std::int64_t stopped_ns = 0;          // How much of wall_ns it spent stopped.
     // For a process in a job's own group: "caught" when the backend passes a stop that came
     // before the exec on to the program, "default" when such a stop stops the child before
     // its exec (posix_spawn). Null otherwise.

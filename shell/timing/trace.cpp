@@ -158,9 +158,11 @@ TraceExport chrome_trace(const std::vector<TimingLogText>& logs) {
     TraceExport result;
     std::vector<JsonObject> objects;
     std::vector<TraceRecord> records;
+    // Each log, and each host within a log, gets its own range of track ids.
+    std::map<std::pair<std::size_t, std::string>, std::int64_t> groups;
+    std::map<std::int64_t, std::string> group_host;
     for (std::size_t index = 0; index < logs.size(); ++index) {
         std::string_view text = logs[index].text;
-        const std::int64_t offset = static_cast<std::int64_t>(index) * kPidSpan;
         std::size_t line_number = 0;
         while (!text.empty()) {
             std::size_t newline = text.find('\n');
@@ -186,6 +188,11 @@ TraceExport chrome_trace(const std::vector<TimingLogText>& logs) {
                                                    std::to_string(line_number));
                 continue;
             }
+            const std::string host = text_field(*object, "host");
+            auto [group, added] =
+                groups.try_emplace({index, host}, static_cast<std::int64_t>(groups.size()));
+            if (added) group_host[group->second] = host;
+            const std::int64_t offset = group->second * kPidSpan;
             objects.push_back(std::move(*object));
             records.push_back(TraceRecord{*start, std::min(*spawn, *wall), *wall, *shell + offset,
                                           *child + offset, nullptr});
@@ -209,6 +216,8 @@ TraceExport chrome_trace(const std::vector<TimingLogText>& logs) {
     for (const TraceRecord& r : records) {
         if (shells.insert(r.shell_pid).second) {
             std::string name = "vsh " + real_pid(r.shell_pid);
+            if (groups.size() > 1 && !group_host[r.shell_pid / kPidSpan].empty())
+                name += " on " + group_host[r.shell_pid / kPidSpan];
             if (auto it = created_by.find(r.shell_pid);
                 it != created_by.end() && !it->second.empty())
                 name += ": " + it->second;

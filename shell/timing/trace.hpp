@@ -6,9 +6,9 @@
 // created is a thread track inside it (tid = the child's pid) holding one complete event
 // ("ph":"X") for its whole life, with the spawn latency as a slice nested at its start. Times
 // are microseconds from the earliest record of all the logs given (that instant, in unix
-// microseconds, is in "otherData"). Processes from the second and later logs get their pids
-// offset by 4194304 × the log's index (Linux's largest pid), so logs of several hosts or runs
-// never share a track.
+// microseconds, is in "otherData"). Each (log, host) pair gets its own range of ids, offset by
+// 4194304 (Linux's largest pid) × its index in order of appearance, so logs of several hosts
+// or runs never share a track.
 #pragma once
 
 #include <cstddef>

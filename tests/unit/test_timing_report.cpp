@@ -239,3 +239,14 @@ TEST_CASE("The report counts each process's own work once, and sums failures and
     std::string programs = vsh::timing_programs_text(s, "log");
     CHECK(programs.find("cc") != std::string::npos);
 }
+
+TEST_CASE("Shells of different hosts with the same pid are different shells") {
+    const char* log =
+        R"({"time":5.000000,"shell_pid":7,"child_pid":8,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":1,"wall_us":2,"status":0,"argv0":"cc","host":"alpha"}
+{"time":5.000001,"shell_pid":7,"child_pid":9,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":1,"wall_us":2,"status":0,"argv0":"cc","host":"beta"}
+{"time":5.000002,"shell_pid":8,"child_pid":10,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":1,"wall_us":2,"status":0,"argv0":"ld","host":"beta"})";
+    vsh::TimingSummary s = vsh::summarise_timing_log(log);
+    CHECK(s.shells == 3);
+    // alpha's process 8 created nothing there (beta's shell 8 is another machine's): a leaf.
+    CHECK(s.leaf_wall_us == 6);
+}

@@ -159,3 +159,17 @@ TEST_CASE("An empty or damaged log still gives a valid trace") {
     CHECK(junk.skipped == 3);
     CHECK(events_of(junk.json).size() == 1);
 }
+
+TEST_CASE("Two hosts in one log keep their shells apart, named after their hosts") {
+    const char* log =
+        R"({"time":5.000000,"shell_pid":7,"child_pid":8,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":1,"wall_us":2,"status":0,"argv0":"cc","host":"alpha"}
+{"time":5.000001,"shell_pid":7,"child_pid":8,"backend":"vfork","fallback":null,"shell_code":false,"spawn_us":1,"wall_us":2,"status":0,"argv0":"cc","host":"beta"})";
+    vsh::TraceExport trace = vsh::chrome_trace({{"merged", log}});
+    CHECK(trace.records == 2);
+    std::map<std::int64_t, std::string> names;
+    for (const Event& e : events_of(trace.json))
+        if (e.name == "process_name") names[e.pid] = e.args_name;
+    REQUIRE(names.size() == 2);
+    CHECK(names.begin()->second == "vsh 7 on alpha");
+    CHECK(names.rbegin()->second == "vsh 7 on beta");
+}
