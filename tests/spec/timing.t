@@ -67,7 +67,7 @@ VSH_TIMING_LOG=$PWD/t.log
 unset VSH_TIMING_LOG
 /bin/true
 wc -l < t.log | tr -d ' '
-grep -c '^{"time":[0-9.]*,"shell_pid":[0-9]*,.*"argv0":"/bin/[a-z]*","shell_rss_kb":[0-9]*}$' t.log
+grep -c '^{"time":[0-9.]*,"shell_pid":[0-9]*,.*"argv0":"/bin/[a-z]*","shell_rss_kb":[0-9]*,"mono":[0-9.]*,"host":"[^"]*"}$' t.log
 ---- stdout
 4
 4
