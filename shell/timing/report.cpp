@@ -345,7 +345,10 @@ std::string timing_summary_text(const TimingSummary& summary, std::string_view l
                " malformed line(s), the first at line " +
                std::to_string(summary.first_malformed_line) + "\n";
     }
-    if (summary.records == 0) return out;
+    if (summary.records == 0) {
+        out += "the log holds no records (is VSH_TIMING_LOG set where the processes ran?)\n";
+        return out;
+    }
 
     out += "\nspawn latency (how long the shell was blocked creating each process):\n";
     std::vector<std::vector<std::string>> rows = {
