@@ -478,6 +478,15 @@ std::string timing_summary_json(const TimingSummary& summary) {
         append_json_string(out, summary.failures[i].status);
         out += ",\"count\":" + std::to_string(summary.failures[i].count) + "}";
     }
+    out += "],\"critical_path\":[";
+    for (std::size_t i = 0; i < summary.critical_path.size(); ++i) {
+        const CriticalStep& step = summary.critical_path[i];
+        if (i > 0) out += ',';
+        out += "{\"program\":";
+        append_json_string(out, step.program);
+        out += ",\"start_us\":" + std::to_string(step.start_us) +
+               ",\"wall_us\":" + std::to_string(step.wall_us) + "}";
+    }
     out += "]}\n";
     return out;
 }

@@ -208,6 +208,9 @@ TEST_CASE("The report counts each process's own work once, and sums failures and
     CHECK(text.find("9000 KiB (ld)") != std::string::npos);
     std::string json = vsh::timing_summary_json(s);
     CHECK(json.find("\"leaf_wall_us\":6000") != std::string::npos);
+    CHECK(json.find("\"critical_path\":[{\"program\":\"cc\",\"start_us\":0,\"wall_us\":1000},"
+                    "{\"program\":\"ld\",\"start_us\":3000,\"wall_us\":2000}]") !=
+          std::string::npos);
     CHECK(json.find("{\"program\":\"ld\",\"status\":\"SIGKILL\",\"count\":1}") !=
           std::string::npos);
     CHECK(vsh::parse_json_object(vsh::timing_programs_json(s)).has_value());
