@@ -214,7 +214,8 @@ records=$(wc -l < log)
 slices=$(grep -c '"ph":"X"' trace.json)
 spawns=$(grep -c '"cat":"spawn"' trace.json)
 [ "$slices" -eq $((2 * records)) ] && [ "$spawns" -eq "$records" ] && echo "one slice per record"
-# Every event has the fields Perfetto needs, with numbers where numbers go.
+# Every event has the fields Perfetto needs, with numbers where numbers go (each event line
+# is parsed as JSON, and children checked to lie in their shell's slice, by the unit tests).
 grep '"ph":' trace.json | grep -v '"pid":[0-9][0-9]*,"tid":[0-9][0-9]*' | head -n 3
 grep '"ph":"X"' trace.json | grep -v '"ts":[0-9][0-9]*,"dur":[0-9][0-9]*' | head -n 3
 grep -c '"name":"process_name"' trace.json | sed 's/^[1-9][0-9]*$/named shells/'

@@ -119,6 +119,14 @@ TEST_CASE("A timing log becomes one slice per process, nested in its shell's tra
         CHECK(spawn.dur <= process.dur);
     }
     CHECK(spawn_of_tid[21].dur == 300);
+    // A shell's children lie inside the slice of the process that is that shell: ld ran within
+    // the vsh (pid 20) that shell 1 started.
+    const Event& shell = process_of_tid[20];
+    for (const auto& [tid, process] : process_of_tid) {
+        if (process.pid != 20) continue;
+        CHECK(process.ts >= shell.ts);
+        CHECK(process.ts + process.dur <= shell.ts + shell.dur);
+    }
     // The vsh started by shell 1 is named after the record that created it.
     CHECK(shell_names[1] == "vsh 1");
     CHECK(shell_names[20] == "vsh 20: vsh");
