@@ -2,9 +2,24 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace vsh {
+
+bool read_to_end(int fd, std::string& out) {
+    std::size_t size = out.size();
+    for (;;) {
+        if (out.size() - size < 65536) out.resize(size + std::max<std::size_t>(size / 2, 262144));
+        ssize_t n = read(fd, out.data() + size, out.size() - size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            out.resize(size);
+            return n == 0;
+        }
+        size += static_cast<std::size_t>(n);
+    }
+}
 
 bool write_all(int fd, std::string_view data) {
     while (!data.empty()) {

@@ -12,6 +12,10 @@ namespace vsh {
 // (or a write of 0 bytes).
 bool write_all(int fd, std::string_view data);
 
+// Appends everything read from `fd` until end of file to `out`, reading straight into the
+// string. False on a read error (what was read is kept).
+bool read_to_end(int fd, std::string& out);
+
 class OutputStream {
   public:
     explicit OutputStream(int fd) : fd_(fd) {}

@@ -250,4 +250,31 @@ const JsonScalar* json_field(const JsonObject& object, std::string_view key) {
     return nullptr;
 }
 
+std::optional<std::int64_t> seconds_literal_to_us(std::string_view literal) {
+    std::int64_t whole = 0, fraction = 0;
+    std::size_t i = 0;
+    if (literal.empty() || literal[0] == '-') return std::nullopt;
+    for (; i < literal.size() && literal[i] != '.'; ++i) {
+        if (literal[i] < '0' || literal[i] > '9') return std::nullopt;  // Exponents: not ours.
+        if (__builtin_mul_overflow(whole, 10, &whole) ||
+            __builtin_add_overflow(whole, literal[i] - '0', &whole))
+            return std::nullopt;
+    }
+    int places = 0;
+    if (i < literal.size()) {
+        for (++i; i < literal.size(); ++i) {
+            if (literal[i] < '0' || literal[i] > '9') return std::nullopt;
+            if (places < 6) {
+                fraction = fraction * 10 + (literal[i] - '0');
+                ++places;
+            }
+        }
+    }
+    for (; places < 6; ++places) fraction *= 10;
+    std::int64_t us = 0;
+    if (__builtin_mul_overflow(whole, 1000000, &us) || __builtin_add_overflow(us, fraction, &us))
+        return std::nullopt;
+    return us;
+}
+
 }  // namespace vsh

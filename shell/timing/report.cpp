@@ -49,33 +49,6 @@ std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
     return __builtin_add_overflow(a, b, &sum) ? std::numeric_limits<std::int64_t>::max() : sum;
 }
 
-// "1712345678.123456" -> microseconds, exactly (a double would round at this magnitude).
-// False for a time whose microseconds do not fit in 64 bits (after the year 292000).
-bool seconds_literal_to_us(const std::string& literal, std::int64_t* out) {
-    std::int64_t whole = 0, fraction = 0;
-    std::size_t i = 0;
-    if (literal.empty() || literal[0] == '-') return false;
-    for (; i < literal.size() && literal[i] != '.'; ++i) {
-        if (literal[i] < '0' || literal[i] > '9') return false;  // Exponents: not ours.
-        if (__builtin_mul_overflow(whole, 10, &whole) ||
-            __builtin_add_overflow(whole, literal[i] - '0', &whole))
-            return false;
-    }
-    int places = 0;
-    if (i < literal.size()) {
-        for (++i; i < literal.size(); ++i) {
-            if (literal[i] < '0' || literal[i] > '9') return false;
-            if (places < 6) {
-                fraction = fraction * 10 + (literal[i] - '0');
-                ++places;
-            }
-        }
-    }
-    for (; places < 6; ++places) fraction *= 10;
-    return !__builtin_mul_overflow(whole, 1000000, out) &&
-           !__builtin_add_overflow(*out, fraction, out);
-}
-
 bool integer_field(const JsonObject& object, std::string_view key, std::int64_t* out) {
     const JsonScalar* value = json_field(object, key);
     if (value == nullptr || value->kind != JsonScalar::Kind::Number) return false;
@@ -89,9 +62,10 @@ bool parse_record(std::string_view line, ParsedRecord* record) {
     if (!object) return false;
     const JsonScalar* time = json_field(*object, "time");
     const JsonScalar* backend = json_field(*object, "backend");
-    if (time == nullptr || time->kind != JsonScalar::Kind::Number ||
-        !seconds_literal_to_us(time->text, &record->start_us))
-        return false;
+    if (time == nullptr || time->kind != JsonScalar::Kind::Number) return false;
+    const std::optional<std::int64_t> start = seconds_literal_to_us(time->text);
+    if (!start) return false;
+    record->start_us = *start;
     if (backend == nullptr || backend->kind != JsonScalar::Kind::String) return false;
     if (!integer_field(*object, "spawn_us", &record->spawn_us) ||
         !integer_field(*object, "wall_us", &record->wall_us))
@@ -230,17 +204,6 @@ void append_stats_json(std::string& out, const LatencyStats& stats) {
                   stats.spawns, static_cast<long long>(stats.total_us), stats.median_us,
                   stats.p95_us, stats.p99_us);
     out += buf;
-}
-
-bool read_whole(int fd, std::string* out) {
-    char buf[65536];
-    for (;;) {
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return false;
-        if (n == 0) return true;
-        out->append(buf, static_cast<std::size_t>(n));
-    }
 }
 
 }  // namespace
@@ -626,7 +589,7 @@ namespace {
 bool read_log(const char* path, std::string* text) {
     const bool from_stdin = std::string_view(path) == "-";
     int fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || !read_whole(fd, text)) {
+    if (fd < 0 || !read_to_end(fd, *text)) {
         write_all(
             2, "vsh: --timing-report: " + std::string(path) + ": " + std::strerror(errno) + "\n");
         if (fd > 0) close(fd);

@@ -32,29 +32,6 @@ struct TraceRecord {
     const JsonObject* fields = nullptr;
 };
 
-// "1712345678.123456" -> microseconds, exactly (a double would round at this magnitude).
-std::optional<std::int64_t> seconds_to_us(const std::string& literal) {
-    std::int64_t whole = 0, fraction = 0;
-    std::size_t i = 0;
-    if (literal.empty()) return std::nullopt;
-    for (; i < literal.size() && literal[i] != '.'; ++i) {
-        if (literal[i] < '0' || literal[i] > '9' || whole > 100000000000) return std::nullopt;
-        whole = whole * 10 + (literal[i] - '0');
-    }
-    int places = 0;
-    if (i < literal.size()) {
-        for (++i; i < literal.size(); ++i) {
-            if (literal[i] < '0' || literal[i] > '9') return std::nullopt;
-            if (places < 6) {
-                fraction = fraction * 10 + (literal[i] - '0');
-                ++places;
-            }
-        }
-    }
-    for (; places < 6; ++places) fraction *= 10;
-    return whole * 1000000 + fraction;
-}
-
 std::optional<std::int64_t> integer(const JsonObject& object, std::string_view key) {
     const JsonScalar* value = json_field(object, key);
     if (value == nullptr || value->kind != JsonScalar::Kind::Number) return std::nullopt;
@@ -138,20 +115,6 @@ std::string real_pid(std::int64_t pid) {
     return std::to_string(pid % kPidSpan);
 }
 
-bool read_whole(int fd, std::string& out) {
-    std::size_t size = out.size();
-    for (;;) {
-        if (out.size() - size < 65536) out.resize(size + 262144);
-        ssize_t n = read(fd, out.data() + size, out.size() - size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            out.resize(size);
-            return n == 0;
-        }
-        size += static_cast<std::size_t>(n);
-    }
-}
-
 }  // namespace
 
 TraceExport chrome_trace(const std::vector<TimingLogText>& logs) {
@@ -175,7 +138,7 @@ TraceExport chrome_trace(const std::vector<TimingLogText>& logs) {
             if (object) {
                 const JsonScalar* time = json_field(*object, "time");
                 if (time != nullptr && time->kind == JsonScalar::Kind::Number)
-                    start = seconds_to_us(time->text);
+                    start = seconds_literal_to_us(time->text);
                 spawn = integer(*object, "spawn_us");
                 wall = integer(*object, "wall_us");
                 shell = integer(*object, "shell_pid");
@@ -274,7 +237,7 @@ int timing_trace_main(int argc, char** argv) {
         const std::string_view path = argv[i];
         const bool from_stdin = path == "-";
         int fd = from_stdin ? 0 : open(argv[i], O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || !read_whole(fd, texts[static_cast<std::size_t>(i)])) {
+        if (fd < 0 || !read_to_end(fd, texts[static_cast<std::size_t>(i)])) {
             write_all(2, "vsh: --timing-report: " + std::string(path) + ": " +
                              std::strerror(errno) + "\n");
             return 1;
