@@ -295,8 +295,30 @@ void Formatter::pipeline(const Pipeline& pipeline) {
     }
 }
 
+// A command whose name is spelt like a reserved word was written after a redirection
+// (`>o do`): written first, the word would be read back as the reserved word.
+bool name_is_reserved_word(const Command& command) {
+    static constexpr std::string_view kReserved[] = {
+        "!",  "{",   "}",  "case", "do",   "done",  "elif",  "else", "esac",
+        "fi", "for", "if", "in",   "then", "until", "while", "time"};
+    const auto* simple = std::get_if<SimpleCommand>(&command.node);
+    if (simple == nullptr || !simple->assignments.empty() || simple->words.empty() ||
+        command.redirections.empty())
+        return false;
+    const Word& name = simple->words.front();
+    if (name.size() != 1 || name[0].kind != WordPart::Kind::Literal) return false;
+    for (std::string_view reserved : kReserved)
+        if (name[0].text == reserved) return true;
+    return false;
+}
+
 void Formatter::command(const Command& command) {
     const std::size_t start = out.size();
+    const bool redirections_first = name_is_reserved_word(command);
+    if (redirections_first) {
+        redirections(command.redirections, false);
+        out += ' ';
+    }
     std::visit(
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;
@@ -399,7 +421,7 @@ void Formatter::command(const Command& command) {
             }
         },
         command.node);
-    redirections(command.redirections, out.size() > start);
+    if (!redirections_first) redirections(command.redirections, out.size() > start);
 }
 
 }  // namespace

@@ -159,3 +159,14 @@ TEST_CASE("formatted text reads back as the same command", "[format]") {
         check_reads_back(text);
     }
 }
+
+TEST_CASE("a command named like a reserved word keeps its redirection first", "[format]") {
+    // Written after the word, `do` would be read back as the reserved word (found by
+    // fuzz_parse).
+    CHECK(formatted(">o do") == ">o do");
+    CHECK(formatted("2>&1 if x") == "2>&1 if x");
+    check_reads_back(">o do");
+    check_reads_back("<in then a b >out");
+    // An ordinary name keeps the usual order.
+    CHECK(formatted(">o echo do") == "echo do >o");
+}
