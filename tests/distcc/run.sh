@@ -6,7 +6,7 @@
 set -eu
 vsh=$1
 work=$2
-for tool in distcc distccd make cc; do
+for tool in distcc distccd make cc python3; do
     command -v "$tool" >/dev/null || { echo "distcc-trace: $tool is missing: skipped"; exit 77; }
 done
 fail() { echo "distcc-trace: $*" >&2; exit 1; }
@@ -71,6 +71,26 @@ shells=$(grep -c '"name":"process_name"' trace.json)
 [ "$shells" -ge 2 ] || fail "$shells shell tracks"
 pids=$(grep '"ph":"X"' trace.json | sed 's/.*"pid":\([0-9]*\),.*/\1/' | sort -u | wc -l)
 [ "$pids" -eq "$shells" ] || fail "slices on $pids tracks, $shells shells named"
+# The whole file as JSON, with the types Perfetto needs: ph, pid, tid, ts and dur numbers,
+# dur >= 0, every spawn slice inside its process's slice, one process slice per record.
+python3 - "$records" trace.json <<'PY' || fail "the trace is not what Perfetto reads"
+import json, sys
+records, path = int(sys.argv[1]), sys.argv[2]
+events = json.load(open(path))["traceEvents"]
+slices = {}
+for e in events:
+    assert e["ph"] in ("X", "M"), e
+    assert isinstance(e["pid"], int) and isinstance(e["tid"], int), e
+    if e["ph"] == "X":
+        assert isinstance(e["ts"], int) and isinstance(e["dur"], int) and e["dur"] >= 0, e
+        slices.setdefault((e["pid"], e["tid"]), []).append(e)
+processes = [e for e in events if e["ph"] == "X" and e["cat"] != "spawn"]
+assert len(processes) == records, (len(processes), records)
+for group in slices.values():
+    whole = [e for e in group if e["cat"] != "spawn"][0]
+    for spawn in (e for e in group if e["cat"] == "spawn"):
+        assert whole["ts"] <= spawn["ts"] and spawn["ts"] + spawn["dur"] <= whole["ts"] + whole["dur"]
+PY
 "$vsh" --timing-report one.log two.log > report.txt || fail "the report failed"
 grep -q "^timing report for one.log, two.log: 34 processes" report.txt || fail "report: $(head -n 1 report.txt)"
 echo "distcc-trace: 32 compiles on two daemons, 34 records, one trace of $((2 * records)) slices"
