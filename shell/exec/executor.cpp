@@ -251,17 +251,10 @@ void Executor::check_stack(std::string_view who) {
     throw FatalError{2};
 }
 
-int Executor::run(const ast::Command& command, ExecContext ctx) {
-    // Memory that runs out in a command ends that command with a message (FatalError), as
-    // any other error that POSIX says ends a script: never std::terminate.
-    try {
-        return run_command(command, ctx);
-    } catch (const std::bad_alloc&) {
-        sh_.out_of_memory();
-    }
-}
-
-int Executor::run_command(const ast::Command& command, ExecContext ctx) {
+// Memory that runs out in a command ends that command with a message (FatalError), as any
+// other error that POSIX says ends a script: never std::terminate. (A function-try-block: no
+// extra call per command.)
+int Executor::run(const ast::Command& command, ExecContext ctx) try {
     // `set -n` stops a non-interactive shell at once, also in the rest of the list or
     // function it was run in (as dash, bash and ksh93).
     if (sh_.options.noexec && !sh_.options.interactive) return sh_.last_status;
@@ -305,6 +298,8 @@ int Executor::run_command(const ast::Command& command, ExecContext ctx) {
         if (sh_.jump != Jump::None) return sh_.last_status;
     }
     return status;
+} catch (const std::bad_alloc&) {
+    sh_.out_of_memory();
 }
 
 void Executor::abandon_if_interrupted() {

@@ -94,7 +94,6 @@ class Executor final : public CommandSubstituter {
 
   private:
     void remember_utilities(const ast::Command& command);           // set -h, at a definition.
-    int run_command(const ast::Command& command, ExecContext ctx);  // run() without its guard.
     Shell& sh_;
 
     // Throws CommandLineAbandoned when Ctrl-C reached the interactive shell while its command

@@ -245,7 +245,8 @@ class Evaluator {
     class DepthGuard {
       public:
         explicit DepthGuard(Evaluator& ev) : ev_(ev) {
-            if (++ev_.depth_ > kMaxDepth || stack_nearly_full())
+            // The stack is looked at only past the depth of everyday expressions.
+            if (++ev_.depth_ > kMaxDepth || (ev_.depth_ > 64 && stack_nearly_full()))
                 ev_.fail("expression nested too deeply");
         }
         ~DepthGuard() { --ev_.depth_; }

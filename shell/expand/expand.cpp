@@ -313,10 +313,6 @@ class WordExpansion {
     WordExpansion(Shell& sh, Builder& b) : sh_(sh), b_(b) {}
 
     void parts(const ast::Word& word, Quoting q, bool operand = false) {
-        if (stack_nearly_full()) {
-            sh_.error(stack_exhausted_message());
-            throw FatalError{2};
-        }
         for (const WordPart& part : word) one(part, q, operand);
     }
 
@@ -610,7 +606,16 @@ class WordExpansion {
         }
     }
 
+    // ${x:-${y:-...}} expands its operands recursively: the one place expansion goes deeper
+    // than the word it was given (checked here, not for every word, to keep words cheap).
+    void check_stack() {
+        if (!stack_nearly_full()) return;
+        sh_.error(stack_exhausted_message());
+        throw FatalError{2};
+    }
+
     std::string operand_string(const WordPart& part) {
+        check_stack();
         std::vector<std::string> unused;
         Builder inner(Mode::String, &unused, kDefaultIfs, true);
         WordExpansion sub(sh_, inner);
@@ -619,6 +624,7 @@ class WordExpansion {
     }
 
     std::string operand_pattern(const WordPart& part) {
+        check_stack();
         std::vector<std::string> unused;
         Builder inner(Mode::Pattern, &unused, kDefaultIfs, true);
         WordExpansion sub(sh_, inner);
