@@ -111,6 +111,9 @@ class Formatter {
     void word(const Word& word, Context context = Context::Unquoted);
 
   private:
+    // Inside $((...)), where $'...' is not special: a newline even in double quotes there is
+    // written as a space (as one outside them is).
+    int arithmetic_ = 0;
     void list_items(const List& list);
     void terminated(const List& list);
     void redirections(const std::vector<Redirection>& redirections, bool after_text);
@@ -137,6 +140,8 @@ void Formatter::literal(std::string_view text, Context context) {
             if (last || special.find(text[i + 1]) != std::string_view::npos || text[i + 1] == '\n')
                 out += '\\';
             out += c;
+        } else if (c == '\n' && context == Context::DoubleQuoted && arithmetic_ > 0) {
+            out += ' ';
         } else if (c == '\n' && context == Context::DoubleQuoted) {
             out += "\"$'\\n'\"";
         } else if (c == '\n' && context == Context::Arithmetic) {
@@ -234,7 +239,9 @@ void Formatter::word(const Word& word, Context context) {
                 break;
             case Kind::Arith:
                 out += "$((";
+                ++arithmetic_;
                 this->word(part.parts, Context::Arithmetic);
+                --arithmetic_;
                 out += "))";
                 break;
             case Kind::Tilde:
