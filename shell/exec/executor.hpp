@@ -93,7 +93,7 @@ class Executor final : public CommandSubstituter {
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
 
   private:
-    void remember_utilities(const ast::Command& command);           // set -h, at a definition.
+    void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;
 
     // Throws CommandLineAbandoned when Ctrl-C reached the interactive shell while its command
