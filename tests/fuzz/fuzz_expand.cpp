@@ -3,10 +3,11 @@
 // The input's first byte sets the scene (options, IFS, locale; see Scene), the rest is parsed
 // as a program, and every word in the tree is expanded the way the executor would expand it:
 // command words into fields, assignment values and redirection targets into strings, case
-// subjects and patterns matched. Command substitution goes to a stub (CommandSubstituter) that
-// returns the body's text instead of running it, so nothing forks or execs; pathname
-// expansion is off (noglob) unless the scene asks for it, and then only in an empty directory
-// with no absolute or parent path, so that no input can walk the file system.
+// subjects and patterns matched; assignments alone on a line are made. Nothing else runs:
+// command substitution goes to a stub (CommandSubstituter) that returns the body's text, so
+// nothing forks or execs; pathname expansion is off (noglob) unless the scene asks for it,
+// and then only in an empty directory with no absolute or parent path, so that no input can
+// walk the file system.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -85,7 +86,7 @@ void set_up(vsh::Shell& sh, const Scene& scene) {
 // arithmetic errors, nounset) throw FatalError as in the shell; each word is tried on its own.
 class Walker {
   public:
-    explicit Walker(vsh::Shell& sh) : expander_(sh) {}
+    explicit Walker(vsh::Shell& sh) : sh_(sh), expander_(sh) {}
 
     void command(const vsh::ast::Command& command, int depth) {
         if (depth > 200) return;
@@ -94,6 +95,7 @@ class Walker {
     }
 
   private:
+    vsh::Shell& sh_;
     vsh::Expander expander_;
 
     template <typename F>
@@ -119,9 +121,15 @@ class Walker {
         for (const auto& item : list.items) command(*item.command, depth);
     }
 
+    // Assignments with no command name are made, as the executor makes them, so that later
+    // words see long or odd values (patterns matched against them, fields split from them).
     void node(const vsh::ast::SimpleCommand& simple, int) {
-        for (const auto& assignment : simple.assignments)
-            guarded([&] { (void)expander_.expand_assignment(assignment.value); });
+        for (const auto& assignment : simple.assignments) {
+            guarded([&] {
+                std::string value = expander_.expand_assignment(assignment.value);
+                if (simple.words.empty()) (void)sh_.assign(assignment.name, value);
+            });
+        }
         fields(simple.words);
     }
     void node(const vsh::ast::Pipeline& pipeline, int depth) {
