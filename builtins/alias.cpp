@@ -1,7 +1,7 @@
 // alias and unalias (XCU 2.3.1).
 #include "builtins/declarations.hpp"
-#include "builtins/quote.hpp"
 #include "builtins/usage.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
 
 #include <algorithm>

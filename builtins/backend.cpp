@@ -8,6 +8,7 @@
 
 #include "backends/backend.hpp"
 #include "builtins/declarations.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
@@ -91,12 +92,12 @@ int builtin_backend(Shell& sh, Args argv) {
             list = true;
             continue;
         }
-        sh.error("backend", arg + ": invalid option (usage: backend [-l] [name])");
+        sh.error("backend", arg + ": invalid option (usage: " + usage_of(sh, "backend") + ")");
         return 2;
     }
     const std::size_t operands = argv.size() - index;
     if (operands > 1 || (list && operands > 0)) {
-        sh.error("backend", "too many arguments (usage: backend [-l] [name])");
+        sh.error("backend", "too many arguments (usage: " + usage_of(sh, "backend") + ")");
         return 2;
     }
     if (list) return list_backends(sh);

@@ -4,12 +4,11 @@
 
 #include <cerrno>
 
-#include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
-#include "builtins/quote.hpp"
 #include "builtins/usage.hpp"
 #include "builtins/working_directory.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/exec/spawn.hpp"
@@ -74,7 +73,7 @@ bool describe(Shell& sh, const std::string& name, Describe how, std::string_view
         sh.out.write(verbose ? name + " is a shell keyword\n" : name + "\n");
         return true;
     }
-    const Builtin* b = name.find('/') == std::string::npos ? find_builtin(name) : nullptr;
+    const Builtin* b = name.find('/') == std::string::npos ? sh.find_builtin(name) : nullptr;
     if (b != nullptr && b->cls == BuiltinClass::Special) {
         sh.out.write(verbose ? name + " is a special shell builtin\n" : name + "\n");
         return true;
@@ -200,7 +199,7 @@ std::vector<Finding> find_all(Shell& sh, const std::string& name, TypeOutput out
     if (output != TypeOutput::ForcedPath) {
         if (sh.aliases.count(name) != 0) found.push_back({Found::Alias, {}});
         if (is_reserved_word(name)) found.push_back({Found::Keyword, {}});
-        const Builtin* b = find_builtin(name);
+        const Builtin* b = sh.find_builtin(name);
         if (b != nullptr && b->cls == BuiltinClass::Special)
             found.push_back({Found::SpecialBuiltin, {}});
         if (sh.functions.count(name) != 0) found.push_back({Found::Function, {}});
@@ -321,7 +320,7 @@ int builtin_hash(Shell& sh, Args argv) {
     int status = 0;
     for (std::size_t i = first; i < argv.size(); ++i) {
         const std::string& name = argv[i];
-        if (name.find('/') != std::string::npos || find_builtin(name) != nullptr ||
+        if (name.find('/') != std::string::npos || sh.find_builtin(name) != nullptr ||
             sh.functions.count(name) != 0)
             continue;
         sh.command_hash.erase(name);

@@ -5,9 +5,9 @@
 #include <cstring>
 
 #include "builtins/declarations.hpp"
+#include "shell/base/fd_source.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
-#include "shell/parser/fd_source.hpp"
 
 namespace vsh {
 

@@ -1,6 +1,6 @@
 // export and readonly: set attributes, optionally assigning; -p prints them for re-input.
 #include "builtins/declarations.hpp"
-#include "builtins/quote.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {

@@ -18,17 +18,14 @@
 #include <vector>
 
 #include "builtins/declarations.hpp"
-#include "builtins/quote.hpp"
+#include "builtins/usage.hpp"
+#include "shell/base/fd_source.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
-#include "shell/parser/fd_source.hpp"
 
 namespace vsh {
 namespace {
-
-constexpr std::string_view kUsage =
-    "usage: fc [-r] [-e editor] [first [last]] | fc -l [-nr] [first [last]] | "
-    "fc -s [old=new] [first]";
 
 struct FcOptions {
     bool list = false;
@@ -78,14 +75,14 @@ bool parse(Shell& sh, Args argv, FcOptions& opts) {
                         opts.editor = argv[++i];
                     } else {
                         sh.error("fc", "-e: option requires an editor");
-                        sh.error("fc", kUsage);
+                        (void)usage_error(sh, "fc");
                         return false;
                     }
                     j = arg.size();
                     break;
                 default:
                     sh.error("fc", std::string("-") + arg[j] + ": unknown option");
-                    sh.error("fc", kUsage);
+                    (void)usage_error(sh, "fc");
                     return false;
             }
         }
@@ -150,7 +147,7 @@ std::string default_editor(const Shell& sh) {
 
 int list(Shell& sh, const FcOptions& opts) {
     if (opts.operands.size() > 2) {
-        sh.error("fc", kUsage);
+        (void)usage_error(sh, "fc");
         return 2;
     }
     if (sh.history.empty()) return 0;
@@ -199,7 +196,7 @@ int substitute_and_run(Shell& sh, const FcOptions& opts) {
         substitute = !old_text.empty();
     }
     if (opts.operands.size() > next + 1) {
-        sh.error("fc", kUsage);
+        (void)usage_error(sh, "fc");
         return 2;
     }
     if (sh.history.empty()) {
@@ -239,7 +236,7 @@ std::string write_temporary(Shell& sh, const std::string& text) {
 
 int edit_and_run(Shell& sh, const FcOptions& opts) {
     if (opts.operands.size() > 2) {
-        sh.error("fc", kUsage);
+        (void)usage_error(sh, "fc");
         return 2;
     }
     if (sh.history.empty()) {

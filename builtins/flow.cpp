@@ -4,8 +4,8 @@
 
 #include "builtins/declarations.hpp"
 #include "builtins/numbers.hpp"
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {

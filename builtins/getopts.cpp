@@ -1,12 +1,11 @@
 // getopts (XCU getopts). OPTIND names the next argument to look at; inside a group such as
 // "-ab" OPTIND already points past the group (as in dash) and the character position is
 // kept here. That position is trusted only while OPTIND still holds the value getopts last
-// wrote, so a script that resets OPTIND starts afresh even without the reset hook.
+// wrote, so a script that resets OPTIND starts afresh even without the reset in Shell.
 #include <string>
 #include <vector>
 
 #include "builtins/declarations.hpp"
-#include "builtins/getopts.hpp"
 #include "builtins/number_util.hpp"
 #include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
@@ -14,21 +13,9 @@
 namespace vsh {
 namespace {
 
-struct GetoptsState {
-    std::string optind_written;  // OPTIND as getopts last set it.
-    std::size_t position = 0;    // Next character of argument $((OPTIND-1)); 0: none.
-};
-
-// One per process: a forked subshell carries its copy, like the variables it belongs to.
-GetoptsState state;
-
 enum class Found : unsigned char { Option, End };
 
 }  // namespace
-
-void reset_getopts(Shell&) {
-    state = GetoptsState{};
-}
 
 int builtin_getopts(Shell& sh, Args argv) {
     // getopts takes no options, but a first "--" is discarded (XCU 1.4, utility defaults).
@@ -48,8 +35,9 @@ int builtin_getopts(Shell& sh, Args argv) {
         auto parsed = parse_unsigned(*optind_text);
         if (parsed && *parsed >= 1) optind = static_cast<std::size_t>(*parsed);
     }
-    std::size_t position = state.position;
-    if (optind_text == nullptr || *optind_text != state.optind_written || optind < 2) position = 0;
+    std::size_t position = sh.getopts.position;
+    if (optind_text == nullptr || *optind_text != sh.getopts.optind_written || optind < 2)
+        position = 0;
 
     // The argument being scanned is args[current]; with a pending position that is the one
     // before OPTIND.
@@ -126,11 +114,11 @@ int builtin_getopts(Shell& sh, Args argv) {
         }
     }
 
-    // Assigning OPTIND may call reset_getopts (the shell cannot tell getopts from a script),
+    // Assigning OPTIND resets sh.getopts (the shell cannot tell getopts from a script),
     // so the new state is stored only afterwards.
     std::string optind_written = std::to_string(optind);
     bool ok = sh.assign("OPTIND", optind_written);
-    state = GetoptsState{optind_written, position};
+    sh.getopts = GetoptsPosition{optind_written, position};
     // XCU getopts: OPTARG is unset when no option-argument was found.
     if (set_optarg) {
         ok = sh.assign("OPTARG", optarg) && ok;

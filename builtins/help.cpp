@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "builtins/builtin.hpp"
+#include "builtins/builtin_table.hpp"
 #include "builtins/declarations.hpp"
 #include "shell/core/shell.hpp"
 
@@ -12,14 +12,14 @@ namespace vsh {
 namespace {
 
 void write_synopsis(Shell& sh, const Builtin& builtin) {
-    sh.out.write(std::string(builtin.help) + "\n");
+    sh.out.write(std::string(builtin.usage) + "\n");
 }
 
 // Writes every builtin whose name matches `pattern` (a name, or a pattern as bash's help
 // takes); false when none does.
 bool write_matching(Shell& sh, const std::string& pattern) {
     bool found = false;
-    for (const Builtin& builtin : all_builtins()) {
+    for (const Builtin& builtin : builtin_table()) {
         if (fnmatch(pattern.c_str(), std::string(builtin.name).c_str(), 0) != 0) continue;
         write_synopsis(sh, builtin);
         found = true;
@@ -32,7 +32,7 @@ bool write_matching(Shell& sh, const std::string& pattern) {
 int builtin_help(Shell& sh, Args argv) {
     std::size_t first = argv.size() > 1 && argv[1] == "--" ? 2 : 1;
     if (first >= argv.size()) {
-        for (const Builtin& builtin : all_builtins()) write_synopsis(sh, builtin);
+        for (const Builtin& builtin : builtin_table()) write_synopsis(sh, builtin);
         return 0;
     }
     int status = 0;

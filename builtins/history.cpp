@@ -10,12 +10,11 @@
 #include <string>
 
 #include "builtins/declarations.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {
 namespace {
-
-constexpr std::string_view kUsage = "usage: history [-c] [n]";
 
 void show(Shell& sh, std::size_t count) {
     const auto& entries = sh.history.entries();
@@ -38,7 +37,7 @@ int builtin_history(Shell& sh, Args argv) {
     if (i < argv.size() && argv[i] == "--") ++i;
     if (i < argv.size() && argv[i] == "-c") {
         if (i + 1 < argv.size()) {
-            sh.error("history", kUsage);
+            (void)usage_error(sh, "history");
             return 2;
         }
         sh.history.clear();
@@ -46,7 +45,7 @@ int builtin_history(Shell& sh, Args argv) {
     }
     if (i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-') {
         sh.error("history", argv[i] + ": invalid option");
-        sh.error("history", kUsage);
+        (void)usage_error(sh, "history");
         return 2;
     }
     if (i + 1 < argv.size()) {

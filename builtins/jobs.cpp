@@ -11,10 +11,10 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "builtins/usage.hpp"
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/foreground.hpp"
 #include "shell/exec/spawn.hpp"
-#include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/traps/traps.hpp"
 

@@ -8,17 +8,14 @@
 #include <string>
 
 #include "builtins/declarations.hpp"
-#include "builtins/job_hooks.hpp"
 #include "builtins/number_util.hpp"
+#include "builtins/usage.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/traps/signals.hpp"
 
 namespace vsh {
 namespace {
-
-constexpr std::string_view kUsage =
-    "usage: kill [-s sig | -n num | -sig] pid|%job... or kill -l [exit_status]";
 
 // kill -l: without operands every signal name; an exit status above 128 names the signal
 // that killed a process; a name gives its number (as bash and ksh).
@@ -83,7 +80,7 @@ int builtin_kill(Shell& sh, Args argv) {
     }
     if (i < argv.size() && argv[i] == "--") ++i;
     if (i >= argv.size()) {
-        sh.error("kill", kUsage);
+        (void)usage_error(sh, "kill");
         return 2;
     }
 
@@ -96,7 +93,7 @@ int builtin_kill(Shell& sh, Args argv) {
         std::vector<pid_t> pids;
         if (!target.empty() && target[0] == '%') {
             std::string why;
-            std::optional<std::vector<pid_t>> targets = job_signal_targets(sh, target, why);
+            std::optional<std::vector<pid_t>> targets = sh.jobs->signal_targets(target, why);
             if (!targets) {
                 sh.error("kill", target + ": " + why);
                 status = 1;
@@ -126,7 +123,7 @@ int builtin_kill(Shell& sh, Args argv) {
         for (pid_t pid : pids) {
             if (::kill(pid, signal) == 0) {
                 reached = true;
-                note_signal_sent(sh, pid, signal);
+                sh.jobs->note_signal_sent(pid, signal);
             } else {
                 error = errno;
             }

@@ -17,7 +17,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/escape_util.hpp"
 #include "builtins/usage.hpp"
-#include "shell/core/locale.hpp"
+#include "shell/base/locale.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {

@@ -1,7 +1,7 @@
 // set and shift: options and positional parameters.
 #include "builtins/declarations.hpp"
 #include "builtins/numbers.hpp"
-#include "builtins/quote.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
 
 namespace vsh {

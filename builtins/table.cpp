@@ -1,61 +1,67 @@
-// The builtin table (STYLE.md habit 2): sorted by name (byte order), checked at compile time,
-// searched by binary search. To add a builtin: declare it in declarations.hpp, define it in
-// its own file, and add its line here in sorted position.
+// The builtin table (STYLE.md habit 2), the one source of facts about builtins: name,
+// function, POSIX class, usage line (printed by `help` and by usage errors) and the traits
+// the executor asks about. Sorted by name (byte order), checked at compile time, searched by
+// binary search. To add a builtin: declare it in declarations.hpp, define it in its own
+// file, and add its line here in sorted position.
 #include <algorithm>
 #include <array>
 
-#include "builtins/builtin.hpp"
+#include "builtins/builtin_table.hpp"
 #include "builtins/declarations.hpp"
+#include "shell/core/shell.hpp"
 
 namespace vsh {
 namespace {
 
 using enum BuiltinClass;
+constexpr BuiltinTraits kPure = BuiltinTraits::Pure;
+constexpr BuiltinTraits kKeepsRedirections = BuiltinTraits::KeepsRedirections;
+constexpr BuiltinTraits kReplacesShell = BuiltinTraits::ReplacesShell;
 
 constexpr std::array kBuiltins = {
     // clang-format off
     Builtin{".",        builtin_dot,      Special, ". file [args]"},
-    Builtin{":",        builtin_colon,    Special, ": [args]"},
-    Builtin{"[",        builtin_test,     Regular, "[ expression ]"},
+    Builtin{":",        builtin_colon,    Special, ": [args]", kPure},
+    Builtin{"[",        builtin_test,     Regular, "[ expression ]", kPure},
     Builtin{"alias",    builtin_alias,    Regular, "alias [name[=value]...]"},
     Builtin{"backend",  builtin_backend,  Regular, "backend [-l] [name]"},
     Builtin{"bg",       builtin_bg,       Regular, "bg [job...]"},
     Builtin{"break",    builtin_break,    Special, "break [n]"},
     Builtin{"cd",       builtin_cd,       Regular, "cd [-L|-P] [dir]"},
-    Builtin{"command",  builtin_command,  Regular, "command [-p] [-v|-V] name [args]"},
+    Builtin{"command",  builtin_command,  Regular, "command [-p] [-v|-V] name [args]", kKeepsRedirections},
     Builtin{"continue", builtin_continue, Special, "continue [n]"},
     Builtin{"dirs",     builtin_dirs,     Regular, "dirs [-c] [-l] [-p] [-v] [+N | -N]"},
     Builtin{"disown",   builtin_disown,   Regular, "disown [-h] [-a] [job...]"},
-    Builtin{"echo",     builtin_echo,     Regular, "echo [string...]"},
+    Builtin{"echo",     builtin_echo,     Regular, "echo [string...]", kPure},
     Builtin{"eval",     builtin_eval,     Special, "eval [args]"},
-    Builtin{"exec",     builtin_exec,     Special, "exec [command [args]]"},
+    Builtin{"exec",     builtin_exec,     Special, "exec [command [args]]", kKeepsRedirections | kReplacesShell},
     Builtin{"exit",     builtin_exit,     Special, "exit [n]"},
     Builtin{"export",   builtin_export,   Special, "export [-p] [name[=value]...]"},
-    Builtin{"false",    builtin_false,    Regular, "false"},
-    Builtin{"fc",       builtin_fc,       Regular, "fc [-r] [-e editor] [first [last]] | -l [-nr] [first [last]] | -s [old=new] [first]"},
+    Builtin{"false",    builtin_false,    Regular, "false", kPure},
+    Builtin{"fc",       builtin_fc,       Regular, "fc [-r] [-e editor] [first [last]] | fc -l [-nr] [first [last]] | fc -s [old=new] [first]"},
     Builtin{"fg",       builtin_fg,       Regular, "fg [job]"},
     Builtin{"getopts",  builtin_getopts,  Regular, "getopts optstring name [args]"},
     Builtin{"hash",     builtin_hash,     Regular, "hash [-r] [name...]"},
     Builtin{"help",     builtin_help,     Regular, "help [pattern...]"},
     Builtin{"history",  builtin_history,  Regular, "history [-c] [n]"},
     Builtin{"jobs",     builtin_jobs,     Regular, "jobs [-l|-p] [job...]"},
-    Builtin{"kill",     builtin_kill,     Regular, "kill [-s sig | -sig] pid... | -l [status]"},
+    Builtin{"kill",     builtin_kill,     Regular, "kill [-s sig | -n num | -sig] pid|%job... | kill -l [exit_status]"},
     Builtin{"local",    builtin_local,    Regular, "local name[=value]..."},
     Builtin{"logout",   builtin_logout,   Regular, "logout [n]"},
     Builtin{"popd",     builtin_popd,     Regular, "popd [+N | -N]"},
-    Builtin{"printf",   builtin_printf,   Regular, "printf format [args]"},
+    Builtin{"printf",   builtin_printf,   Regular, "printf format [args]", kPure},
     Builtin{"pushd",    builtin_pushd,    Regular, "pushd [dir | +N | -N]"},
-    Builtin{"pwd",      builtin_pwd,      Regular, "pwd [-L|-P]"},
+    Builtin{"pwd",      builtin_pwd,      Regular, "pwd [-L|-P]", kPure},
     Builtin{"read",     builtin_read,     Regular, "read [-r] [-d delim] [-p prompt] [name...]"},
     Builtin{"readonly", builtin_readonly, Special, "readonly [-p] [name[=value]...]"},
     Builtin{"return",   builtin_return,   Special, "return [n]"},
     Builtin{"set",      builtin_set,      Special, "set [-abCefhHmnpuvx] [-o opt] [--] [args]"},
     Builtin{"shift",    builtin_shift,    Special, "shift [n]"},
     Builtin{"source",   builtin_source,   Regular, "source file [args]"},
-    Builtin{"test",     builtin_test,     Regular, "test expression"},
+    Builtin{"test",     builtin_test,     Regular, "test expression", kPure},
     Builtin{"times",    builtin_times,    Special, "times"},
     Builtin{"trap",     builtin_trap,     Special, "trap [-p] [action condition...]"},
-    Builtin{"true",     builtin_true,     Regular, "true"},
+    Builtin{"true",     builtin_true,     Regular, "true", kPure},
     Builtin{"type",     builtin_type,     Regular, "type [-a] [-t | -p | -P] name..."},
     Builtin{"ulimit",   builtin_ulimit,   Regular, "ulimit [-H|-S] [-a|-cdfnstv] [limit]"},
     Builtin{"umask",    builtin_umask,    Regular, "umask [-S] [mask]"},
@@ -74,14 +80,12 @@ static_assert(sorted_by_name(), "builtin table must be sorted by name, without d
 
 }  // namespace
 
-const Builtin* find_builtin(std::string_view name) {
-    auto it = std::lower_bound(kBuiltins.begin(), kBuiltins.end(), name,
-                               [](const Builtin& b, std::string_view n) { return b.name < n; });
-    return it != kBuiltins.end() && it->name == name ? &*it : nullptr;
+std::span<const Builtin> builtin_table() {
+    return kBuiltins;
 }
 
-std::span<const Builtin> all_builtins() {
-    return kBuiltins;
+void install_builtins(Shell& sh) {
+    sh.builtins = kBuiltins;
 }
 
 }  // namespace vsh

@@ -5,8 +5,8 @@
 
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
-#include "builtins/quote.hpp"
 #include "builtins/usage.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/signals.hpp"
 #include "shell/traps/traps.hpp"

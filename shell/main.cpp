@@ -12,14 +12,15 @@
 #include <string_view>
 
 #include "backends/backend.hpp"
+#include "builtins/builtin_table.hpp"
 #include "builtins/working_directory.hpp"
-#include "shell/core/privileges.hpp"
+#include "shell/base/fd_source.hpp"
+#include "shell/base/privileges.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/interactive/interactive.hpp"
 #include "shell/interactive/startup_files.hpp"
-#include "shell/parser/fd_source.hpp"
 #include "shell/timing/report.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -114,6 +115,8 @@ bool select_backend(Shell& sh, std::string_view name) {
 int run_main(int argc, char** argv) {
     (void)started_with_other_ids();  // Recorded before anything can change the ids.
     Shell sh;
+    install_executor(sh);
+    install_builtins(sh);
     sh.vars.import_environment(environ);
     set_default_variables(sh);
     sh.arg0 = argc > 0 ? argv[0] : "vsh";

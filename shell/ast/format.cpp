@@ -5,7 +5,7 @@
 #include <type_traits>
 #include <variant>
 
-#include "builtins/quote.hpp"
+#include "shell/base/quote.hpp"
 
 namespace vsh::ast {
 

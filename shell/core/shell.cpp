@@ -1,33 +1,27 @@
 #include "shell/core/shell.hpp"
 
-#include "shell/core/privileges.hpp"
+#include "shell/base/privileges.hpp"
 
 #include <unistd.h>
 
 #include <new>
 
-#include "builtins/getopts.hpp"
-#include "shell/core/locale.hpp"
-#include "shell/exec/executor.hpp"
+#include "shell/base/locale.hpp"
+#include "shell/core/timing_log.hpp"
 #include "shell/jobs/jobs.hpp"
-#include "shell/timing/timing_log.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
 
-Shell::Shell()
-    : traps(std::make_unique<TrapTable>()),
-      jobs(std::make_unique<JobTable>()),
-      executor(std::make_unique<Executor>(*this)),
-      substituter(executor.get()) {
+Shell::Shell() : traps(std::make_unique<TrapTable>()), jobs(std::make_unique<JobTable>()) {
     shell_pid = getpid();
     // A background job's record is finished when the job table reaps it.
     jobs->timing_sink = [this](ProcessRecord&& record) { append_to_timing_log(*this, record); };
     vars.on_change = [this](std::string_view name) {
         if (name == "PATH") command_hash.clear();
-        if (name == "OPTIND") reset_getopts(*this);
+        if (name == "OPTIND") getopts = GetoptsPosition{};
         if (name == "LC_ALL" || name == "LC_CTYPE" || name == "LC_COLLATE" || name == "LANG")
-            locale_variables_changed(vars);
+            locale_variables_changed([this](std::string_view n) { return vars.get(n); });
     };
 }
 
@@ -158,14 +152,19 @@ bool Shell::assign(std::string_view name, std::string_view value) {
 }
 
 int Shell::run_string(std::string_view text, std::string_view name_for_errors) {
-    StringSource source{std::string(text)};
     (void)name_for_errors;
-    return executor->run_source(source);
+    return runner->run_text(text);
 }
 
 void Shell::flush_streams() {
     out.flush();
     err.flush();
+}
+
+const Builtin* find_builtin_in(std::span<const Builtin> table, std::string_view name) {
+    auto it = std::lower_bound(table.begin(), table.end(), name,
+                               [](const Builtin& b, std::string_view n) { return b.name < n; });
+    return it != table.end() && it->name == name ? &*it : nullptr;
 }
 
 }  // namespace vsh

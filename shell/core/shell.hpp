@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "shell/ast/ast.hpp"
-#include "shell/core/output.hpp"
+#include "shell/base/output.hpp"
+#include "shell/core/builtin.hpp"
+#include "shell/core/code_runner.hpp"
 #include "shell/history/history.hpp"
 #include "shell/parser/parser.hpp"
 #include "shell/vars/variables.hpp"
@@ -57,6 +59,14 @@ struct Options {
 // The start-up files the command line asked for (shell/interactive/startup_files.hpp reads
 // them). A login shell (-l, --login, or an argv[0] that starts with '-', as login(1) and sshd
 // start one) reads /etc/profile and ~/.profile; an interactive shell reads $ENV or ~/.vshrc.
+// Where getopts stands inside a group of options such as "-abc", between calls. It belongs
+// to the value of OPTIND getopts last wrote: assigning OPTIND starts afresh (XCU getopts:
+// "OPTIND=1" starts a new scan). A forked subshell carries its copy, like the variables.
+struct GetoptsPosition {
+    std::string optind_written;  // OPTIND as getopts last set it.
+    std::size_t position = 0;    // Next character of argument $((OPTIND-1)); 0: none.
+};
+
 enum class LoginShell : std::uint8_t { No, Yes };
 enum class ProfileFiles : std::uint8_t { Read, Skip };  // Skip: --noprofile.
 enum class RcFile : std::uint8_t { Read, Skip };        // Skip: --norc (~/.vshrc only, not $ENV).
@@ -106,6 +116,7 @@ class Shell {
     bool monitor_given = false;     // -m or +m was on the command line (no default then).
     bool histexpand_given = false;  // -H or +H (or -o histexpand) on the command line.
     StartupFiles startup;           // Set from the command line; `logout` checks startup.login.
+    GetoptsPosition getopts;
 
     Jump jump = Jump::None;
     int jump_count = 0;  // Loop levels left for break/continue.
@@ -126,7 +137,10 @@ class Shell {
 
     std::unique_ptr<TrapTable> traps;
     std::unique_ptr<JobTable> jobs;
-    std::unique_ptr<Executor> executor;
+    // The executor: owned here through the one interface Shell calls, and seen by the layers
+    // above shell/exec as itself. Both stay null until install_executor.
+    std::unique_ptr<CodeRunner> runner;
+    Executor* executor = nullptr;
     // What expansion runs $(...) through: the executor, or a stub in a fuzz target.
     CommandSubstituter* substituter = nullptr;
 
@@ -138,15 +152,27 @@ class Shell {
     // Timing mode: records of the processes spawned while a `time` is running (null when
     // none is), and the VSH_TIMING_LOG descriptor (-2: not opened yet, -1: unusable).
     TimingCollector* timing_collector = nullptr;
-    // The terminal for job control (-2: not looked for yet; see shell/jobs/job_control.hpp).
+    // The terminal for job control (-2: not looked for yet; see shell/core/job_control.hpp).
     int tty_fd = -2;
     // Prompts left during which `exit` or end of input leaves despite stopped jobs: 2 when
     // the warning was just given, counted down before each primary prompt (as dash does).
     int stopped_jobs_warning = 0;
     int timing_log_fd = -2;
 
+    // Work due when the shell itself exits (Executor::exit_shell), from a layer above the
+    // executor: the interactive shell's history file and terminal (start_interactive sets it).
+    // Not called in a subshell.
+    void (*at_exit)(Shell& sh) = nullptr;
+
     // The commands an interactive shell has read (empty in a non-interactive one).
     History history;
+
+    // The builtins (builtins/table.cpp; install_builtins): empty until installed.
+    std::span<const Builtin> builtins;
+    // The builtin called `name`, or null.
+    const Builtin* find_builtin(std::string_view name) const {
+        return find_builtin_in(builtins, name);
+    }
 
     // Remembered command locations (the `hash` table); cleared when PATH changes.
     std::unordered_map<std::string, std::string> command_hash;

@@ -13,11 +13,12 @@
 #include <utility>
 
 #include "backends/backend.hpp"
-#include "builtins/builtin.hpp"
-#include "builtins/declarations.hpp"
 #include "shell/ast/format.hpp"
 #include "shell/base/stack_guard.hpp"
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/timing_log.hpp"
+#include "shell/core/trap_actions.hpp"
 #include "shell/exec/capture.hpp"
 #include "shell/exec/foreground.hpp"
 #include "shell/exec/fork_shell.hpp"
@@ -26,8 +27,6 @@
 #include "shell/exec/trace_quote.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/pattern.hpp"
-#include "shell/interactive/interactive.hpp"
-#include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
 #include "shell/timing/timing.hpp"
@@ -105,13 +104,6 @@ class TemporaryAssignments {
     std::vector<Saved> saved_;
 };
 
-// The builtins a $(...) may run inside the shell itself, with no child at all: they change no
-// shell state, so running them in-process is indistinguishable from a subshell.
-bool is_pure_builtin(std::string_view name) {
-    return name == "echo" || name == "printf" || name == "true" || name == "false" || name == ":" ||
-           name == "test" || name == "[" || name == "pwd";
-}
-
 bool word_is_plain(const ast::Word& w) {
     for (const ast::WordPart& p : w) {
         using K = ast::WordPart::Kind;
@@ -139,7 +131,10 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
             return false;
         const ast::Word& first = simple->words[0];
         if (first.size() != 1 || first[0].kind != ast::WordPart::Kind::Literal) return false;
-        if (!is_pure_builtin(first[0].text)) {
+        // A pure builtin (builtins/table.cpp) changes no shell state, so running it here is
+        // indistinguishable from running it in a subshell.
+        const Builtin* builtin = sh.find_builtin(first[0].text);
+        if (builtin == nullptr || !builtin->has(BuiltinTraits::Pure)) {
             // `$(trap)` lists the parent's traps (XCU 2.12 allows it; saved=$(trap) relies on
             // it), which only an in-process run can show.
             bool trap_listing = first[0].text == "trap";
@@ -260,7 +255,7 @@ int Executor::run(const ast::Command& command, ExecContext ctx) try {
     if (sh_.options.noexec && !sh_.options.interactive) return sh_.last_status;
     if (TrapTable::pending()) {
         abandon_if_interrupted();
-        sh_.traps->run_pending(sh_);
+        run_pending_traps(sh_);
         if (sh_.jump != Jump::None) return sh_.last_status;
     }
     int status = 0;
@@ -294,7 +289,7 @@ int Executor::run(const ast::Command& command, ExecContext ctx) try {
     // ran in, so the action sees that function's positional parameters. The action keeps $?.
     if (TrapTable::pending() && sh_.jump == Jump::None) {
         abandon_if_interrupted();
-        sh_.traps->run_pending(sh_);
+        run_pending_traps(sh_);
         if (sh_.jump != Jump::None) return sh_.last_status;
     }
     return status;
@@ -369,7 +364,7 @@ void Executor::remember_utilities(const ast::Command& command) {
                 if (word.size() != 1 || word[0].kind != ast::WordPart::Kind::Literal) return;
                 const std::string& name = word[0].text;
                 if (name.empty() || name.find('/') != std::string::npos ||
-                    find_builtin(name) != nullptr || sh_.functions.count(name) != 0)
+                    sh_.find_builtin(name) != nullptr || sh_.functions.count(name) != 0)
                     return;
                 int error = 0;
                 (void)find_in_path(name, &error, true);
@@ -656,14 +651,14 @@ void Executor::exit_shell(int status) {
     // pending traps before a command), e.g. in `(trap 'echo TERM' TERM; sleep 5) &`.
     if (TrapTable::pending() && sh_.jump == Jump::None) {
         try {
-            sh_.traps->run_pending(sh_);
+            run_pending_traps(sh_);
         } catch (const FatalError& e) {
             sh_.last_status = e.status;
         }
     }
-    sh_.traps->run_exit_trap(sh_);
+    run_exit_trap(sh_);
     sh_.flush_streams();
-    if (sh_.options.interactive && !sh_.is_subshell) interactive_at_exit(sh_);
+    if (sh_.at_exit != nullptr && !sh_.is_subshell) sh_.at_exit(sh_);
     _exit(sh_.last_status & 0xff);
 }
 
@@ -867,7 +862,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     const Builtin* builtin = nullptr;
     const ast::Command* function = nullptr;
     if (name.find('/') == std::string::npos) {
-        builtin = find_builtin(name);
+        builtin = sh_.find_builtin(name);
         if (builtin == nullptr || builtin->cls != BuiltinClass::Special) {
             auto it = sh_.functions.find(name);
             if (it != sh_.functions.end()) {
@@ -880,8 +875,7 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
     const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
     PreparedRedirections redirs;
     SavedFds saved;
-    const bool permanent = builtin != nullptr &&
-                           (builtin->run == builtin_exec || builtin->run == builtin_command) &&
+    const bool permanent = builtin != nullptr && builtin->has(BuiltinTraits::KeepsRedirections) &&
                            exec_without_command(argv);
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
@@ -935,7 +929,8 @@ int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand
             if (!sh_.assign(n, v)) throw FatalError{2};
             // `x=1 exec cmd`: the new program sees x in its environment (as in dash and bash).
             // Without a command (`x=1 exec 3<f`) it stays a plain shell variable, as in dash.
-            if (builtin->run == builtin_exec && !permanent) sh_.vars.set_exported(n, true);
+            if (builtin->has(BuiltinTraits::ReplacesShell) && !permanent)
+                sh_.vars.set_exported(n, true);
         }
     } else if (!assignments.empty()) {
         temporary.emplace(sh_);
@@ -1028,7 +1023,7 @@ int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool fu
             auto it = sh_.functions.find(name);
             if (it != sh_.functions.end()) return run_function(*it->second, argv, ExecContext{});
         }
-        if (const Builtin* b = find_builtin(name)) {
+        if (const Builtin* b = sh_.find_builtin(name)) {
             // `command times` into a closed pipe fails like `times` does.
             return flush_builtin_output(name, b->run(sh_, std::span<const std::string>(argv)));
         }
@@ -1170,7 +1165,7 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
     int status = 0;
     for (;;) {
         if (TrapTable::pending()) {
-            sh_.traps->run_pending(sh_);
+            run_pending_traps(sh_);
             // `exit` in the action: its status, not the last command's, is this source's (a
             // dot script's or an eval's status becomes $? again in the caller).
             if (sh_.jump == Jump::Exit) {
@@ -1225,6 +1220,14 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
         }
     }
     return status;
+}
+
+Executor& install_executor(Shell& sh) {
+    auto executor = std::make_unique<Executor>(sh);
+    sh.executor = executor.get();
+    sh.substituter = executor.get();
+    sh.runner = std::move(executor);
+    return *sh.executor;
 }
 
 }  // namespace vsh

@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "shell/ast/ast.hpp"
+#include "shell/base/source.hpp"
+#include "shell/core/code_runner.hpp"
 #include "shell/expand/command_substituter.hpp"
-#include "shell/parser/source.hpp"
 
 namespace vsh {
 
@@ -32,9 +33,14 @@ struct ExecContext {
     ErrExit errexit = ErrExit::Active;
 };
 
-class Executor final : public CommandSubstituter {
+class Executor final : public CommandSubstituter, public CodeRunner {
   public:
     explicit Executor(Shell& sh) : sh_(sh) {}
+
+    int run_text(std::string_view text) override {
+        StringSource source{std::string(text)};
+        return run_source(source);
+    }
 
     // Runs one command; returns its exit status and stores it in $?.
     int run(const ast::Command& command, ExecContext ctx);
@@ -127,5 +133,9 @@ class Executor final : public CommandSubstituter {
     // starts through run_argv (`command sleep 30` stopped shows as written); null otherwise.
     const ast::Command* builtin_command_ = nullptr;
 };
+
+// Gives `sh` its executor (Shell::runner, executor and substituter): what a shell needs before
+// it runs any code. main does it; so does a test that runs code.
+Executor& install_executor(Shell& sh);
 
 }  // namespace vsh

@@ -6,8 +6,9 @@
 #include <memory>
 #include <utility>
 
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/jobs/job_control.hpp"
+#include "shell/core/timing_log.hpp"
 #include "shell/jobs/jobs.hpp"
 
 namespace vsh {

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "shell/core/shell.hpp"
+#include "shell/core/trap_actions.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -66,7 +67,7 @@ int open_waiting(Shell& sh, const std::string& path, int flags) {
         int fd = open(path.c_str(), flags, 0666);
         if (fd >= 0 || errno != EINTR) return fd;
         if (!TrapTable::pending()) continue;
-        sh.traps->run_pending(sh);
+        run_pending_traps(sh);
         if (sh.jump != Jump::None) {
             errno = EINTR;
             return -1;

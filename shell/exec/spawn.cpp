@@ -14,16 +14,16 @@
 #include <cstring>
 
 #include "backends/backend.hpp"
-#include "builtins/builtin.hpp"
 #include "shell/ast/format.hpp"
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/timing_log.hpp"
 #include "shell/exec/capture.hpp"
 #include "shell/exec/foreground.hpp"
 #include "shell/exec/fork_shell.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/prompt_escapes.hpp"
-#include "shell/jobs/job_control.hpp"
 #include "shell/jobs/jobs.hpp"
 #include "shell/parser/parser.hpp"
 #include "shell/timing/timing.hpp"
@@ -164,7 +164,7 @@ bool names_external_command(const Shell& sh, const std::vector<std::string>& arg
     if (argv.empty()) return false;
     const std::string& name = argv[0];
     return name.find('/') != std::string::npos ||
-           (find_builtin(name) == nullptr && sh.functions.count(name) == 0);
+           (sh.find_builtin(name) == nullptr && sh.functions.count(name) == 0);
 }
 
 ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "builtins/quote.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/parser/parser.hpp"
 
 namespace vsh {

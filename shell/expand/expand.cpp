@@ -9,10 +9,10 @@
 #include <cwchar>
 #include <string_view>
 
+#include "shell/base/locale.hpp"
 #include "shell/base/stack_guard.hpp"
-#include "shell/core/locale.hpp"
+#include "shell/base/user_db.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/core/user_db.hpp"
 #include "shell/expand/arith.hpp"
 #include "shell/expand/command_substituter.hpp"
 #include "shell/expand/glob.hpp"

@@ -10,7 +10,7 @@
 
 #include "shell/expand/pattern.hpp"
 
-#include "shell/core/locale.hpp"
+#include "shell/base/locale.hpp"
 
 namespace vsh {
 namespace {

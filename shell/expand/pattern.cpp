@@ -9,7 +9,7 @@
 #include <cwctype>
 #include <vector>
 
-#include "shell/core/locale.hpp"
+#include "shell/base/locale.hpp"
 
 namespace vsh {
 namespace {

@@ -7,8 +7,8 @@
 #include <ctime>
 #include <optional>
 
+#include "shell/base/user_db.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/core/user_db.hpp"
 #include "shell/jobs/jobs.hpp"
 
 namespace vsh {

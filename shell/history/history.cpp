@@ -6,8 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "shell/core/output.hpp"
-#include "shell/parser/fd_source.hpp"
+#include "shell/base/fd_source.hpp"
+#include "shell/base/output.hpp"
 
 namespace vsh {
 namespace {

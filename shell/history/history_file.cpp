@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "shell/core/output.hpp"
+#include "shell/base/output.hpp"
 #include "shell/history/history.hpp"
 
 namespace vsh {

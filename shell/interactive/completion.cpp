@@ -11,9 +11,9 @@
 #include <optional>
 
 #include "backends/backend.hpp"
-#include "builtins/builtin.hpp"
+#include "builtins/builtin_table.hpp"
+#include "shell/base/user_db.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/core/user_db.hpp"
 #include "shell/interactive/completion_quote.hpp"
 #include "shell/jobs/jobs.hpp"
 
@@ -136,7 +136,7 @@ void add_path_commands(const std::string& path_value, std::string_view prefix,
 
 std::vector<std::string> command_candidates(const Shell& sh, std::string_view prefix) {
     std::vector<std::string> out;
-    for (const Builtin& b : all_builtins())
+    for (const Builtin& b : builtin_table())
         if (b.name.starts_with(prefix)) out.emplace_back(b.name);
     for (const auto& [name, body] : sh.functions)
         if (std::string_view(name).starts_with(prefix)) out.push_back(name);

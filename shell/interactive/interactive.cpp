@@ -5,13 +5,13 @@
 #include <memory>
 #include <new>
 
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/interactive/interactive_source.hpp"
 #include "shell/interactive/line_editor.hpp"
 #include "shell/interactive/startup_files.hpp"
 #include "shell/interactive/terminal.hpp"
-#include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
@@ -39,6 +39,7 @@ std::unique_ptr<interactive::LineEditor> choose_editor(Shell& sh) {
 
 void start_interactive(Shell& sh) {
     sh.options.interactive = true;
+    sh.at_exit = interactive_at_exit;
     // `!` history expansion, on at the prompt as in bash, unless the command line said +H.
     if (!sh.histexpand_given) sh.options.histexpand = true;
     // Job control is on by default on a terminal (POSIX `set -m`), unless the command line

@@ -7,13 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/trap_actions.hpp"
 #include "shell/history/expansion.hpp"
 #include "shell/history/history_file.hpp"
 #include "shell/interactive/history_hangup.hpp"
 #include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/prompt.hpp"
-#include "shell/jobs/job_control.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh::interactive {
@@ -211,7 +212,7 @@ void InteractiveSource::before_primary_prompt() {
     if (sh_.stopped_jobs_warning > 0) --sh_.stopped_jobs_warning;
     commit_history();
     report_finished_jobs(sh_);
-    if (TrapTable::pending()) sh_.traps->run_pending(sh_);
+    if (TrapTable::pending()) run_pending_traps(sh_);
     apply_editing_mode();
     sh_.flush_streams();
 }

@@ -5,9 +5,9 @@
 
 #include <string>
 
+#include "shell/base/source.hpp"
 #include "shell/history/expansion.hpp"
 #include "shell/interactive/line_editor.hpp"
-#include "shell/parser/source.hpp"
 
 namespace vsh {
 class Shell;

@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "builtins/quote.hpp"
-#include "shell/core/output.hpp"
+#include "shell/base/fd_source.hpp"
+#include "shell/base/output.hpp"
+#include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/parser/fd_source.hpp"
 
 namespace vsh::interactive {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <cerrno>
 
-#include "shell/core/output.hpp"
+#include "shell/base/output.hpp"
 #include "shell/interactive/line_editor.hpp"
 #include "shell/interactive/sigint_watch.hpp"
 

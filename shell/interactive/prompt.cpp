@@ -2,11 +2,11 @@
 
 #include <variant>
 
+#include "shell/base/source.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/prompt_escapes.hpp"
-#include "shell/parser/source.hpp"
 
 namespace vsh::interactive {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "shell/parser/source.hpp"
+#include "shell/base/source.hpp"
 
 namespace vsh {
 class Shell;

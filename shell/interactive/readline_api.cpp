@@ -1,6 +1,6 @@
 #include "shell/interactive/readline_api.hpp"
 
-#include "shell/core/user_db.hpp"
+#include "shell/base/user_db.hpp"
 
 #ifndef VSH_STATIC_BUILD
 #include <dlfcn.h>

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "shell/core/shell.hpp"
+#include "shell/core/trap_actions.hpp"
 #include "shell/interactive/completion_edit.hpp"
 #include "shell/interactive/completion_quote.hpp"
 #include "shell/interactive/job_notices.hpp"
@@ -307,7 +308,7 @@ class ReadlineEditor final : public LineEditor {
         rl_.rl_callback_handler_remove();
         ssize_t ignored = write(2, "\n", 1);
         (void)ignored;
-        sh_.traps->run_pending(sh_);
+        run_pending_traps(sh_);
         sh_.flush_streams();
         if (sh_.jump == Jump::Exit) return;
         restore_prompt(typed);

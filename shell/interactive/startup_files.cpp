@@ -4,12 +4,12 @@
 
 #include <string>
 
-#include "shell/core/privileges.hpp"
+#include "shell/base/fd_source.hpp"
+#include "shell/base/privileges.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/executor.hpp"
 #include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
-#include "shell/parser/fd_source.hpp"
 
 namespace vsh {
 namespace {

@@ -371,4 +371,24 @@ void JobTable::forget_all() {
     detached_.clear();
 }
 
+std::optional<std::vector<pid_t>> JobTable::signal_targets(const std::string& spec,
+                                                           std::string& why) {
+    Job* job = find(spec, &why);
+    if (job == nullptr || job->processes.empty()) return std::nullopt;
+    if (job->pgid != 0) return std::vector<pid_t>{-job->pgid};
+    std::vector<pid_t> pids;
+    for (const JobProcess& p : job->processes)
+        if (p.pid > 0 && !p.done) pids.push_back(p.pid);
+    return pids;
+}
+
+void JobTable::note_signal_sent(pid_t target, int signal) {
+    if (signal != SIGKILL && signal != SIGCONT) return;
+    for (Job& job : jobs_) {
+        const bool whole_group = job.pgid != 0 && target == -job.pgid;
+        for (JobProcess& p : job.processes)
+            if (whole_group || p.pid == target) p.mark_continued();
+    }
+}
+
 }  // namespace vsh

@@ -138,6 +138,15 @@ class JobTable {
     // '+', '-' or ' ' for job_line().
     char mark_of(const Job& job);
     std::vector<Job>& all() { return jobs_; }
+    // What `kill %job` signals for the job `spec` names: -pgid for a job with its own process
+    // group (job control), otherwise the pid of each of its processes not yet reaped. nullopt
+    // if there is no such job, with `why` set to the reason ("no such job", "ambiguous job
+    // spec").
+    std::optional<std::vector<pid_t>> signal_targets(const std::string& spec, std::string& why);
+    // After `kill` sent `signal` to `target` (a pid, or -pgid): a stopped job process that
+    // SIGKILL or SIGCONT reached is no longer taken as stopped, so that `wait` waits for what
+    // it does next instead of returning at once with the stale stop status.
+    void note_signal_sent(pid_t target, int signal);
     // A job waited for in the background keeps its statuses (KeepStatuses::Yes); one that
     // fg brought to the foreground is no longer an asynchronous list, so its pids become
     // unknown to `wait` (KeepStatuses::No), as in dash.

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cuchar>
 
-#include "shell/core/locale.hpp"
+#include "shell/base/locale.hpp"
 #include "shell/lexer/lexer.hpp"
 
 namespace vsh::lex {

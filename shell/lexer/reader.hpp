@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "shell/ast/ast.hpp"
-#include "shell/parser/source.hpp"
+#include "shell/base/source.hpp"
 
 namespace vsh::lex {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "shell/ast/ast.hpp"
-#include "shell/parser/source.hpp"
+#include "shell/base/source.hpp"
 
 namespace vsh {
 

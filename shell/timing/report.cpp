@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-#include "shell/core/output.hpp"
+#include "shell/base/output.hpp"
 #include "shell/timing/duration_text.hpp"
 #include "shell/timing/json_reader.hpp"
 #include "shell/timing/json_writer.hpp"

@@ -6,9 +6,6 @@
 
 #include <cstdio>
 
-#include "shell/core/shell.hpp"
-#include "shell/timing/timing_log.hpp"
-
 namespace vsh {
 
 std::int64_t unix_time_ns() {
@@ -34,20 +31,6 @@ long shell_rss_kb() {
     long size = 0, resident = 0;
     if (std::sscanf(buf, "%ld %ld", &size, &resident) != 2) return 0;
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-bool timing_log_wanted(const Shell& sh) {
-    const std::string* log = sh.vars.get("VSH_TIMING_LOG");
-    return log != nullptr && !log->empty();
-}
-
-bool timing_wanted(const Shell& sh) {
-    return sh.timing_collector != nullptr || timing_log_wanted(sh);
-}
-
-void timing_record(Shell& sh, ProcessRecord&& record) {
-    append_to_timing_log(sh, record);
-    if (sh.timing_collector != nullptr) sh.timing_collector->records.push_back(std::move(record));
 }
 
 }  // namespace vsh

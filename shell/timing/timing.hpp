@@ -12,8 +12,6 @@
 
 namespace vsh {
 
-class Shell;
-
 struct ProcessRecord {
     std::string command;             // argv[0] (or a short description for shell code)
     const char* backend = "";        // "fork", "vfork", "clone", "posix_spawn"
@@ -39,16 +37,6 @@ struct ProcessRecord {
 struct TimingCollector {
     std::vector<ProcessRecord> records;
 };
-
-// Whether records are wanted at all: VSH_TIMING_LOG is set, or a collector is installed.
-bool timing_wanted(const Shell& sh);
-
-// Whether VSH_TIMING_LOG names a log (background jobs are logged, never collected by `time`).
-bool timing_log_wanted(const Shell& sh);
-
-// Hands a finished record to the log (if VSH_TIMING_LOG is set) and to the installed
-// collector (if any).
-void timing_record(Shell& sh, ProcessRecord&& record);
 
 // Current wall-clock and monotonic time in nanoseconds.
 std::int64_t unix_time_ns();

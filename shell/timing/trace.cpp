@@ -12,7 +12,7 @@
 #include <set>
 #include <utility>
 
-#include "shell/core/output.hpp"
+#include "shell/base/output.hpp"
 #include "shell/timing/json_reader.hpp"
 #include "shell/timing/json_writer.hpp"
 

@@ -3,8 +3,6 @@
 #include <cstring>
 #include <utility>
 
-#include "shell/core/shell.hpp"
-
 namespace vsh {
 
 volatile sig_atomic_t TrapTable::pending_any_ = 0;
@@ -114,20 +112,16 @@ void TrapTable::ignore_for_async_list() {
     recompute_child_defaults();
 }
 
-void TrapTable::run_pending(Shell& sh) {
-    while (pending_any_) {
-        pending_any_ = 0;
-        for (int s = 1; s < kMaxSignal; ++s) {
-            if (!pending_[s]) continue;
-            pending_[s] = 0;
-            if (traps_[s].kind != TrapKind::Command) continue;
-            int saved_status = sh.last_status;
-            std::string action = traps_[s].action;  // The action may reset the trap.
-            run_action(sh, action);
-            // $? is restored after the action, unless it ended the shell or, with `return n`,
-            // the function the signal arrived in (whose status it sets).
-            if (sh.jump != Jump::Exit && sh.jump != Jump::Return) sh.last_status = saved_status;
+std::optional<std::string> TrapTable::take_pending_action() {
+    for (;;) {
+        for (; scan_ < kMaxSignal; ++scan_) {
+            if (!pending_[scan_]) continue;
+            pending_[scan_] = 0;
+            if (traps_[scan_].kind == TrapKind::Command) return traps_[scan_++].action;
         }
+        if (!pending_any_) return std::nullopt;
+        pending_any_ = 0;
+        scan_ = 1;
     }
 }
 
@@ -138,35 +132,11 @@ bool TrapTable::take_interrupt() {
     return true;
 }
 
-void TrapTable::run_action(Shell& sh, const std::string& action) {
-    // Restores the outer action's context even when an error unwinds out of this one.
-    struct Restore {
-        std::optional<RunningAction>& slot;
-        std::optional<RunningAction> outer;
-        ~Restore() { slot = outer; }
-    } restore{running_action_, running_action_};
-    running_action_ = RunningAction{sh.last_status, sh.function_depth, sh.dot_depth};
-    sh.run_string(action, "trap");
-}
-
-void TrapTable::run_exit_trap(Shell& sh) {
-    if (traps_[0].kind != TrapKind::Command) return;
+std::optional<std::string> TrapTable::take_exit_action() {
+    if (traps_[0].kind != TrapKind::Command) return std::nullopt;
     std::string action = std::move(traps_[0].action);
     traps_[0] = Trap{};
-    int saved_status = sh.last_status;
-    Jump saved_jump = sh.jump;
-    sh.jump = Jump::None;
-    try {
-        run_action(sh, action);
-    } catch (const FatalError& e) {
-        // An error that would exit the shell (${x?}, a special builtin's error) ends the
-        // action, and the shell, which is exiting already, exits with the error's status.
-        sh.last_status = e.status;
-        sh.jump = Jump::Exit;
-    }
-    // `exit` inside the EXIT trap sets the status; otherwise the shell's status stands.
-    if (sh.jump != Jump::Exit) sh.last_status = saved_status;
-    if (sh.jump == Jump::None) sh.jump = saved_jump;
+    return action;
 }
 
 void TrapTable::reset_for_subshell() {

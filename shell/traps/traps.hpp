@@ -9,10 +9,9 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace vsh {
-
-class Shell;
 
 enum class TrapKind : unsigned char {
     Default,  // No trap set: the signal's default (or what the shell set up for itself).
@@ -56,6 +55,11 @@ class TrapTable {
         int dot_depth;
     };
     const std::optional<RunningAction>& running_action() const { return running_action_; }
+    // While an action runs: its context (returned: the outer action's, to be restored).
+    std::optional<RunningAction> enter_action(RunningAction now) {
+        return std::exchange(running_action_, now);
+    }
+    void leave_action(std::optional<RunningAction> outer) { running_action_ = outer; }
 
     // True if a trapped signal arrived and its action has not run yet.
     static bool pending() { return pending_any_ != 0; }
@@ -65,13 +69,15 @@ class TrapTable {
             if (pending_[s]) return s;
         return 0;
     }
-    // Runs the actions of every pending signal (in the current shell). Preserves $?.
-    void run_pending(Shell& sh);
+    // The action of the next signal that arrived and whose trap has one (copied: running it
+    // may reset the trap), its pending flag cleared; nullopt when none is left. Signals that
+    // arrive meanwhile are found too. shell/core/trap_actions.hpp runs them.
+    std::optional<std::string> take_pending_action();
     // In an interactive shell with no INT trap: whether Ctrl-C came (SIGINT is pending), which
     // then is no longer pending. The caller abandons the command it runs.
     bool take_interrupt();
-    // Runs the EXIT trap once (on exit of the shell or subshell).
-    void run_exit_trap(Shell& sh);
+    // The EXIT trap's action, taken so that it runs once; nullopt when there is none.
+    std::optional<std::string> take_exit_action();
 
     // In a forked subshell: traps with commands are reset to default (XCU 2.12), ignored ones
     // stay ignored.
@@ -107,7 +113,7 @@ class TrapTable {
     // Set by reset_for_subshell when it dropped a trap with an action; cleared by set().
     std::optional<std::array<Trap, kMaxSignal>> parent_traps_;
     std::optional<RunningAction> running_action_;
-    void run_action(Shell& sh, const std::string& action);
+    int scan_ = kMaxSignal;  // take_pending_action's place in its pass over pending_.
     std::array<bool, kMaxSignal> ignored_on_entry_{};
     std::array<bool, kMaxSignal> entry_known_{};
     sigset_t child_defaults_;

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "shell/ast/format.hpp"
-#include "shell/core/locale.hpp"
+#include "shell/base/locale.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/expand/command_substituter.hpp"
 #include "shell/expand/expand.hpp"
@@ -79,7 +79,7 @@ void set_up(vsh::Shell& sh, const Scene& scene) {
     if (!scene.no_positional) sh.positional = {"one", "two words", "", "*", "-n"};
     sh.arg0 = "fuzz";
     // The locale follows this shell's variables, whatever the previous input assigned.
-    vsh::locale_variables_changed(sh.vars);
+    vsh::locale_variables_changed([&](std::string_view n) { return sh.vars.get(n); });
 }
 
 // Walks a tree and expands every word in it. Expansion errors (${x?}, bad substitutions,

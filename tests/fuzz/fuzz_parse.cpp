@@ -11,9 +11,9 @@
 #include <variant>
 
 #include "shell/ast/format.hpp"
+#include "shell/base/source.hpp"
 #include "shell/parser/ast_dump.hpp"
 #include "shell/parser/parser.hpp"
-#include "shell/parser/source.hpp"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include "backends/backend.hpp"
 #include "builtins/declarations.hpp"
 #include "shell/core/shell.hpp"
+#include "test_shell.hpp"
 
 namespace {
 
@@ -31,7 +32,7 @@ BuiltinRun run_backend(vsh::Shell& sh, std::vector<std::string> argv) {
 }  // namespace
 
 TEST_CASE("backend builtin: query and switch", "[backend][builtin]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_backend(sh, {}).out == "auto\n");
 
     BuiltinRun switched = run_backend(sh, {"vfork"});
@@ -53,7 +54,7 @@ TEST_CASE("backend builtin: query and switch", "[backend][builtin]") {
 }
 
 TEST_CASE("backend builtin: every name is accepted", "[backend][builtin]") {
-    vsh::Shell sh;
+    TestShell sh;
     for (vsh::backends::Backend* backend : vsh::backends::all_backends()) {
         std::string name(backend->name());
         CHECK(run_backend(sh, {name}).status == 0);
@@ -63,7 +64,7 @@ TEST_CASE("backend builtin: every name is accepted", "[backend][builtin]") {
 }
 
 TEST_CASE("backend builtin: -l lists all, marks the current one", "[backend][builtin]") {
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(run_backend(sh, {"clone"}).status == 0);
     BuiltinRun listed = run_backend(sh, {"-l"});
     CHECK(listed.status == 0);
@@ -76,7 +77,7 @@ TEST_CASE("backend builtin: -l lists all, marks the current one", "[backend][bui
 }
 
 TEST_CASE("backend builtin: errors", "[backend][builtin]") {
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(run_backend(sh, {"fork"}).status == 0);
     BuiltinRun unknown = run_backend(sh, {"x"});
     CHECK(unknown.status == 2);

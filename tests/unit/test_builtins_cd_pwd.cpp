@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
@@ -55,7 +56,7 @@ std::string var(vsh::Shell& sh, const char* name) {
 
 TEST_CASE("cd -L keeps the path as typed through symbolic links", "[builtins][cd]") {
     ScratchTree tree;
-    vsh::Shell sh;
+    TestShell sh;
     forget_cd_variables(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir}).status == 0);
     CHECK(var(sh, "PWD") == tree.dir);
@@ -73,7 +74,7 @@ TEST_CASE("cd -L keeps the path as typed through symbolic links", "[builtins][cd
 
 TEST_CASE("cd canonicalises . and .. and extra slashes", "[builtins][cd]") {
     ScratchTree tree;
-    vsh::Shell sh;
+    TestShell sh;
     forget_cd_variables(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir + "//real/./sub/../"}).status == 0);
     CHECK(var(sh, "PWD") == tree.dir + "/real");
@@ -89,7 +90,7 @@ TEST_CASE("cd canonicalises . and .. and extra slashes", "[builtins][cd]") {
 
 TEST_CASE("cd - goes to OLDPWD and prints it", "[builtins][cd]") {
     ScratchTree tree;
-    vsh::Shell sh;
+    TestShell sh;
     forget_cd_variables(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir}).status == 0);
     REQUIRE(run_builtin(sh, vsh::builtin_cd, {"cd", "real"}).status == 0);
@@ -101,7 +102,7 @@ TEST_CASE("cd - goes to OLDPWD and prints it", "[builtins][cd]") {
 
 TEST_CASE("cd searches CDPATH and prints the directory found", "[builtins][cd]") {
     ScratchTree tree;
-    vsh::Shell sh;
+    TestShell sh;
     forget_cd_variables(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_cd, {"cd", "/"}).status == 0);
     REQUIRE(sh.vars.set("CDPATH", "/nonexistent:" + tree.dir + "/real"));
@@ -121,7 +122,7 @@ TEST_CASE("cd searches CDPATH and prints the directory found", "[builtins][cd]")
 
 TEST_CASE("cd errors", "[builtins][cd]") {
     ScratchTree tree;
-    vsh::Shell sh;
+    TestShell sh;
     forget_cd_variables(sh);
     auto r = run_builtin(sh, vsh::builtin_cd, {"cd", "/nonexistent"});
     CHECK(r.status == 2);  // 1 is cd -P -e's (POSIX.1-2024).
@@ -139,7 +140,7 @@ TEST_CASE("cd errors", "[builtins][cd]") {
 
 TEST_CASE("pwd -L falls back to the physical path when PWD is wrong", "[builtins][pwd]") {
     ScratchTree tree;
-    vsh::Shell sh;
+    TestShell sh;
     forget_cd_variables(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_cd, {"cd", tree.dir + "/link"}).status == 0);
     CHECK(run_builtin(sh, vsh::builtin_pwd, {"pwd", "-L"}).out == tree.dir + "/link\n");

@@ -7,18 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
 
 TEST_CASE("echo joins its arguments and ends the line", "[builtins][echo]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", "a", "b"}).out == "a b\n");
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo"}).out == "\n");
 }
 
 TEST_CASE("echo takes only a first -n and no other options", "[builtins][echo]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", "-n", "a"}).out == "a");
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", "-n", "-n", "a"}).out == "-n a");
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", "-e", "a"}).out == "-e a\n");
@@ -27,7 +28,7 @@ TEST_CASE("echo takes only a first -n and no other options", "[builtins][echo]")
 }
 
 TEST_CASE("echo interprets backslash escapes like dash", "[builtins][echo]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\a\b\f\n\r\t\v\\)"}).out ==
           "\a\b\f\n\r\t\v\\\n");
     CHECK(run_builtin(sh, vsh::builtin_echo, {"echo", R"(\0101\101\1)"}).out == "AA\001\n");
@@ -41,7 +42,7 @@ TEST_CASE("echo interprets backslash escapes like dash", "[builtins][echo]") {
 }
 
 TEST_CASE("printf reuses the format while operands remain", "[builtins][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%s-%s\n", "a", "b", "c"}).out ==
           "a-b\nc-\n");
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "no conv\n", "a", "b"}).out ==
@@ -53,7 +54,7 @@ TEST_CASE("printf reuses the format while operands remain", "[builtins][printf]"
 }
 
 TEST_CASE("printf flags, width and precision", "[builtins][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(
         sh, vsh::builtin_printf,
         {"printf", "%5.2s|%-4d|%04d|%+d|% d|%#x|%#o\n", "abc", "3", "7", "5", "6", "255", "8"});
@@ -68,7 +69,7 @@ TEST_CASE("printf flags, width and precision", "[builtins][printf]") {
 }
 
 TEST_CASE("printf numeric conversions use intmax_t and C's bases", "[builtins][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", "%u %x %o\n", "-1", "-1", "8"}).out ==
           "18446744073709551615 ffffffffffffffff 10\n");
     CHECK(run_builtin(sh, vsh::builtin_printf,
@@ -81,7 +82,7 @@ TEST_CASE("printf numeric conversions use intmax_t and C's bases", "[builtins][p
 }
 
 TEST_CASE("printf reports bad numbers, uses what converted, and returns 1", "[builtins][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_printf, {"printf", "%d\n", "abc", "3x", "12 "});
     CHECK(r.status == 1);
     CHECK(r.out == "0\n3\n12\n");
@@ -95,7 +96,7 @@ TEST_CASE("printf reports bad numbers, uses what converted, and returns 1", "[bu
 }
 
 TEST_CASE("printf escapes in the format and in %b", "[builtins][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     // In the format, \ddd takes up to three digits including a leading zero; \c is literal.
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf", R"(\0101\101\e\q\c\)"}).out ==
           "\b1A\033\\q\\c\\");
@@ -110,7 +111,7 @@ TEST_CASE("printf escapes in the format and in %b", "[builtins][printf]") {
 }
 
 TEST_CASE("printf errors: usage and invalid directives give status 2", "[builtins][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_printf, {"printf"}).status == 2);
     auto r = run_builtin(sh, vsh::builtin_printf, {"printf", "a%zb", "1"});
     CHECK(r.status == 2);
@@ -127,7 +128,7 @@ TEST_CASE("printf errors: usage and invalid directives give status 2", "[builtin
 }
 
 TEST_CASE("echo and printf report a failed write", "[builtins][echo][printf]") {
-    vsh::Shell sh;
+    TestShell sh;
     std::string errors;
     sh.err.set_capture(&errors);
     int saved = dup(1);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "builtins/getopts.hpp"
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
@@ -34,13 +34,13 @@ std::vector<std::string> scan(vsh::Shell& sh, std::initializer_list<std::string>
 void fresh(vsh::Shell& sh) {
     (void)sh.vars.unset("OPTIND");
     (void)sh.vars.unset("OPTARG");
-    vsh::reset_getopts(sh);
+    sh.getopts = vsh::GetoptsPosition{};
 }
 
 }  // namespace
 
 TEST_CASE("getopts walks options, groups and option-arguments", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     std::string errors;
     auto seen =
@@ -52,7 +52,7 @@ TEST_CASE("getopts walks options, groups and option-arguments", "[builtins][geto
 }
 
 TEST_CASE("getopts silent mode reports through OPTARG", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     std::string errors;
     auto seen = scan(sh, {"getopts", ":ab:", "o", "-a", "-d", "-b"}, &errors);
@@ -62,7 +62,7 @@ TEST_CASE("getopts silent mode reports through OPTARG", "[builtins][getopts]") {
 }
 
 TEST_CASE("getopts reports a missing option-argument", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     std::string errors;
     auto seen = scan(sh, {"getopts", "ab:", "o", "-b"}, &errors);
@@ -72,7 +72,7 @@ TEST_CASE("getopts reports a missing option-argument", "[builtins][getopts]") {
 }
 
 TEST_CASE("getopts stops at operands, a lone -, and --", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     CHECK(scan(sh, {"getopts", "a", "o", "x", "-a"}) == std::vector<std::string>{"end ? unset 1"});
     fresh(sh);
@@ -82,7 +82,7 @@ TEST_CASE("getopts stops at operands, a lone -, and --", "[builtins][getopts]") 
 }
 
 TEST_CASE("getopts uses the positional parameters without operands", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     sh.positional = {"-ab", "c"};
     std::vector<std::string> expected = {"a unset 2", "b unset 2", "end ? unset 2"};
@@ -90,14 +90,13 @@ TEST_CASE("getopts uses the positional parameters without operands", "[builtins]
 }
 
 TEST_CASE("assigning OPTIND starts a new scan", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_getopts, {"getopts", "ab", "o", "-ab"}).status == 0);
     CHECK(var(sh, "o") == "a");
     // The script resets OPTIND in the middle of the group: the hook (or the changed value)
     // drops the remembered position.
     REQUIRE(sh.vars.set("OPTIND", "1"));
-    vsh::reset_getopts(sh);
     REQUIRE(run_builtin(sh, vsh::builtin_getopts, {"getopts", "ab", "o", "-ba"}).status == 0);
     CHECK(var(sh, "o") == "b");
     // Without the hook, a changed value is enough.
@@ -108,7 +107,7 @@ TEST_CASE("assigning OPTIND starts a new scan", "[builtins][getopts]") {
 }
 
 TEST_CASE("getopts errors", "[builtins][getopts]") {
-    vsh::Shell sh;
+    TestShell sh;
     fresh(sh);
     CHECK(run_builtin(sh, vsh::builtin_getopts, {"getopts"}).status == 2);
     CHECK(run_builtin(sh, vsh::builtin_getopts, {"getopts", "a", "1x", "-a"}).status == 2);

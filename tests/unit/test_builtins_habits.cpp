@@ -5,12 +5,13 @@
 #include <string>
 
 #include "shell/vars/dynamic_values.hpp"
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
 
 TEST_CASE("usage errors print the builtin table's synopsis", "[builtins][usage]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_printf, {"printf"});
     CHECK(r.status == 2);
     CHECK(r.err.find("usage: printf format [args]") != std::string::npos);
@@ -20,7 +21,7 @@ TEST_CASE("usage errors print the builtin table's synopsis", "[builtins][usage]"
 }
 
 TEST_CASE("help writes the table's line for each builtin matched", "[builtins][help]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_help, {"help", "wait", "ty*"});
     CHECK(r.status == 0);
     CHECK(r.out == "wait [pid|job...] | -n [pid|job...]\ntype [-a] [-t | -p | -P] name...\n");

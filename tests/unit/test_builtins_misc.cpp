@@ -9,12 +9,13 @@
 #include <regex>
 
 #include "shell/traps/signals.hpp"
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
 
 TEST_CASE("true and false", "[builtins]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_true, {"true", "ignored"}).status == 0);
     CHECK(run_builtin(sh, vsh::builtin_false, {"false"}).status == 1);
 }
@@ -47,7 +48,7 @@ TEST_CASE("signal names and numbers", "[signals]") {
 }
 
 TEST_CASE("kill -l lists and translates", "[builtins][kill]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_kill, {"kill", "-l"});
     CHECK(r.status == 0);
     CHECK(r.out.starts_with("HUP\nINT\nQUIT\n"));
@@ -59,7 +60,7 @@ TEST_CASE("kill -l lists and translates", "[builtins][kill]") {
 }
 
 TEST_CASE("kill sends the named signal", "[builtins][kill]") {
-    vsh::Shell sh;
+    TestShell sh;
     for (auto words : {std::initializer_list<std::string>{"kill", "-s", "USR1"},
                        std::initializer_list<std::string>{"kill", "-USR1"},
                        std::initializer_list<std::string>{"kill", "-n", "10"},
@@ -96,7 +97,7 @@ TEST_CASE("kill sends the named signal", "[builtins][kill]") {
 }
 
 TEST_CASE("kill errors", "[builtins][kill]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_kill, {"kill", "-0", std::to_string(getpid())}).status == 0);
     CHECK(run_builtin(sh, vsh::builtin_kill, {"kill"}).status == 2);
     CHECK(run_builtin(sh, vsh::builtin_kill, {"kill", "-s"}).status == 2);
@@ -113,7 +114,7 @@ TEST_CASE("kill errors", "[builtins][kill]") {
 }
 
 TEST_CASE("times prints two lines of minutes and seconds", "[builtins][times]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_times, {"times"});
     CHECK(r.status == 0);
     std::regex line("[0-9]+m[0-9]+\\.[0-9]{6}s [0-9]+m[0-9]+\\.[0-9]{6}s\n");
@@ -122,7 +123,7 @@ TEST_CASE("times prints two lines of minutes and seconds", "[builtins][times]") 
 }
 
 TEST_CASE("ulimit reports and sets limits", "[builtins][ulimit]") {
-    vsh::Shell sh;
+    TestShell sh;
     rlimit saved{};
     getrlimit(RLIMIT_CORE, &saved);
     // Soft limits can move freely below the hard one; -c counts 512-byte blocks.
@@ -158,7 +159,7 @@ TEST_CASE("ulimit reports and sets limits", "[builtins][ulimit]") {
 }
 
 TEST_CASE("ulimit errors", "[builtins][ulimit]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_ulimit, {"ulimit", "-x"}).status == 2);
     auto r = run_builtin(sh, vsh::builtin_ulimit, {"ulimit", "-c", "abc"});
     CHECK(r.status == 1);

@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "shell/core/trap_actions.hpp"
 #include "shell/traps/traps.hpp"
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
@@ -65,7 +67,7 @@ std::string var(vsh::Shell& sh, const char* name) {
 // Runs `read words...` on `input`; returns "[a][b]... status".
 std::string read_result(std::initializer_list<std::string> words, const std::string& input,
                         const char* ifs = nullptr) {
-    vsh::Shell sh;
+    TestShell sh;
     if (ifs)
         REQUIRE(sh.vars.set("IFS", ifs));
     else
@@ -118,7 +120,7 @@ TEST_CASE("read -d uses another delimiter; -d '' means NUL", "[builtins][read]")
 }
 
 TEST_CASE("read without names fills REPLY unsplit", "[builtins][read]") {
-    vsh::Shell sh;
+    TestShell sh;
     StandardInput in(" ab \n", InputKind::Pipe);
     CHECK(run_builtin(sh, vsh::builtin_read, {"read"}).status == 0);
     CHECK(var(sh, "REPLY") == "[ ab ]");
@@ -126,7 +128,7 @@ TEST_CASE("read without names fills REPLY unsplit", "[builtins][read]") {
 
 TEST_CASE("read leaves the rest of the input unread", "[builtins][read]") {
     for (InputKind kind : {InputKind::Pipe, InputKind::File}) {
-        vsh::Shell sh;
+        TestShell sh;
         StandardInput in("one\ntwo\nthree\n", kind);
         CHECK(run_builtin(sh, vsh::builtin_read, {"read", "a"}).status == 0);
         CHECK(var(sh, "a") == "[one]");
@@ -135,7 +137,7 @@ TEST_CASE("read leaves the rest of the input unread", "[builtins][read]") {
 }
 
 TEST_CASE("read errors", "[builtins][read]") {
-    vsh::Shell sh;
+    TestShell sh;
     StandardInput in("x\n", InputKind::Pipe);
     auto r = run_builtin(sh, vsh::builtin_read, {"read", "1a"});
     CHECK(r.status == 2);
@@ -146,7 +148,7 @@ TEST_CASE("read errors", "[builtins][read]") {
 }
 
 TEST_CASE("read interrupted by a trapped signal returns 128 + the signal", "[builtins][read]") {
-    vsh::Shell sh;
+    TestShell sh;
     vsh::TrapTable traps;
     REQUIRE(traps.set(SIGALRM, vsh::TrapKind::Command, ":"));
     int fds[2];
@@ -159,7 +161,7 @@ TEST_CASE("read interrupted by a trapped signal returns 128 + the signal", "[bui
     auto r = run_builtin(sh, vsh::builtin_read, {"read", "a"});
     CHECK(r.status == 128 + SIGALRM);
     CHECK(vsh::TrapTable::first_pending_signal() == SIGALRM);
-    traps.run_pending(sh);
+    vsh::run_pending_traps(sh);
     REQUIRE(traps.set(SIGALRM, vsh::TrapKind::Default, ""));
     dup2(saved, 0);
     close(saved);

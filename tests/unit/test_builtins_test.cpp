@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
@@ -17,7 +18,7 @@ using vsh::testing::run_builtin;
 namespace {
 
 int test_status(std::initializer_list<std::string> words) {
-    vsh::Shell sh;
+    TestShell sh;
     return run_builtin(sh, vsh::builtin_test, words).status;
 }
 
@@ -53,7 +54,7 @@ TEST_CASE("test: -a binds tighter than -o, with ! and parentheses", "[builtins][
 }
 
 TEST_CASE("test: syntax errors give status 2 with a message", "[builtins][test]") {
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_test, {"test", "a", "b"});
     CHECK(r.status == 2);
     CHECK(r.err.find("unexpected operator") != std::string::npos);
@@ -64,7 +65,7 @@ TEST_CASE("test: syntax errors give status 2 with a message", "[builtins][test]"
 }
 
 TEST_CASE("[ needs a closing ]", "[builtins][test]") {
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_test, {"[", "a", "=", "a", "]"}).status == 0);
     CHECK(run_builtin(sh, vsh::builtin_test, {"[", "]"}).status == 1);
     auto r = run_builtin(sh, vsh::builtin_test, {"[", "a"});
@@ -84,7 +85,7 @@ TEST_CASE("test: strings and integers", "[builtins][test]") {
     CHECK(test_status({"test", "3", "-ge", "3"}) == 0);
     CHECK(test_status({"test", "3", "-le", "2"}) == 1);
     CHECK(test_status({"test", "3", "-ne", "2"}) == 0);
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_test, {"test", "1", "-eq", "abc"});
     CHECK(r.status == 2);
     CHECK(r.err.find("Illegal number: abc") != std::string::npos);

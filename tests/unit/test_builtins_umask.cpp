@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include "test_shell.hpp"
 #include "tests/unit/test_builtins_util.hpp"
 
 using vsh::testing::run_builtin;
@@ -26,7 +27,7 @@ std::string mask_after(vsh::Shell& sh, const std::string& start, const std::stri
 
 TEST_CASE("umask prints the mask in octal and symbolically", "[builtins][umask]") {
     SavedMask saved;
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(run_builtin(sh, vsh::builtin_umask, {"umask"}).out == "0022\n");
     CHECK(run_builtin(sh, vsh::builtin_umask, {"umask", "-S"}).out == "u=rwx,g=rx,o=rx\n");
     REQUIRE(run_builtin(sh, vsh::builtin_umask, {"umask", "0777"}).status == 0);
@@ -38,7 +39,7 @@ TEST_CASE("umask prints the mask in octal and symbolically", "[builtins][umask]"
 
 TEST_CASE("umask symbolic modes act on the permissions the mask leaves", "[builtins][umask]") {
     SavedMask saved;
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(mask_after(sh, "022", "u=rwx,g=rx,o=") == "0027\n");
     CHECK(mask_after(sh, "077", "g+r") == "0037\n");
     CHECK(mask_after(sh, "000", "a-w") == "0222\n");
@@ -52,7 +53,7 @@ TEST_CASE("umask symbolic modes act on the permissions the mask leaves", "[built
 
 TEST_CASE("umask rejects bad masks and options", "[builtins][umask]") {
     SavedMask saved;
-    vsh::Shell sh;
+    TestShell sh;
     auto r = run_builtin(sh, vsh::builtin_umask, {"umask", "8"});
     CHECK(r.status == 1);
     CHECK(r.err.find("umask: Illegal number: 8") != std::string::npos);

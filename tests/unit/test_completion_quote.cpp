@@ -12,6 +12,7 @@
 #include "shell/interactive/completion.hpp"
 #include "shell/interactive/completion_edit.hpp"
 #include "shell/interactive/completion_quote.hpp"
+#include "test_shell.hpp"
 
 using vsh::interactive::closing_quote;
 using vsh::interactive::CompletionKind;
@@ -152,7 +153,7 @@ TEST_CASE("argument contexts: cd, backend, set -o, job specs", "[completion]") {
         CHECK(completion_kind(command, "%") == CompletionKind::JobSpec);
     CHECK(completion_kind("kill ", "12") == CompletionKind::FileName);
     CHECK(completion_kind("ls ", "%") == CompletionKind::FileName);
-    vsh::Shell sh;
+    TestShell sh;
     CHECK(vsh::interactive::completion_candidates(sh, CompletionKind::BackendName, "--backend=") ==
           std::vector<std::string>{"--backend=auto", "--backend=clone", "--backend=fork",
                                    "--backend=posix_spawn", "--backend=vfork"});
@@ -169,7 +170,7 @@ TEST_CASE("the edit: quoted rest of the name, closing quote, and the listed choi
     std::ofstream(dir + "/two one") << "x";
     std::ofstream(dir + "/two two") << "x";
     mkdir((dir + "/sub dir").c_str(), 0755);
-    vsh::Shell sh;
+    TestShell sh;
     const std::string cat = "cat " + dir + "/";
     const std::size_t at = cat.size();
 

@@ -16,6 +16,7 @@
 #include "shell/interactive/job_notices.hpp"
 #include "shell/interactive/prompt.hpp"
 #include "shell/jobs/jobs.hpp"
+#include "test_shell.hpp"
 
 using vsh::interactive::completion_candidates;
 using vsh::interactive::completion_kind;
@@ -59,7 +60,7 @@ TEST_CASE("words after ~ complete as user names", "[interactive]") {
     CHECK(completion_kind("echo ", "~ro") == CompletionKind::UserName);
     CHECK(completion_kind("", "~") == CompletionKind::UserName);
     CHECK(completion_kind("ls ", "~root/Do") == CompletionKind::FileName);
-    vsh::Shell sh;
+    TestShell sh;
     // root is in every /etc/passwd.
     auto found = completion_candidates(sh, CompletionKind::UserName, "~roo");
     CHECK(std::find(found.begin(), found.end(), "~root") != found.end());
@@ -67,7 +68,7 @@ TEST_CASE("words after ~ complete as user names", "[interactive]") {
 }
 
 TEST_CASE("command candidates: builtins, functions, aliases, PATH", "[interactive]") {
-    vsh::Shell sh;
+    TestShell sh;
     char dir_template[] = "/tmp/vsh-complete-XXXXXX";
     REQUIRE(mkdtemp(dir_template) != nullptr);
     std::string dir = dir_template;
@@ -90,7 +91,7 @@ TEST_CASE("command candidates: builtins, functions, aliases, PATH", "[interactiv
 }
 
 TEST_CASE("variable candidates keep the $ or ${ the user typed", "[interactive]") {
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(sh.vars.set("VSH_COMPLETE_ONE", "1"));
     REQUIRE(sh.vars.set("VSH_COMPLETE_TWO", "2"));
     CHECK(completion_candidates(sh, CompletionKind::VariableName, "$VSH_COMPLETE_") ==
@@ -108,7 +109,7 @@ TEST_CASE("PS1 exclamation-mark expansion", "[interactive]") {
 }
 
 TEST_CASE("prompts get parameter expansion", "[interactive]") {
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(sh.vars.set("WHERE", "/tmp"));
     REQUIRE(sh.vars.set("PS1", "[$WHERE:!] \"q\" $((1+2))> "));
     REQUIRE(sh.vars.set("PS2", "${WHERE}! "));
@@ -137,7 +138,7 @@ TEST_CASE("a finished job's notice", "[interactive]") {
 }
 
 TEST_CASE("HISTFILE and HISTSIZE defaults", "[interactive]") {
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(sh.vars.set("HOME", "/home/someone"));
     (void)sh.vars.unset("HISTFILE");
     (void)sh.vars.unset("HISTSIZE");

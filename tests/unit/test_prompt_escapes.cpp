@@ -8,6 +8,7 @@
 #include "shell/core/shell.hpp"
 #include "shell/expand/prompt_escapes.hpp"
 #include "shell/interactive/prompt.hpp"
+#include "test_shell.hpp"
 
 namespace {
 
@@ -88,7 +89,7 @@ TEST_CASE("prompt escapes quote what the expansion would act on", "[prompt]") {
 }
 
 TEST_CASE("prompt escapes in PS1 and PS2, before parameter expansion", "[prompt]") {
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(sh.vars.set("HOME", "/home/ann"));
     REQUIRE(sh.vars.set("PWD", "/home/ann/$dir"));
     REQUIRE(sh.vars.set("X", "x"));
@@ -106,7 +107,7 @@ TEST_CASE("PS1's ! leaves backslash escapes to the decoder", "[prompt]") {
 }
 
 TEST_CASE("PROMPT_COMMAND runs before PS1 and keeps $?", "[prompt]") {
-    vsh::Shell sh;
+    TestShell sh;
     sh.last_status = 3;
     REQUIRE(sh.vars.set("PROMPT_COMMAND", "N=$((N+1)); false"));
     REQUIRE(sh.vars.set("PS1", "$N:$? "));

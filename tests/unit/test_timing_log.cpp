@@ -9,9 +9,10 @@
 #include <string>
 
 #include "shell/core/shell.hpp"
+#include "shell/core/timing_log.hpp"
 #include "shell/timing/json_reader.hpp"
 #include "shell/timing/timing.hpp"
-#include "shell/timing/timing_log.hpp"
+#include "test_shell.hpp"
 
 namespace {
 
@@ -59,7 +60,7 @@ struct TempDir {
 TEST_CASE("Timing log: appends one line per record to a file opened once, high and 0600") {
     TempDir dir;
     std::string log = dir.path + "/timing.log";
-    vsh::Shell sh;
+    TestShell sh;
     std::string err;
     sh.err.set_capture(&err);
     CHECK_FALSE(vsh::timing_wanted(sh));
@@ -89,7 +90,7 @@ TEST_CASE("Timing log: appends one line per record to a file opened once, high a
 
 TEST_CASE("Timing log: a new value of VSH_TIMING_LOG switches files") {
     TempDir dir;
-    vsh::Shell sh;
+    TestShell sh;
     REQUIRE(sh.assign("VSH_TIMING_LOG", dir.path + "/a.log"));
     vsh::timing_record(sh, sample_record("to-a"));
     REQUIRE(sh.assign("VSH_TIMING_LOG", dir.path + "/b.log"));
@@ -110,7 +111,7 @@ TEST_CASE("Timing log: a new value of VSH_TIMING_LOG switches files") {
 
 TEST_CASE("Timing log: an unopenable file warns once and is then left alone") {
     TempDir dir;
-    vsh::Shell sh;
+    TestShell sh;
     std::string err;
     sh.err.set_capture(&err);
     std::string bad = dir.path + "/no/such/dir/t.log";

@@ -1,4 +1,4 @@
-#include "shell/core/user_db.hpp"
+#include "shell/base/user_db.hpp"
 
 #include <nss.h>
 

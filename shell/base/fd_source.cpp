@@ -1,4 +1,4 @@
-#include "shell/parser/fd_source.hpp"
+#include "shell/base/fd_source.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "shell/timing/timing_log.hpp"
+#include "shell/core/timing_log.hpp"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +82,20 @@ void append_to_timing_log(Shell& sh, const ProcessRecord& record) {
         sh.timing_log_fd = -1;
         warn(sh, *value, error);
     }
+}
+
+bool timing_log_wanted(const Shell& sh) {
+    const std::string* log = sh.vars.get("VSH_TIMING_LOG");
+    return log != nullptr && !log->empty();
+}
+
+bool timing_wanted(const Shell& sh) {
+    return sh.timing_collector != nullptr || timing_log_wanted(sh);
+}
+
+void timing_record(Shell& sh, ProcessRecord&& record) {
+    append_to_timing_log(sh, record);
+    if (sh.timing_collector != nullptr) sh.timing_collector->records.push_back(std::move(record));
 }
 
 }  // namespace vsh

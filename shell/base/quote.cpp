@@ -1,4 +1,4 @@
-#include "builtins/quote.hpp"
+#include "shell/base/quote.hpp"
 
 namespace vsh {
 

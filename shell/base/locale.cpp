@@ -1,4 +1,4 @@
-#include "shell/core/locale.hpp"
+#include "shell/base/locale.hpp"
 
 #include <clocale>
 #include <cstdlib>
@@ -7,8 +7,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "shell/vars/variables.hpp"
 
 namespace vsh {
 
@@ -22,10 +20,10 @@ bool from_variables = false;
 std::vector<std::string> ctype_names;
 std::vector<std::string> collate_names;
 
-std::vector<std::string> locale_names(const Variables& vars, std::string_view category) {
+std::vector<std::string> locale_names(const LocaleLookup& lookup, std::string_view category) {
     std::vector<std::string> names;
     for (std::string_view name : {std::string_view("LC_ALL"), category, std::string_view("LANG")}) {
-        const std::string* value = vars.get(name);
+        const std::string* value = lookup(name);
         if (value != nullptr && !value->empty()) names.push_back(*value);
     }
     return names;
@@ -60,9 +58,9 @@ void ensure_locale() {
     }
 }
 
-void locale_variables_changed(const Variables& vars) {
-    std::vector<std::string> ctype = locale_names(vars, "LC_CTYPE");
-    std::vector<std::string> collate = locale_names(vars, "LC_COLLATE");
+void locale_variables_changed(const LocaleLookup& lookup) {
+    std::vector<std::string> ctype = locale_names(lookup, "LC_CTYPE");
+    std::vector<std::string> collate = locale_names(lookup, "LC_COLLATE");
     if (from_variables && ctype == ctype_names && collate == collate_names) return;
     ctype_names = std::move(ctype);
     collate_names = std::move(collate);

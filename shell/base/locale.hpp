@@ -3,9 +3,11 @@
 // set or the collation order asks for it: pattern matching, pathname expansion, ${#x}.
 #pragma once
 
-namespace vsh {
+#include <functional>
+#include <string>
+#include <string_view>
 
-class Variables;
+namespace vsh {
 
 // Sets LC_CTYPE and LC_COLLATE the first time it is called after start-up or after a change
 // of the locale variables: from the environment at first (doing nothing for a C or POSIX
@@ -17,6 +19,9 @@ void ensure_locale();
 // reads characters and matches patterns). For each category the first of LC_ALL,
 // LC_<category> and LANG that is set, not empty and names a locale the system has wins;
 // none at all is the C locale.
-void locale_variables_changed(const Variables& vars);
+// `lookup` gives a shell variable's value, or null when it is unset (base/ does not know the
+// variable table).
+using LocaleLookup = std::function<const std::string*(std::string_view name)>;
+void locale_variables_changed(const LocaleLookup& lookup);
 
 }  // namespace vsh

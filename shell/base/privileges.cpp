@@ -1,4 +1,4 @@
-#include "shell/core/privileges.hpp"
+#include "shell/base/privileges.hpp"
 
 #include <sys/auxv.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "shell/core/output.hpp"
+#include "shell/base/output.hpp"
 
 #include <unistd.h>
 

@@ -1,15 +1,26 @@
-// VSH_TIMING_LOG=FILE: one JSON line per process (DESIGN.md "Timing mode").
+// Where a finished timing record goes: the log VSH_TIMING_LOG names (one JSON line per
+// process, DESIGN.md "Timing mode") and the collector `time` installs. The records
+// themselves are shell/timing/'s; this is the part that reads the shell's state.
 #pragma once
 
 #include <string_view>
 
+#include "shell/base/internal_fd.hpp"
 #include "shell/timing/timing.hpp"
 
 namespace vsh {
 
-// Descriptors the shell keeps for itself sit at or above this number, clear of the 0-9 a
-// script may redirect (XCU 2.7 only promises those to scripts).
-inline constexpr int kFirstInternalFd = 10;
+class Shell;
+
+// Whether records are wanted at all: VSH_TIMING_LOG is set, or a collector is installed.
+bool timing_wanted(const Shell& sh);
+
+// Whether VSH_TIMING_LOG names a log (background jobs are logged, never collected by `time`).
+bool timing_log_wanted(const Shell& sh);
+
+// Hands a finished record to the log (if VSH_TIMING_LOG is set) and to the installed
+// collector (if any).
+void timing_record(Shell& sh, ProcessRecord&& record);
 
 // Appends `record` to the log named by VSH_TIMING_LOG; does nothing when the variable is unset
 // or empty. The file is opened on first use (O_APPEND|O_CREAT, mode 0600, close-on-exec) and

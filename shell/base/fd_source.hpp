@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "shell/parser/source.hpp"
+#include "shell/base/source.hpp"
 
 namespace vsh {
 

@@ -1,4 +1,4 @@
-#include "shell/jobs/job_control.hpp"
+#include "shell/core/job_control.hpp"
 
 #include <fcntl.h>
 #include <signal.h>

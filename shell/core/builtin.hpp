@@ -1,0 +1,53 @@
+// What a builtin is: one signature for all (output goes through sh.out / sh.err, STYLE.md
+// habit 2), its POSIX class, its usage line and the traits the executor asks about. The table
+// itself (builtins/table.cpp, sorted by name and checked at compile time) is the one source
+// of these facts; install_builtins (builtins/builtin_table.hpp) hands it to the shell, where
+// Shell::find_builtin looks names up, so the executor below builtins/ never includes them.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace vsh {
+
+class Shell;
+
+// Special builtins (XCU 2.15) differ from regular ones: their assignments persist, their
+// errors exit a non-interactive shell, and they are found before functions.
+enum class BuiltinClass : unsigned char { Special, Regular };
+
+// argv[0] is the builtin's name. Returns the exit status.
+using BuiltinFn = int (*)(Shell& sh, std::span<const std::string> argv);
+
+// What the executor needs to know of a builtin beyond running it (bit flags).
+enum class BuiltinTraits : unsigned char {
+    None = 0,
+    // Changes no shell state, so a $(...) made of it runs in the shell with no child at all.
+    Pure = 1 << 0,
+    // With no command operand (`exec 3<f`, `command 3<f`) its redirections stay in the shell.
+    KeepsRedirections = 1 << 1,
+    // Replaces the shell with its command operand: assignments before it are exported to
+    // that program (`x=1 exec env`).
+    ReplacesShell = 1 << 2,
+};
+constexpr BuiltinTraits operator|(BuiltinTraits a, BuiltinTraits b) {
+    return static_cast<BuiltinTraits>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+
+struct Builtin {
+    std::string_view name;
+    BuiltinFn run;
+    BuiltinClass cls;
+    std::string_view usage;  // One line: the synopsis `help` and usage errors print.
+    BuiltinTraits traits = BuiltinTraits::None;
+
+    bool has(BuiltinTraits trait) const {
+        return (static_cast<unsigned>(traits) & static_cast<unsigned>(trait)) != 0;
+    }
+};
+
+// The builtin called `name` in `table` (sorted by name), or null.
+const Builtin* find_builtin_in(std::span<const Builtin> table, std::string_view name);
+
+}  // namespace vsh
