@@ -65,33 +65,31 @@ int builtin_dot(Shell& sh, Args argv) {
         // POSIX only says the shell aborts; its status is dash's (2), found or not.
         throw FatalError{2};
     }
-    std::vector<std::string> saved_positional;
-    bool has_args = argv.size() > first + 1;
-    if (has_args) {
-        saved_positional = std::move(sh.positional);
+    // The caller's script name, line and positional parameters come back however the script
+    // ends (return, an error that unwinds, or the end of its text).
+    struct DotScope {
+        Shell& sh;
+        bool has_args;
+        std::vector<std::string> saved_positional;
+        std::string saved_name;
+        std::uint32_t saved_line;
+        ~DotScope() {
+            --sh.dot_depth;
+            sh.source_name = std::move(saved_name);
+            sh.lineno = saved_line;
+            if (has_args) sh.positional = std::move(saved_positional);
+        }
+    } scope{sh, argv.size() > first + 1, {}, std::move(sh.source_name), sh.lineno};
+    ++sh.dot_depth;
+    if (scope.has_args) {
+        scope.saved_positional = std::move(sh.positional);
         sh.positional.assign(argv.begin() + static_cast<long>(first) + 1, argv.end());
     }
-    std::string saved_name = std::move(sh.source_name);
-    std::uint32_t saved_line = sh.lineno;
     sh.source_name = path;
-    ++sh.dot_depth;
     // The script sees the caller's $? (XCU 2.5.2); an empty script still returns 0, as
     // run_source() starts from 0.
-    int status;
     StringSource source(std::move(text));
-    try {
-        status = sh.executor->run_source(source);
-    } catch (...) {
-        --sh.dot_depth;
-        sh.source_name = std::move(saved_name);
-        sh.lineno = saved_line;
-        if (has_args) sh.positional = std::move(saved_positional);
-        throw;
-    }
-    --sh.dot_depth;
-    sh.source_name = std::move(saved_name);
-    sh.lineno = saved_line;
-    if (has_args) sh.positional = std::move(saved_positional);
+    int status = sh.executor->run_source(source);
     if (sh.jump == Jump::Return) {
         sh.jump = Jump::None;
         status = sh.last_status;

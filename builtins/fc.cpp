@@ -255,23 +255,20 @@ int edit_and_run(Shell& sh, const FcOptions& opts) {
     if (path.empty()) return 1;
     // The editor's words are split as an unquoted expansion would be, so FCEDIT="vi -n"
     // works as it does in bash and ksh.
-    int status;
-    try {
-        status = sh.run_string(editor + " " + shell_quote(path));
-    } catch (...) {
-        unlink(path.c_str());
-        throw;
-    }
+    // The file goes whatever happens; an error in the editor's command unwinds past here.
+    struct RemoveFile {
+        const std::string& path;
+        ~RemoveFile() { unlink(path.c_str()); }
+    } remove{path};
+    const int status = sh.run_string(editor + " " + shell_quote(path));
     if (status != 0) {
         // POSIX: nothing is entered in the history or run, the fc line included.
-        unlink(path.c_str());
         if (!sh.history.replacement) sh.history.replacement.emplace();
         return status;
     }
     int error = 0;
     text.clear();
     bool read = read_script_file(path, text, &error);
-    unlink(path.c_str());
     if (!read) {
         sh.error("fc", path + ": " + std::strerror(error));
         return 1;

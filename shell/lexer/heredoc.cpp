@@ -62,11 +62,18 @@ void Lexer::read_here_doc(const PendingHereDoc& here_doc) {
         // An alias used in a $(...) of the body is spliced into the text: what lies after the
         // body moves by as much (or the delimiter line would be read as a command).
         const std::size_t size_before = reader_.buffered();
-        try {
+        {
+            // An error inside the body leaves the reader's limit as it was.
+            struct RestoreLimit {
+                Reader& reader;
+                std::size_t limit;
+                bool done = false;
+                ~RestoreLimit() {
+                    if (!done) reader.set_limit(limit);
+                }
+            } restore{reader_, saved_limit};
             lex_here_doc_body(body);
-        } catch (...) {
-            reader_.set_limit(saved_limit);
-            throw;
+            restore.done = true;
         }
         const std::ptrdiff_t moved = static_cast<std::ptrdiff_t>(reader_.buffered()) -
                                      static_cast<std::ptrdiff_t>(size_before);
