@@ -6,8 +6,8 @@
 
 #include "shell/core/privileges.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/command_words.hpp"
 #include "shell/exec/executor.hpp"
-#include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/parser/fd_source.hpp"
 
