@@ -56,8 +56,6 @@ class Executor final : public CommandSubstituter, private ChildRunner {
     // Exits the current shell process: runs the EXIT trap, flushes, _exit / exit.
     [[noreturn]] void exit_shell(int status);
 
-    int run_function(const ast::Command& body, std::vector<std::string>& argv, ExecContext ctx);
-
     // Whether the last complete command of a source may replace the process (vsh -c, scripts).
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
 
@@ -74,6 +72,7 @@ class Executor final : public CommandSubstituter, private ChildRunner {
     // Runs a simple command whose words are already expanded (`argv` non-empty).
     int run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
                      std::vector<std::string>& argv, ExecContext ctx);
+    int run_function(const ast::Command& body, std::vector<std::string>& argv, ExecContext ctx);
     int run_builtin(const Builtin& builtin, const ast::Command& command,
                     std::vector<std::string>& argv, ExecContext ctx);
     // A $(...) of pure builtins, run in this process with its output captured.
