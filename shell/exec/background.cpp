@@ -25,10 +25,9 @@ int run_background(Shell& sh, ChildRunner& runner, const ast::Command& command) 
     sh.flush_streams();
     const bool job_control = job_control_active(sh);
     ChildSetup setup;
-    setup.background = true;
     // POSIX: without job control an asynchronous list ignores SIGINT and SIGQUIT, and its
     // standard input is /dev/null.
-    setup.detached = !job_control;
+    setup.async = job_control ? Async::UnderJobControl : Async::Detached;
     if (job_control) setup.process_group = backends::ProcessGroup::NewGroup;
     // A program not found is still a job, a child that only exits with 127 (or 126), so that
     // $! and `wait $!` give that.

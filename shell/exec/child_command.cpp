@@ -84,7 +84,7 @@ bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple
 void enter_child(Shell& sh, const ChildSetup& setup) {
     if (setup.process_group != backends::ProcessGroup::Inherit)
         child_enter_job(sh, setup.pgid, setup.take_terminal == TakeTerminal::Yes);
-    if (setup.detached) {
+    if (setup.async == Async::Detached) {
         int fd = open("/dev/null", O_RDONLY);
         if (fd > 0) {
             dup2(fd, 0);
@@ -108,7 +108,8 @@ StartedProcess fork_child(Shell& sh, const ChildSetup& setup, std::string name, 
     started.name = std::move(name);
     sh.flush_streams();
     const ForkClock clock(sh);
-    const pid_t pid = fork_shell(sh, setup.detached ? ForkedAs::AsyncList : ForkedAs::Subshell);
+    const pid_t pid =
+        fork_shell(sh, setup.async == Async::Detached ? ForkedAs::AsyncList : ForkedAs::Subshell);
     if (pid == 0) {
         enter_child(sh, setup);
         run();
@@ -142,7 +143,7 @@ StartedProcess spawn_program(Shell& sh, const ast::Command& command, const Child
     request.argv = &argv;
     request.command = &command;
     request.env_overrides = expanded.env;
-    request.background = setup.background;
+    request.background = setup.async != Async::No;
     request.plumbing = setup.plumbing;
     request.process_group = setup.process_group;
     request.pgid = setup.pgid;

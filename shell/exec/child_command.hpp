@@ -30,6 +30,14 @@ enum class Unstarted : unsigned char {
                    // it (`cmd &`).
 };
 
+// Whether the child is part of an asynchronous list (`cmd &`, `a | b &`).
+enum class Async : unsigned char {
+    No,
+    UnderJobControl,  // A job in a group of its own.
+    Detached,         // Without job control: standard input /dev/null, SIGINT and SIGQUIT
+                      // ignored (XCU 2.9.3.1, 2.11).
+};
+
 // Where the child's descriptors, group and terminal come from.
 struct ChildSetup {
     // Dup2 moves of pipe ends onto 0 and 1, before the command's own redirections.
@@ -38,10 +46,7 @@ struct ChildSetup {
     backends::ProcessGroup process_group = backends::ProcessGroup::Inherit;
     pid_t pgid = 0;  // With ProcessGroup::Join.
     TakeTerminal take_terminal = TakeTerminal::No;
-    bool background = false;  // Part of an asynchronous list (`cmd &`, `a | b &`).
-    // An asynchronous list without job control: standard input /dev/null, SIGINT and SIGQUIT
-    // ignored (XCU 2.9.3.1, 2.11).
-    bool detached = false;
+    Async async = Async::No;
     ErrExit errexit = ErrExit::Active;  // The context that shell code in the child keeps.
     Unstarted unstarted = Unstarted::NoProcess;
 };

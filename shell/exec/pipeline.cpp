@@ -46,8 +46,9 @@ StartedStages start_stages(Shell& sh, ChildRunner& runner, const ast::Pipeline& 
     StartedStages stages;
     stages.processes.reserve(n);
     ChildSetup setup;
-    setup.background = job.background;
-    setup.detached = job.detached;
+    setup.async = !job.background ? Async::No
+                  : job.detached  ? Async::Detached
+                                  : Async::UnderJobControl;
     setup.errexit = errexit;
     int prev_read = -1;
     sh.flush_streams();
