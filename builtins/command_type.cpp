@@ -10,8 +10,8 @@
 #include "builtins/working_directory.hpp"
 #include "shell/base/quote.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/command_search.hpp"
 #include "shell/exec/executor.hpp"
-#include "shell/exec/spawn.hpp"
 
 namespace vsh {
 

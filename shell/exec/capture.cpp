@@ -1,10 +1,18 @@
 #include "shell/exec/capture.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <new>
+
+#include "shell/core/shell.hpp"
+#include "shell/exec/child_command.hpp"
+#include "shell/exec/command_words.hpp"
+#include "shell/exec/foreground.hpp"
+#include "shell/jobs/jobs.hpp"
 
 namespace vsh {
 
@@ -24,6 +32,62 @@ Captured capture_output(int fd, std::string& out) {
     }
     out.resize(size);
     return Captured::All;
+}
+
+namespace {
+
+// Runs the process `start` makes with its stdout on a pipe, reads all it writes into
+// `output`, and waits for it. Returns its exit status (2 when no pipe or process could be
+// made). A signal that killed it is told, as for a foreground command (dash too).
+template <typename Start>
+int capture_from(Shell& sh, std::string& output, Start start) {
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        sh.error(std::string("pipe: ") + std::strerror(errno));
+        return 2;
+    }
+    ChildSetup setup;
+    setup.plumbing.push_back(dup_onto(p[1], 1));
+    setup.parent_end = p[0];
+    const StartedProcess started = start(setup);
+    close(p[1]);
+    const Captured captured = capture_output(p[0], output);
+    close(p[0]);
+    int status = started.fixed_status;
+    if (started.pid > 0) {
+        // Every process the shell creates gets its timing record, a fork of shell code too.
+        const int wait_status = wait_and_record(sh, started);
+        print_signal_death(sh, wait_status);
+        status = exit_status_of(wait_status);
+    }
+    if (captured == Captured::OutOfMemory) sh.out_of_memory();
+    return status;
+}
+
+}  // namespace
+
+bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
+                     int* status) {
+    const ast::Command& command = unwrap_command(body);
+    const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(command, *simple, sh))
+        return false;
+    // Diagnostics name the substitution's own line (it may start below the enclosing
+    // command's); the enclosing command's line is back once the output is read.
+    const std::uint32_t enclosing_line = sh.lineno;
+    if (command.span.begin.line != 0) sh.lineno = command.span.begin.line;
+    *status = capture_from(sh, output, [&](const ChildSetup& setup) {
+        return start_expanded(sh, runner, command, *simple, setup);
+    });
+    sh.lineno = enclosing_line;
+    return true;
+}
+
+int capture_shell_code(Shell& sh, ChildRunner& runner, const ast::Command& body,
+                       std::string& output) {
+    return capture_from(sh, output, [&](const ChildSetup& setup) {
+        return start_shell_code(sh, runner, body, setup, "$( ... )");
+    });
 }
 
 }  // namespace vsh

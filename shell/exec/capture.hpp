@@ -1,9 +1,15 @@
-// Reading a command substitution's output from its pipe.
+// Command substitution in a child: the process that writes the output (a program spawned
+// through the backend, or a fork running shell code), and reading that output from its pipe.
 #pragma once
 
 #include <string>
 
+#include "shell/ast/ast.hpp"
+
 namespace vsh {
+
+class Shell;
+class ChildRunner;
 
 enum class Captured { All, OutOfMemory };
 
@@ -13,5 +19,16 @@ enum class Captured { All, OutOfMemory };
 // (the writer then gets SIGPIPE), waits for the child as usual, and then reports the error,
 // so that no descriptor or zombie is left behind.
 Captured capture_output(int fd, std::string& out);
+
+// $(cmd) whose body is one simple command whose words can be expanded here: expands them once,
+// then spawns a program through the backend with stdout on a pipe, or forks for a builtin or
+// function (child_command.hpp). Returns false (having done nothing) when the body is not of
+// that shape; else the output is in `output` and the exit status in `*status`.
+bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
+                     int* status);
+
+// Any other $(...): a forked child runs `body` as shell code. Returns the exit status.
+int capture_shell_code(Shell& sh, ChildRunner& runner, const ast::Command& body,
+                       std::string& output);
 
 }  // namespace vsh

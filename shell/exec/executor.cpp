@@ -17,14 +17,17 @@
 #include "shell/base/stack_guard.hpp"
 #include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/core/timing_log.hpp"
 #include "shell/core/trap_actions.hpp"
+#include "shell/exec/background.hpp"
 #include "shell/exec/capture.hpp"
+#include "shell/exec/command_search.hpp"
+#include "shell/exec/command_words.hpp"
 #include "shell/exec/foreground.hpp"
 #include "shell/exec/fork_shell.hpp"
+#include "shell/exec/pipeline.hpp"
 #include "shell/exec/redirect.hpp"
 #include "shell/exec/spawn.hpp"
-#include "shell/exec/trace_quote.hpp"
+#include "shell/exec/xtrace.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/pattern.hpp"
 #include "shell/jobs/jobs.hpp"
@@ -67,42 +70,6 @@ bool errexit_applies(const ast::Command& c) {
         return t->pipeline && errexit_applies(*t->pipeline);
     return false;
 }
-
-// Variables assigned for the duration of one builtin or function call, restored afterwards.
-class TemporaryAssignments {
-  public:
-    TemporaryAssignments(Shell& sh) : sh_(sh) {}
-    ~TemporaryAssignments() {
-        for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
-            if (it->existed) {
-                (void)sh_.vars.set(it->name, it->old.value);
-                if (!it->old.set) (void)sh_.vars.unset(it->name);
-                sh_.vars.set_exported(it->name, it->old.exported);
-            } else {
-                (void)sh_.vars.unset(it->name);
-            }
-        }
-    }
-    bool assign(const std::string& name, const std::string& value, bool exported) {
-        const Variable* v = sh_.vars.find(name);
-        saved_.push_back(Saved{name, v != nullptr, v != nullptr ? *v : Variable{}});
-        if (!sh_.assign(name, value)) {
-            saved_.pop_back();
-            return false;
-        }
-        if (exported) sh_.vars.set_exported(name, true);
-        return true;
-    }
-
-  private:
-    struct Saved {
-        std::string name;
-        bool existed;
-        Variable old;
-    };
-    Shell& sh_;
-    std::vector<Saved> saved_;
-};
 
 bool word_is_plain(const ast::Word& w) {
     for (const ast::WordPart& p : w) {
@@ -152,80 +119,7 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     return true;
 }
 
-// Where a command's fields stand in naming a declaration utility.
-enum class DeclarationScan : unsigned char {
-    CommandName,   // No field yet: the next one is the command name.
-    AfterCommand,  // The command name was `command`: its first argument may name one.
-    Arguments,     // A declaration utility was named: the rest are its arguments.
-    Other,         // Some other command.
-};
-
-DeclarationScan scan_field(DeclarationScan state, std::string_view field) {
-    const bool declares = field == "export" || field == "readonly" || field == "local";
-    switch (state) {
-        case DeclarationScan::CommandName:
-            if (declares) return DeclarationScan::Arguments;
-            return field == "command" ? DeclarationScan::AfterCommand : DeclarationScan::Other;
-        case DeclarationScan::AfterCommand:
-            return declares ? DeclarationScan::Arguments : DeclarationScan::Other;
-        default:
-            return state;
-    }
-}
-
 }  // namespace
-
-// Expands a simple command's words. Arguments of export/readonly/local that look like
-// assignments are expanded as assignments are, without field splitting or globbing
-// (POSIX.1-2024, declaration utilities). The command name is known only once its word is
-// expanded, so `$cmd x=$y` with cmd=export declares too (XCU 2.9.1.1 step 2), as in dash.
-void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
-                          std::vector<std::string>& argv) {
-    std::size_t first_argument = declaration_arguments_start(words);
-    if (first_argument != 0) {
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            if (i >= first_argument && assignment_name_length(words[i]) > 0) {
-                argv.push_back(expander.expand_assignment(words[i]));
-            } else {
-                expander.expand_word_fields(words[i], argv);
-            }
-        }
-        return;
-    }
-    DeclarationScan state = DeclarationScan::CommandName;
-    for (const ast::Word& word : words) {
-        if (state == DeclarationScan::Other) {
-            expander.expand_word_fields(word, argv);
-            continue;
-        }
-        if (state == DeclarationScan::Arguments && assignment_name_length(word) > 0) {
-            // The parser saw no declaration utility here, so the value's tildes are marked
-            // now, on a copy.
-            ast::Word assignment = word;
-            mark_declaration_tildes(assignment);
-            argv.push_back(expander.expand_assignment(assignment));
-            continue;
-        }
-        const std::size_t before = argv.size();
-        expander.expand_word_fields(word, argv);
-        for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(state, argv[i]);
-    }
-}
-
-bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleCommand& simple,
-                               std::vector<std::pair<std::string, std::string>>& out) {
-    std::optional<TemporaryAssignments> earlier;
-    const std::size_t n = simple.assignments.size();
-    out.reserve(out.size() + n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const ast::Assignment& a = simple.assignments[i];
-        out.emplace_back(a.name, expander.expand_assignment(a.value));
-        if (i + 1 == n) break;
-        if (!earlier) earlier.emplace(sh);
-        if (!earlier->assign(a.name, out.back().second, false)) return false;
-    }
-    return true;
-}
 
 void Executor::check_errexit(int status, ExecContext ctx) {
     if (status != 0 && sh_.options.errexit && ctx.errexit == ErrExit::Active &&
@@ -405,7 +299,7 @@ int Executor::run_list(const ast::List& list, ExecContext ctx) {
     for (std::size_t i = 0; i < n; ++i) {
         const ast::ListItem& item = list.items[i];
         if (item.async == ast::Async::Yes) {
-            status = run_async(*item.command);
+            status = run_background(sh_, *this, *item.command);
         } else {
             ExecContext item_ctx = ctx;
             if (i + 1 < n) item_ctx.last = LastCommand::No;
@@ -582,11 +476,9 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         child_run_list(node.body, ctx.errexit);
     }
     if (job_control) setpgid(pid, pid);
-    ForegroundProcess process;
+    StartedProcess process;
     process.pid = pid;
-    process.outcome.started_ns = clock.started_ns;
-    process.outcome.started_unix_ns = clock.started_unix_ns;
-    process.outcome.spawn_ns = clock.elapsed();
+    process.outcome = clock.outcome();
     process.name = "( subshell )";
     ForegroundJob job;
     job.job_control = job_control;
@@ -599,13 +491,17 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     return status;
 }
 
-void Executor::child_run(const ast::Command& command, ErrExit errexit) {
+void Executor::become_subshell() {
     sh_.is_subshell = true;
     sh_.traps->reset_for_subshell();
     sh_.jobs->forget_all();
     // The parent's loops do not enclose a break or continue in here (XCU break: a loop
     // encloses it only in the same execution environment).
     sh_.loop_depth = 0;
+}
+
+void Executor::child_run(const ast::Command& command, ErrExit errexit) {
+    become_subshell();
     int status = 0;
     try {
         if (const auto* sub = std::get_if<ast::Subshell>(&command.node)) {
@@ -629,10 +525,7 @@ void Executor::child_run(const ast::Command& command, ErrExit errexit) {
 }
 
 void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
-    sh_.is_subshell = true;
-    sh_.traps->reset_for_subshell();
-    sh_.jobs->forget_all();
-    sh_.loop_depth = 0;  // As in child_run: the parent's loops are not this one's.
+    become_subshell();
     int status = 0;
     try {
         status = run_list(body, ExecContext{LastCommand::Exec, errexit});
@@ -641,6 +534,21 @@ void Executor::child_run_list(const ast::List& body, ErrExit errexit) {
         status = e.status;
     } catch (const std::bad_alloc&) {
         status = sh_.report_out_of_memory();
+    }
+    exit_shell(status);
+}
+
+void Executor::child_run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
+                                  std::vector<std::string>& argv, ErrExit errexit) {
+    // (Unlike child_run, the job table is kept.)
+    sh_.is_subshell = true;
+    sh_.traps->reset_for_subshell();
+    sh_.loop_depth = 0;  // A break here does not reach the parent's loops (XCU break).
+    int status;
+    try {
+        status = run_expanded(command, simple, argv, ExecContext{LastCommand::Exec, errexit});
+    } catch (const FatalError& e) {
+        status = e.status;
     }
     exit_shell(status);
 }
@@ -662,111 +570,6 @@ void Executor::exit_shell(int status) {
     _exit(sh_.last_status & 0xff);
 }
 
-int Executor::run_async(const ast::Command& command) {
-    // A pipeline's stages are started from here, as in the foreground, and are the job's
-    // processes: `kill %1` and `kill $!` reach them, `wait` waits for each, and $! is the
-    // last stage (XCU 2.5.2). (A negated one keeps the forked shell, which computes the `!`.)
-    if (const auto* pipeline = std::get_if<ast::Pipeline>(&unwrap_command(command).node);
-        pipeline != nullptr && pipeline->commands.size() > 1 && !pipeline->negated)
-        return run_pipeline_stages(sh_, *this, *pipeline, ErrExit::Active, true);
-    sh_.flush_streams();
-    const bool job_control = job_control_active(sh_);
-    pid_t pid = -1;
-    // With VSH_TIMING_LOG set, the job's process gets a record like any other, written when
-    // the shell reaps it.
-    const bool log_timing = timing_log_wanted(sh_);
-    std::shared_ptr<ProcessRecord> record;
-    struct {
-        std::int64_t monotonic_ns = 0, unix_ns = 0, spawn_ns = 0;
-    } started;
-    // A simple command whose words can be expanded here is expanded once, here: an external
-    // program then goes through the backend like any other; a builtin or function runs in a
-    // forked child with those same words.
-    const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    // Diagnostics of the expansion below name this command's line, not the one before it.
-    if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
-    ExpandedForChild for_child;
-    std::vector<std::string>& argv = for_child.argv;
-    bool expanded = false;
-    if (simple != nullptr && !simple->words.empty() &&
-        expandable_in_parent(command, *simple, sh_) && !runs_commands(command, *simple)) {
-        // (A $(...) in the words would make the shell wait for it: that stays in the child.)
-        for_child = expand_for_child(sh_, *simple);
-        expanded = !argv.empty() && !for_child.failed;
-        if (expanded && for_child.external) {
-            if (sh_.options.xtrace) trace_command(argv, for_child.env);
-            SpawnRequest req;
-            req.argv = &argv;
-            req.command = &command;
-            req.background = true;
-            req.env_overrides = for_child.env;
-            if (job_control) req.process_group = backends::ProcessGroup::NewGroup;
-            SpawnOutcome outcome = spawn_command(sh_, req);
-            pid = outcome.pid;
-            // Not found or not executable (reported already): the job is still started, as
-            // a child that only exits with 127 or 126, so that $! and `wait $!` give that.
-            if (pid < 0) for_child.failed = outcome.status;
-            if (pid >= 0 && log_timing) {
-                started = {outcome.started_ns, outcome.started_unix_ns, outcome.spawn_ns};
-                record = std::make_shared<ProcessRecord>();
-                record->command = argv[0];
-                record->backend = outcome.backend;
-                record->fallback = outcome.fallback;
-            }
-        }
-    }
-    if (pid < 0) {
-        sh_.flush_streams();
-        ForkClock clock(sh_);
-        // POSIX: without job control an asynchronous list ignores SIGINT and SIGQUIT.
-        pid = fork_shell(sh_, job_control ? ForkedAs::Subshell : ForkedAs::AsyncList);
-        if (pid < 0) {
-            sh_.error(std::string("fork: ") + std::strerror(errno));
-            return 2;
-        }
-        if (pid == 0) {
-            if (job_control) {
-                child_enter_job(sh_, 0, false);
-            } else {
-                // POSIX: and its stdin is /dev/null.
-                int fd = open("/dev/null", O_RDONLY);
-                if (fd >= 0 && fd != 0) {
-                    dup2(fd, 0);
-                    close(fd);
-                }
-            }
-            // An expansion that failed here was reported already: the job only exits.
-            if (for_child.failed) _exit(*for_child.failed & 0xff);
-            if (expanded) run_expanded_in_child(sh_, *this, command, *simple, argv);
-            child_run(command);
-        }
-        if (log_timing) {
-            started = {clock.started_ns, clock.started_unix_ns, clock.elapsed()};
-            record = std::make_shared<ProcessRecord>();
-            record->command = expanded ? argv[0] : "(shell code)";
-            record->backend = "fork";
-            record->shell_code = true;
-        }
-    }
-    if (job_control) setpgid(pid, pid);
-    Job job;
-    job.processes.emplace_back().pid = pid;
-    if (record) {
-        // Finished by the job table when it reaps the process (shell/jobs/jobs.cpp).
-        record->pid = pid;
-        record->start_unix_ns = started.unix_ns;
-        record->start_monotonic_ns = started.monotonic_ns;
-        record->spawn_ns = started.spawn_ns;
-        record->shell_rss_kb = shell_rss_kb();
-        job.processes.back().timing = std::move(record);
-        job.processes.back().timing_started_ns = started.monotonic_ns;
-    }
-    job.pgid = job_control ? pid : 0;
-    job.command = ast::format_command(command);
-    add_background_job(sh_, std::move(job), pid);
-    return 0;
-}
-
 int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
     int status;
     if (pipeline.commands.size() == 1) {
@@ -780,7 +583,8 @@ int Executor::run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx) {
         status = run(*pipeline.commands[0], inner);
     } else {
         status = run_pipeline_stages(sh_, *this, pipeline,
-                                     pipeline.negated ? ErrExit::Suppressed : ctx.errexit);
+                                     pipeline.negated ? ErrExit::Suppressed : ctx.errexit,
+                                     PipelineRun::Foreground);
     }
     if (pipeline.negated) status = status == 0 ? 1 : 0;
     return status;
@@ -790,45 +594,14 @@ int Executor::run_timed(const ast::Timed& node, ExecContext ctx) {
     return run_time_command(sh_, *this, node, ctx);
 }
 
-void Executor::trace_command(const std::vector<std::string>& argv,
-                             std::span<const std::pair<std::string, std::string>> assignments,
-                             const SavedFds* redirected) {
-    std::string line = expand_ps4(sh_);
-    bool first = true;
-    for (const auto& [name, value] : assignments) {
-        if (!first) line += ' ';
-        first = false;
-        line += name;
-        line += '=';
-        line += trace_quote(value, TracePosition::AssignmentValue);
-    }
-    for (const std::string& a : argv) {
-        // The first word after the assignments is the command name.
-        const TracePosition position =
-            &a == argv.data() ? TracePosition::CommandName : TracePosition::Argument;
-        if (!first) line += ' ';
-        first = false;
-        line += trace_quote(a, position);
-    }
-    line += '\n';
-    sh_.out.flush();
-    if (const int fd = redirected != nullptr ? redirected->original(2) : 2; fd != 2) {
-        sh_.err.flush();
-        if (fd >= 0) (void)write_all(fd, line);
-        return;
-    }
-    sh_.err.write(line);
-    sh_.err.flush();
-}
-
 int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& simple,
                          ExecContext ctx) {
     if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
     Expander expander(sh_);
     std::vector<std::string> argv;
     argv.reserve(simple.words.size());
-    substitution_ran = false;
-    last_substitution_status = 0;
+    substitution_ran_ = false;
+    last_substitution_status_ = 0;
     expand_command_words(expander, simple.words, argv);
 
     if (argv.empty()) {
@@ -849,126 +622,160 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
             }
             if (sh_.options.xtrace) done.emplace_back(a.name, std::move(value));
         }
-        if (sh_.options.xtrace && !done.empty()) trace_command({}, done, &saved);
-        return substitution_ran ? last_substitution_status : 0;
+        if (sh_.options.xtrace && !done.empty()) trace_command(sh_, {}, done, &saved);
+        return substitution_ran_ ? last_substitution_status_ : 0;
     }
     return run_expanded(command, simple, argv, ctx);
 }
 
-int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
-                           std::vector<std::string>& argv, ExecContext ctx) {
-    Expander expander(sh_);
-    const std::string& name = argv[0];
+namespace {
+
+// What a command name names. A special builtin comes before a function, a function before a
+// regular builtin (XCU 2.9.1.4); both null: a program.
+struct CommandTarget {
     const Builtin* builtin = nullptr;
     const ast::Command* function = nullptr;
-    if (name.find('/') == std::string::npos) {
-        builtin = sh_.find_builtin(name);
-        if (builtin == nullptr || builtin->cls != BuiltinClass::Special) {
-            auto it = sh_.functions.find(name);
-            if (it != sh_.functions.end()) {
-                function = it->second.get();
-                builtin = nullptr;
-            }
+    bool special() const { return builtin != nullptr && builtin->cls == BuiltinClass::Special; }
+};
+
+CommandTarget find_target(const Shell& sh, const std::string& name) {
+    CommandTarget target;
+    if (name.find('/') != std::string::npos) return target;
+    target.builtin = sh.find_builtin(name);
+    if (target.builtin == nullptr || target.builtin->cls != BuiltinClass::Special) {
+        auto it = sh.functions.find(name);
+        if (it != sh.functions.end()) {
+            target.function = it->second.get();
+            target.builtin = nullptr;
         }
     }
+    return target;
+}
 
-    const bool special = builtin != nullptr && builtin->cls == BuiltinClass::Special;
+// XCU 2.9.1.1 performs the redirections before it expands the assignments. Only an assignment
+// that runs a command or can fail ($(...), $((...)), ${x?}, set -u) can tell; for those the
+// redirections go on first, in the shell, whatever the command is.
+bool redirections_first(const Shell& sh, const ast::Command& command,
+                        const ast::SimpleCommand& simple) {
+    if (command.redirections.empty()) return false;
+    for (const ast::Assignment& a : simple.assignments)
+        if (sh.options.nounset || !word_is_plain(a.value)) return true;
+    return false;
+}
+
+// The status of a simple command whose redirection failed; a special builtin's failure ends a
+// non-interactive shell (XCU 2.8.1).
+int redirection_failed(Shell& sh, const CommandTarget& target) {
+    if (sh.jump != Jump::None) return redirection_failure_status(sh);
+    if (target.special() && !sh.options.interactive) throw FatalError{2};
+    return 1;
+}
+
+// A failed variable assignment: the end of a non-interactive shell, else status 1.
+int assignment_failed(const Shell& sh) {
+    if (!sh.options.interactive) throw FatalError{2};
+    return 1;
+}
+
+// Runs a program with the VAR=value prefixes in its environment. `redirected`: the command's
+// redirections are already in place in the shell.
+int run_program(Shell& sh, const ast::Command& command, std::vector<std::string>& argv,
+                const Assignments& assignments, bool redirected, LastCommand last) {
+    // The assignments only go into the program's environment, but one naming a readonly
+    // variable is still a variable assignment error (XCU 2.9.1, 2.8.1).
+    for (const auto& [n, v] : assignments) {
+        if (const Variable* var = sh.vars.find(n); var != nullptr && var->readonly) {
+            sh.error(n + ": is read only");
+            return assignment_failed(sh);
+        }
+    }
+    SpawnRequest req;
+    req.argv = &argv;
+    req.command = redirected ? nullptr : &command;
+    req.source = &command;
+    req.env_overrides = assignments;
+    req.last = last;
+    return run_spawned(sh, req);
+}
+
+// Special builtins keep their assignments; regular builtins and functions see them only for
+// their own duration (as dash does for functions), through `temporary`. False when one failed
+// (the status is then assignment_failed's).
+bool assign_prefixes(Shell& sh, const CommandTarget& target, bool permanent,
+                     const Assignments& assignments,
+                     std::optional<TemporaryAssignments>& temporary) {
+    if (target.special()) {
+        for (const auto& [n, v] : assignments) {
+            if (!sh.assign(n, v)) throw FatalError{2};
+            // `x=1 exec cmd`: the new program sees x in its environment (as in dash and bash).
+            // Without a command (`x=1 exec 3<f`) it stays a plain shell variable, as in dash.
+            if (target.builtin->has(BuiltinTraits::ReplacesShell) && !permanent)
+                sh.vars.set_exported(n, true);
+        }
+        return true;
+    }
+    if (assignments.empty()) return true;
+    temporary.emplace(sh);
+    for (const auto& [n, v] : assignments)
+        if (!temporary->assign(n, v, true)) return false;
+    return true;
+}
+
+// Sets `slot` to `value` for a scope, then back to what it was (also when an error unwinds).
+template <typename T>
+class ScopedValue {
+  public:
+    ScopedValue(T& slot, T value) : slot_(slot), saved_(std::exchange(slot, value)) {}
+    ~ScopedValue() { slot_ = saved_; }
+    ScopedValue(const ScopedValue&) = delete;
+    ScopedValue& operator=(const ScopedValue&) = delete;
+
+  private:
+    T& slot_;
+    T saved_;
+};
+
+}  // namespace
+
+int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
+                           std::vector<std::string>& argv, ExecContext ctx) {
+    const CommandTarget target = find_target(sh_, argv[0]);
     PreparedRedirections redirs;
     SavedFds saved;
-    const bool permanent = builtin != nullptr && builtin->has(BuiltinTraits::KeepsRedirections) &&
+    const bool permanent = target.builtin != nullptr &&
+                           target.builtin->has(BuiltinTraits::KeepsRedirections) &&
                            exec_without_command(argv);
     auto apply_redirections = [&] {
         return redirs.prepare(sh_, command.redirections) &&
                redirs.apply(sh_, permanent ? nullptr : &saved);
     };
-    // XCU 2.9.1.1 performs the redirections before it expands the assignments. Only an
-    // assignment that runs a command or can fail ($(...), $((...)), ${x?}, set -u) can tell;
-    // for those the redirections go on first, in the shell, whatever the command is.
-    bool redirect_first = false;
-    if (!command.redirections.empty()) {
-        for (const ast::Assignment& a : simple.assignments)
-            redirect_first = redirect_first || sh_.options.nounset || !word_is_plain(a.value);
-    }
-    if (redirect_first && !apply_redirections()) {
-        if (sh_.jump != Jump::None) return redirection_failure_status(sh_);
-        if (special && !sh_.options.interactive) throw FatalError{2};
-        return 1;
-    }
+    const bool redirect_first = redirections_first(sh_, command, simple);
+    if (redirect_first && !apply_redirections()) return redirection_failed(sh_, target);
 
+    Expander expander(sh_);
     Assignments assignments;
-    if (!expand_prefix_assignments(sh_, expander, simple, assignments)) {
-        if (!sh_.options.interactive) throw FatalError{2};
-        return 1;
-    }
-    if (sh_.options.xtrace) trace_command(argv, assignments, &saved);
+    if (!expand_prefix_assignments(sh_, expander, simple, assignments))
+        return assignment_failed(sh_);
+    if (sh_.options.xtrace) trace_command(sh_, argv, assignments, &saved);
+    if (target.builtin == nullptr && target.function == nullptr)
+        return run_program(sh_, command, argv, assignments, redirect_first, ctx.last);
 
-    if (builtin == nullptr && function == nullptr) {
-        // The assignments only go into the program's environment, but one naming a readonly
-        // variable is still a variable assignment error (XCU 2.9.1, 2.8.1).
-        for (const auto& [n, v] : assignments) {
-            if (const Variable* var = sh_.vars.find(n); var != nullptr && var->readonly) {
-                sh_.error(n + ": is read only");
-                if (!sh_.options.interactive) throw FatalError{2};
-                return 1;
-            }
-        }
-        SpawnRequest req;
-        req.argv = &argv;
-        req.command = redirect_first ? nullptr : &command;  // Else the fds are already set.
-        req.source = &command;
-        req.env_overrides = assignments;
-        req.last = ctx.last;
-        return run_spawned(sh_, req);
-    }
-
-    // Special builtins keep their assignments; regular builtins and functions see them only
-    // for their own duration (as dash does for functions).
     std::optional<TemporaryAssignments> temporary;
-    if (special) {
-        for (const auto& [n, v] : assignments) {
-            if (!sh_.assign(n, v)) throw FatalError{2};
-            // `x=1 exec cmd`: the new program sees x in its environment (as in dash and bash).
-            // Without a command (`x=1 exec 3<f`) it stays a plain shell variable, as in dash.
-            if (builtin->has(BuiltinTraits::ReplacesShell) && !permanent)
-                sh_.vars.set_exported(n, true);
-        }
-    } else if (!assignments.empty()) {
-        temporary.emplace(sh_);
-        for (const auto& [n, v] : assignments)
-            if (!temporary->assign(n, v, true)) {
-                if (!sh_.options.interactive) throw FatalError{2};
-                return 1;
-            }
-    }
+    if (!assign_prefixes(sh_, target, permanent, assignments, temporary))
+        return assignment_failed(sh_);
+    if (!redirect_first && !command.redirections.empty() && !apply_redirections())
+        return redirection_failed(sh_, target);
+    if (target.function != nullptr) return run_function(*target.function, argv, ctx);
+    return run_builtin(*target.builtin, command, argv, ctx);
+}
 
-    if (!redirect_first && !command.redirections.empty() && !apply_redirections()) {
-        if (sh_.jump != Jump::None) return redirection_failure_status(sh_);
-        if (special && !sh_.options.interactive) throw FatalError{2};
-        return 1;
-    }
-
-    int status;
-    if (function != nullptr) {
-        status = run_function(*function, argv, ctx);
-    } else {
-        // eval and dot run their commands in this command's set -e context.
-        struct RestoreErrExit {
-            ErrExit& slot;
-            ErrExit outer;
-            ~RestoreErrExit() { slot = outer; }
-        } restore{builtin_errexit_, builtin_errexit_};
-        builtin_errexit_ = ctx.errexit;
-        const ast::Command* enclosing = std::exchange(builtin_command_, &command);
-        try {
-            status = builtin->run(sh_, std::span<const std::string>(argv));
-        } catch (...) {
-            builtin_command_ = enclosing;
-            throw;
-        }
-        builtin_command_ = enclosing;
-        status = flush_builtin_output(name, status);
-    }
-    return status;
+int Executor::run_builtin(const Builtin& builtin, const ast::Command& command,
+                          std::vector<std::string>& argv, ExecContext ctx) {
+    // eval and dot run their commands in this command's set -e context.
+    const ScopedValue<ErrExit> errexit(builtin_errexit_, ctx.errexit);
+    const ScopedValue<const ast::Command*> enclosing(builtin_command_, &command);
+    const int status = builtin.run(sh_, std::span<const std::string>(argv));
+    return flush_builtin_output(argv[0], status);
 }
 
 int Executor::flush_builtin_output(const std::string& name, int status) {
@@ -981,36 +788,52 @@ int Executor::flush_builtin_output(const std::string& name, int status) {
     return status;
 }
 
+namespace {
+
+// A function call's frame in the shell: its positional parameters, its scope for `local`, and
+// loops outside it not enclosing its break or continue; all undone when the call ends, also
+// when an error unwinds it.
+class FunctionFrame {
+  public:
+    FunctionFrame(Shell& sh, std::vector<std::string>& argv)
+        : sh_(sh), saved_positional_(std::move(sh.positional)), saved_loop_depth_(sh.loop_depth) {
+        sh.positional.assign(std::make_move_iterator(argv.begin() + 1),
+                             std::make_move_iterator(argv.end()));
+        ++sh.function_depth;
+        sh.vars.push_scope();
+        sh.loop_depth = 0;
+    }
+    ~FunctionFrame() {
+        sh_.loop_depth = saved_loop_depth_;
+        sh_.vars.pop_scope();
+        --sh_.function_depth;
+        sh_.positional = std::move(saved_positional_);
+    }
+    FunctionFrame(const FunctionFrame&) = delete;
+    FunctionFrame& operator=(const FunctionFrame&) = delete;
+
+  private:
+    Shell& sh_;
+    std::vector<std::string> saved_positional_;
+    int saved_loop_depth_;
+};
+
+}  // namespace
+
 int Executor::run_function(const ast::Command& body, std::vector<std::string>& argv,
                            ExecContext ctx) {
     check_stack(argv[0]);
-    std::vector<std::string> saved_positional = std::move(sh_.positional);
-    sh_.positional.assign(std::make_move_iterator(argv.begin() + 1),
-                          std::make_move_iterator(argv.end()));
-    ++sh_.function_depth;
-    sh_.vars.push_scope();
-    int saved_loop_depth = sh_.loop_depth;
-    sh_.loop_depth = 0;
     int status;
-    try {
+    {
+        const FunctionFrame frame(sh_, argv);
         status = run(body, ExecContext{LastCommand::No, ctx.errexit});
-    } catch (...) {
-        sh_.loop_depth = saved_loop_depth;
-        sh_.vars.pop_scope();
-        --sh_.function_depth;
-        sh_.positional = std::move(saved_positional);
-        throw;
     }
-    sh_.loop_depth = saved_loop_depth;
     if (sh_.jump == Jump::Return) {
         sh_.jump = Jump::None;
         status = sh_.last_status;
     } else if (sh_.jump == Jump::Break || sh_.jump == Jump::Continue) {
         sh_.jump = Jump::None;
     }
-    sh_.vars.pop_scope();
-    --sh_.function_depth;
-    sh_.positional = std::move(saved_positional);
     return status;
 }
 
@@ -1040,7 +863,7 @@ int Executor::exec_replace(std::vector<std::string>& argv) {
     SpawnRequest req;
     req.argv = &argv;
     req.last = LastCommand::Exec;
-    req.force_exec = true;
+    req.force_exec = ForceExec::Yes;
     return run_spawned(sh_, req);
 }
 
@@ -1048,10 +871,38 @@ std::string Executor::find_in_path(const std::string& name, int* error, bool use
     return search_path(sh_, name, error, use_hash);
 }
 
+namespace {
+
+// Sends the shell's standard output into a string for a scope, then back where it went.
+class OutputCaptured {
+  public:
+    OutputCaptured(Shell& sh, std::string& into) : sh_(sh), previous_(sh.out.capture()) {
+        sh.out.set_capture(&into);
+    }
+    ~OutputCaptured() { sh_.out.set_capture(previous_); }
+    OutputCaptured(const OutputCaptured&) = delete;
+    OutputCaptured& operator=(const OutputCaptured&) = delete;
+
+  private:
+    Shell& sh_;
+    std::string* previous_;
+};
+
+}  // namespace
+
+int Executor::run_inline_substitution(const ast::List& body, std::string& output) {
+    const OutputCaptured captured(sh_, output);
+    const std::uint32_t saved_line = sh_.lineno;
+    const int status = run_list(body, ExecContext{});
+    sh_.out.flush();
+    sh_.lineno = saved_line;
+    return status;
+}
+
 std::string Executor::command_substitution(const ast::Command* body) {
-    substitution_ran = true;
+    substitution_ran_ = true;
     if (body == nullptr) {
-        last_substitution_status = 0;
+        last_substitution_status_ = 0;
         return {};
     }
     std::string output;
@@ -1059,59 +910,17 @@ std::string Executor::command_substitution(const ast::Command* body) {
     sh_.flush_streams();
     if (substitution_runs_inline(*body, sh_)) {
         // Pure builtins: no child at all (as ksh93 does). Output goes straight to a string.
-        std::string* previous = sh_.out.capture();
-        sh_.out.set_capture(&output);
-        std::uint32_t saved_line = sh_.lineno;
-        try {
-            status = run_list(std::get<ast::List>(body->node), ExecContext{});
-        } catch (...) {
-            sh_.out.set_capture(previous);
-            throw;
-        }
-        sh_.out.flush();
-        sh_.out.set_capture(previous);
-        sh_.lineno = saved_line;
+        status = run_inline_substitution(std::get<ast::List>(body->node), output);
     } else if (!capture_spawned(sh_, *this, *body, output, &status)) {
-        int p[2];
-        if (pipe2(p, O_CLOEXEC) < 0) {
-            sh_.error(std::string("pipe: ") + std::strerror(errno));
-            last_substitution_status = 2;
-            return {};
-        }
-        const ForkClock clock(sh_);
-        pid_t pid = fork_shell(sh_);
-        const std::int64_t fork_ns = clock.elapsed();  // Not the time spent reading, below.
-        if (pid < 0) {
-            sh_.error(std::string("fork: ") + std::strerror(errno));
-            close(p[0]);
-            close(p[1]);
-            last_substitution_status = 2;
-            return {};
-        }
-        if (pid == 0) {
-            close(p[0]);
-            if (p[1] != 1) {
-                dup2(p[1], 1);
-                close(p[1]);
-            }
-            child_run(*body);
-        }
-        close(p[1]);
-        const Captured captured = capture_output(p[0], output);
-        close(p[0]);
-        const int wait_status =
-            wait_forked(sh_, pid, clock.started_ns, clock.started_unix_ns, "$( ... )", fork_ns);
-        print_signal_death(sh_, wait_status);  // As for a foreground command (dash too).
-        status = exit_status_of(wait_status);
-        if (captured == Captured::OutOfMemory) sh_.out_of_memory();
+        status = capture_shell_code(sh_, *this, *body, output);
     }
     // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a
     // value holding one could not be exported or passed as an argument anyway.
     std::erase(output, '\0');
     while (!output.empty() && output.back() == '\n') output.pop_back();
     // Set after the body ran: a body run in-process resets these for its own commands.
-    substitution_ran = true;
-    last_substitution_status = status;
+    substitution_ran_ = true;
+    last_substitution_status_ = status;
     sh_.last_status = status;
     return output;
 }

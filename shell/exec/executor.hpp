@@ -13,27 +13,16 @@
 #include "shell/ast/ast.hpp"
 #include "shell/base/source.hpp"
 #include "shell/core/code_runner.hpp"
+#include "shell/exec/child_runner.hpp"
+#include "shell/exec/exec_context.hpp"
 #include "shell/expand/command_substituter.hpp"
 
 namespace vsh {
 
 class Shell;
-class SavedFds;
+struct Builtin;
 
-// Whether a command is the last thing its shell process will do. Then an external command may
-// replace the process instead of spawning (DESIGN.md rule 8).
-enum class LastCommand : unsigned char { No, Exec };
-
-// Whether a failing command triggers `set -e` here (not in if/while conditions, not on the
-// left of && or ||, not under !).
-enum class ErrExit : unsigned char { Active, Suppressed };
-
-struct ExecContext {
-    LastCommand last = LastCommand::No;
-    ErrExit errexit = ErrExit::Active;
-};
-
-class Executor final : public CommandSubstituter, public CodeRunner {
+class Executor final : public CommandSubstituter, public CodeRunner, private ChildRunner {
   public:
     explicit Executor(Shell& sh) : sh_(sh) {}
 
@@ -54,10 +43,8 @@ class Executor final : public CommandSubstituter, public CodeRunner {
                    std::string_view reporter = {});
 
     // Runs $(...) / `...` and returns its output with trailing newlines removed; sets
-    // `last_substitution_status`.
+    // `last_substitution_status_`.
     std::string command_substitution(const ast::Command* body) override;
-    int last_substitution_status = 0;
-    bool substitution_ran = false;
 
     // Runs argv as a simple command that has already been expanded (used by `command`,
     // `exec` ...): `functions_ok` says whether functions may be used; a non-empty
@@ -75,30 +62,28 @@ class Executor final : public CommandSubstituter, public CodeRunner {
     // Exits the current shell process: runs the EXIT trap, flushes, _exit / exit.
     [[noreturn]] void exit_shell(int status);
 
-    // Runs a simple command whose words are already expanded (`argv` non-empty).
-    int run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
-                     std::vector<std::string>& argv, ExecContext ctx);
-    int run_function(const ast::Command& body, std::vector<std::string>& argv, ExecContext ctx);
-
-    // Writes the `set -x` trace of an expanded simple command to standard error: PS4, then
-    // its assignments and words, quoted for re-input. Every path that runs a simple command
-    // calls it, including the ones that spawn an external command straight from the parent.
-    // When the command's redirections are already applied (`redirected`), the trace goes to
-    // the standard error they replaced, as it does when they come after.
-    void trace_command(const std::vector<std::string>& argv,
-                       std::span<const std::pair<std::string, std::string>> assignments,
-                       const SavedFds* redirected = nullptr);
-
-    // In a forked child: runs `command` as the whole of this process, then exits. `errexit`
-    // is the context the child was started in: a subshell or pipeline stage inside an if
-    // condition keeps ignoring `set -e`; `cmd &` and $(...) start afresh, as in dash.
-    [[noreturn]] void child_run(const ast::Command& command, ErrExit errexit = ErrExit::Active);
-    [[noreturn]] void child_run_list(const ast::List& body, ErrExit errexit);
-
     // Whether the last complete command of a source may replace the process (vsh -c, scripts).
     void set_allow_exec_last(bool allow) { allow_exec_last_ = allow; }
 
   private:
+    // ChildRunner: shell code as the whole of a forked child (child_runner.hpp).
+    [[noreturn]] void child_run(const ast::Command& command, ErrExit errexit) override;
+    [[noreturn]] void child_run_expanded(const ast::Command& command,
+                                         const ast::SimpleCommand& simple,
+                                         std::vector<std::string>& argv, ErrExit errexit) override;
+    [[noreturn]] void child_run_list(const ast::List& body, ErrExit errexit);
+    // What a child running shell code starts with: a subshell's state (XCU 2.12).
+    void become_subshell();
+
+    // Runs a simple command whose words are already expanded (`argv` non-empty).
+    int run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
+                     std::vector<std::string>& argv, ExecContext ctx);
+    int run_function(const ast::Command& body, std::vector<std::string>& argv, ExecContext ctx);
+    int run_builtin(const Builtin& builtin, const ast::Command& command,
+                    std::vector<std::string>& argv, ExecContext ctx);
+    // A $(...) of pure builtins, run in this process with its output captured.
+    int run_inline_substitution(const ast::List& body, std::string& output);
+
     void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;
 
@@ -115,7 +100,6 @@ class Executor final : public CommandSubstituter, public CodeRunner {
     int flush_builtin_output(const std::string& name, int status);
     int run_pipeline(const ast::Pipeline& pipeline, ExecContext ctx);
     int run_and_or(const ast::AndOrList& list, ExecContext ctx);
-    int run_async(const ast::Command& command);
     int run_if(const ast::If& node, ExecContext ctx);
     int run_loop(const ast::Loop& node, ExecContext ctx);
     int run_for(const ast::For& node, ExecContext ctx);
@@ -129,6 +113,10 @@ class Executor final : public CommandSubstituter, public CodeRunner {
     // What `set -e` does where the builtin now running was called: the commands eval and dot
     // run are part of that command, so an ignored -e (an `if` condition ...) stays ignored.
     ErrExit builtin_errexit_ = ErrExit::Active;
+    // The status of the last command substitution of the simple command being expanded, and
+    // whether it ran one ($? of a command of assignments only).
+    int last_substitution_status_ = 0;
+    bool substitution_ran_ = false;
     // The simple command whose builtin is running, for the text of a job that the builtin
     // starts through run_argv (`command sleep 30` stopped shows as written); null otherwise.
     const ast::Command* builtin_command_ = nullptr;
@@ -137,5 +125,8 @@ class Executor final : public CommandSubstituter, public CodeRunner {
 // Gives `sh` its executor (Shell::runner, executor and substituter): what a shell needs before
 // it runs any code. main does it; so does a test that runs code.
 Executor& install_executor(Shell& sh);
+
+// `time [-p] pipeline` (shell/exec/time_command.cpp).
+int run_time_command(Shell& sh, Executor& executor, const ast::Timed& node, ExecContext ctx);
 
 }  // namespace vsh

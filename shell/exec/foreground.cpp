@@ -27,6 +27,17 @@ ProcessRecord start_record(const SpawnOutcome& outcome, pid_t pid, const std::st
     return record;
 }
 
+int wait_and_record(Shell& sh, const StartedProcess& process) {
+    if (!timing_wanted(sh)) return sh.jobs->wait_pid(process.pid).value_or(0);
+    ProcessRecord r = start_record(process.outcome, process.pid, process.name);
+    r.shell_rss_kb = shell_rss_kb();
+    int ws = sh.jobs->wait_pid(process.pid, &r.usage).value_or(0);
+    r.wall_ns = monotonic_ns() - process.outcome.started_ns;
+    r.wait_status = ws;
+    timing_record(sh, std::move(r));
+    return ws;
+}
+
 void print_signal_death(Shell& sh, int wait_status) {
     std::string text = signal_death_text(wait_status);
     if (text.empty()) return;
@@ -51,12 +62,12 @@ namespace {
 
 // A stopped job's entry for the job table: its processes with their statuses, and for each
 // one still to end, its timing record so far (finished by the table when it is reaped).
-Job stopped_job(Shell& sh, const std::vector<ForegroundProcess>& processes,
+Job stopped_job(Shell& sh, const std::vector<StartedProcess>& processes,
                 const std::vector<int>& wait_statuses, const std::vector<ProcessWait>& waits,
                 bool timing, long shell_rss) {
     Job job;
     for (std::size_t i = 0; i < processes.size(); ++i) {
-        const ForegroundProcess& process = processes[i];
+        const StartedProcess& process = processes[i];
         if (process.pid <= 0) continue;
         JobProcess& entry = job.processes.emplace_back();
         entry.pid = process.pid;
@@ -80,13 +91,13 @@ Job stopped_job(Shell& sh, const std::vector<ForegroundProcess>& processes,
 
 }  // namespace
 
-std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>& processes,
+std::vector<int> wait_foreground(Shell& sh, const std::vector<StartedProcess>& processes,
                                  const ForegroundJob& job) {
     const bool timing = timing_wanted(sh);
     const long shell_rss = timing ? shell_rss_kb() : 0;
     std::vector<pid_t> pids;
     pids.reserve(processes.size());
-    for (const ForegroundProcess& process : processes) pids.push_back(process.pid);
+    for (const StartedProcess& process : processes) pids.push_back(process.pid);
     // Deaths are told as they come, as in dash; while the job holds the terminal the shell
     // keeps them until it has the terminal back (a write from a background group may stop it).
     std::vector<int> deaths;
@@ -105,7 +116,7 @@ std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>
     std::vector<int> wait_statuses(processes.size(), 0);
     bool stopped = false;
     for (std::size_t i = 0; i < processes.size(); ++i) {
-        const ForegroundProcess& process = processes[i];
+        const StartedProcess& process = processes[i];
         if (process.pid <= 0) {
             wait_statuses[i] = (process.fixed_status & 0xff) << 8;
             continue;

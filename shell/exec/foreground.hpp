@@ -1,7 +1,8 @@
 // Waiting for a foreground job: every process the shell started for one command or pipeline,
 // each ending or (under job control) stopping in any order. One path for simple commands,
 // pipelines and foreground subshells, so that a stop is never lost and every process has
-// exactly one timing record, written when it really ends.
+// exactly one timing record, written when it really ends. Also the wait for a $(...)'s one
+// process, which cannot stop.
 #pragma once
 
 #include <sys/types.h>
@@ -16,14 +17,6 @@
 namespace vsh {
 
 class Shell;
-
-// One process of a foreground job, as the shell started it.
-struct ForegroundProcess {
-    pid_t pid = -1;  // -1: it never started, and `fixed_status` is its exit status.
-    int fixed_status = 0;
-    SpawnOutcome outcome;  // How it was created; an empty backend: forked for shell code.
-    std::string name;      // The command, for its timing record.
-};
 
 // The job as a whole.
 struct ForegroundJob {
@@ -41,7 +34,7 @@ struct ForegroundJob {
 // the job table with its notice shown ("[1] + Stopped ..."); the timing records of its
 // stopped processes are finished when those really end. Returns a raw wait status for each
 // process (a process that never started: an exit with its fixed status).
-std::vector<int> wait_foreground(Shell& sh, const std::vector<ForegroundProcess>& processes,
+std::vector<int> wait_foreground(Shell& sh, const std::vector<StartedProcess>& processes,
                                  const ForegroundJob& job);
 
 // A process the shell waited for and a signal killed: the signal's description on stderr
@@ -53,6 +46,10 @@ void print_signal_death(Shell& sh, int wait_status);
 // After a foreground job in an interactive shell: when Ctrl-C (SIGINT) killed one of its
 // processes, a newline, so that the prompt does not follow the ^C the terminal echoed.
 void end_interrupted_line(Shell& sh, const std::vector<int>& wait_statuses);
+
+// Waits for one process that is not a job (a $(...)'s) and hands its timing record on (when
+// timing is wanted). Returns the raw wait status.
+int wait_and_record(Shell& sh, const StartedProcess& process);
 
 // The timing record of a process, as far as its creation tells (the rest is filled in when it
 // ends).

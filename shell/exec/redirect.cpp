@@ -187,12 +187,6 @@ int SavedFds::original(int fd) const {
     return fd;
 }
 
-void SavedFds::discard() {
-    for (const Saved& s : saved_)
-        if (s.copy >= 0) close(s.copy);
-    saved_.clear();
-}
-
 PreparedRedirections::~PreparedRedirections() {
     for (int fd : owned_) close(fd);
 }

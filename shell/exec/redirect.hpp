@@ -37,8 +37,6 @@ class SavedFds {
     // `fd` is open but no copy of it can be made (out of descriptors): then it must not be
     // overwritten, or restore() could not bring it back.
     [[nodiscard]] bool save(int fd);
-    // Forgets the saved copies without restoring (exec with only redirections).
-    void discard();
     // What `fd` was before the redirections: the saved copy, `fd` itself when it was not
     // overwritten, or -1 when it was closed.
     int original(int fd) const;

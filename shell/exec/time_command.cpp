@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "shell/core/shell.hpp"
-#include "shell/exec/spawn.hpp"
+#include "shell/exec/executor.hpp"
 #include "shell/timing/breakdown.hpp"
 #include "shell/timing/record_format.hpp"
 #include "shell/timing/timing.hpp"

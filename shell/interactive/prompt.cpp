@@ -1,46 +1,25 @@
 #include "shell/interactive/prompt.hpp"
 
+#include <optional>
 #include <variant>
 
 #include "shell/base/source.hpp"
 #include "shell/core/shell.hpp"
-#include "shell/exec/spawn.hpp"
+#include "shell/exec/executor.hpp"
+#include "shell/exec/xtrace.hpp"
 #include "shell/expand/expand.hpp"
 #include "shell/expand/prompt_escapes.hpp"
 
 namespace vsh::interactive {
 namespace {
 
-// Expands `text` as the inside of "...": `: "text"` is parsed as a command and its second
-// word expanded, the same way $PS4 is (spawn.cpp expand_ps4).
-std::string expand_as_double_quoted(Shell& sh, const std::string& text) {
-    // A backslash matters too: the escapes' text comes quoted (prompt_escapes.hpp).
-    if (text.find_first_of("$`\\") == std::string::npos) return text;
-    std::string program = ": \"";
-    for (char c : text) {
-        if (c == '"') program += '\\';
-        program += c;
-    }
-    program += '"';
-    auto parsed = parse_program(program, nullptr);
-    auto* command = std::get_if<std::unique_ptr<ast::Command>>(&parsed);
-    if (command == nullptr) return text;
-    const auto* simple = std::get_if<ast::SimpleCommand>(&unwrap_command(**command).node);
-    if (simple == nullptr || simple->words.size() < 2) return text;
-    // The prompt is not a command: `set -x` does not trace what its expansion runs, and its
-    // $(...) does not change $?.
-    bool xtrace = sh.options.xtrace;
-    int status = sh.last_status;
-    sh.options.xtrace = false;
-    std::string result;
-    try {
-        result = Expander(sh).expand_string(simple->words[1]);
-    } catch (const FatalError&) {
-        result = text;
-    }
-    sh.options.xtrace = xtrace;
+// Expands `text` as the inside of "..." (xtrace.hpp, shared with $PS4). The prompt is not a
+// command: its $(...) does not change $?.
+std::string expand_prompt_text(Shell& sh, const std::string& text) {
+    const int status = sh.last_status;
+    std::optional<std::string> expanded = vsh::expand_as_double_quoted(sh, text);
     sh.last_status = status;
-    return result;
+    return expanded ? std::move(*expanded) : text;
 }
 
 // The history number of the first prompt of the session: \# counts commands from there.
@@ -97,7 +76,7 @@ std::string expand_prompt(Shell& sh, Prompt which, int history_number) {
     std::string text =
         which == Prompt::Primary ? expand_history_marks(*value, history_number) : *value;
     ShellPromptFacts facts(sh, history_number, history_number - first_history_number + 1);
-    return expand_as_double_quoted(sh, decode_prompt_escapes(text, facts));
+    return expand_prompt_text(sh, decode_prompt_escapes(text, facts));
 }
 
 }  // namespace vsh::interactive

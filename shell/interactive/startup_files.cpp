@@ -7,8 +7,8 @@
 #include "shell/base/fd_source.hpp"
 #include "shell/base/privileges.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/exec/command_words.hpp"
 #include "shell/exec/executor.hpp"
-#include "shell/exec/spawn.hpp"
 #include "shell/expand/expand.hpp"
 
 namespace vsh {

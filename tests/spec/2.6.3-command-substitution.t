@@ -231,3 +231,19 @@ status 130
 Terminated
 Hangup
 User defined signal 1
+
+#### a command of redirections alone in $(...) still performs them
+# Words that expand to nothing leave a command with no name: its redirections are still made
+# (XCU 2.9.1.1), in the substitution's child as anywhere else.
+empty=
+x=$($empty >made)
+test -f made && echo made
+---- stdout
+made
+
+#### an expansion that fails in $(...) fails the substitution only
+x=$(echo $((1/0)))
+echo "status $?"
+---- stdout
+status 2
+---- stderr-any

@@ -1,0 +1,206 @@
+#include "shell/exec/child_command.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "shell/core/job_control.hpp"
+#include "shell/core/shell.hpp"
+#include "shell/exec/child_runner.hpp"
+#include "shell/exec/command_words.hpp"
+#include "shell/exec/fork_shell.hpp"
+#include "shell/exec/xtrace.hpp"
+#include "shell/expand/expand.hpp"
+
+namespace vsh {
+
+namespace {
+
+// True when argv[0] names neither a builtin nor a function (or contains a slash).
+bool names_external_command(const Shell& sh, const std::vector<std::string>& argv) {
+    if (argv.empty()) return false;
+    const std::string& name = argv[0];
+    return name.find('/') != std::string::npos ||
+           (sh.find_builtin(name) == nullptr && sh.functions.count(name) == 0);
+}
+
+// A simple command's words, expanded in the parent on a child's behalf (see
+// expandable_in_parent), and for an external command the values of its VAR=value prefixes,
+// for the child's environment.
+struct ExpandedForChild {
+    std::vector<std::string> argv;
+    std::vector<std::pair<std::string, std::string>> env;
+    bool external = false;  // argv[0] names a program (names_external_command).
+    // Set when an expansion failed (division by zero, a variable that holds no number): the
+    // error is the child's, as if it had expanded the words itself, so it has been reported
+    // and the child is to exit with this status; the shell goes on.
+    std::optional<int> failed;
+};
+
+ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
+    ExpandedForChild result;
+    Expander expander(sh);
+    try {
+        expand_command_words(expander, simple.words, result.argv);
+        result.external = names_external_command(sh, result.argv);
+        // (expandable_in_parent has ruled out readonly names, so this cannot fail.)
+        if (result.external) (void)expand_prefix_assignments(sh, expander, simple, result.env);
+    } catch (const FatalError& e) {
+        result.failed = e.status;
+    }
+    return result;
+}
+
+bool has_arithmetic(const ast::Word& word) {
+    for (const ast::WordPart& p : word)
+        if (p.kind == ast::WordPart::Kind::Arith || has_arithmetic(p.parts)) return true;
+    return false;
+}
+
+// Whether expanding the command's words, VAR=value prefixes or redirections (here-document
+// bodies too) runs a command (a command substitution anywhere in them).
+bool word_runs_commands(const ast::Word& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
+        if (word_runs_commands(p.parts)) return true;
+    }
+    return false;
+}
+
+bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple) {
+    for (const ast::Word& w : simple.words)
+        if (word_runs_commands(w)) return true;
+    for (const ast::Assignment& a : simple.assignments)
+        if (word_runs_commands(a.value)) return true;
+    for (const ast::Redirection& r : command.redirections)
+        if (word_runs_commands(r.target)) return true;
+    return false;
+}
+
+// In a forked child, before it runs anything: its group and terminal, then its descriptors.
+void enter_child(Shell& sh, const ChildSetup& setup) {
+    if (setup.process_group != backends::ProcessGroup::Inherit)
+        child_enter_job(sh, setup.pgid, setup.take_terminal == TakeTerminal::Yes);
+    if (setup.async == Async::Detached) {
+        int fd = open("/dev/null", O_RDONLY);
+        if (fd > 0) {
+            dup2(fd, 0);
+            close(fd);
+        }
+    }
+    for (const backends::FdAction& a : setup.plumbing) dup2(a.source_fd, a.fd);
+    // The pipe descriptors are close-on-exec, which protects the commands this child execs
+    // but not the child itself: shell code keeps running here, and a read end it kept open
+    // would keep a writer upstream from ever getting SIGPIPE.
+    for (const backends::FdAction& a : setup.plumbing)
+        if (a.source_fd > 1) close(a.source_fd);
+    if (setup.parent_end > 1) close(setup.parent_end);
+}
+
+// Forks a child for shell code, sets it up as `setup` says, and has it run `run`, which does
+// not return.
+template <typename Run>
+StartedProcess fork_child(Shell& sh, const ChildSetup& setup, std::string name, Run run) {
+    StartedProcess started;
+    started.name = std::move(name);
+    sh.flush_streams();
+    const ForkClock clock(sh);
+    const pid_t pid =
+        fork_shell(sh, setup.async == Async::Detached ? ForkedAs::AsyncList : ForkedAs::Subshell);
+    if (pid == 0) {
+        enter_child(sh, setup);
+        run();
+        _exit(127);  // Not reached: `run` exits.
+    }
+    started.outcome = clock.outcome();
+    if (pid < 0) {
+        // It never runs: said, and its status a failure (not the 0 of no process).
+        sh.error(std::string("fork: ") + std::strerror(errno));
+        started.fixed_status = 2;
+        return started;
+    }
+    started.pid = pid;
+    if (setup.process_group != backends::ProcessGroup::Inherit)
+        setpgid(pid, setup.pgid == 0 ? pid : setup.pgid);
+    return started;
+}
+
+// A child that only exits with `status`: the command failed in the shell, where the error
+// was reported, and its process is still wanted.
+StartedProcess exiting_child(Shell& sh, const ChildSetup& setup, std::string name, int status) {
+    return fork_child(sh, setup, std::move(name), [status] { _exit(status & 0xff); });
+}
+
+// Spawns the expanded program through the backend.
+StartedProcess spawn_program(Shell& sh, const ast::Command& command, const ChildSetup& setup,
+                             ExpandedForChild& expanded) {
+    std::vector<std::string>& argv = expanded.argv;
+    if (sh.options.xtrace) trace_command(sh, argv, expanded.env);
+    SpawnRequest request;
+    request.argv = &argv;
+    request.command = &command;
+    request.env_overrides = expanded.env;
+    request.background = setup.async != Async::No;
+    request.plumbing = setup.plumbing;
+    request.process_group = setup.process_group;
+    request.pgid = setup.pgid;
+    request.take_terminal = setup.take_terminal;
+    const SpawnOutcome outcome = spawn_command(sh, request);
+    // Not found or not executable: reported already.
+    if (outcome.pid < 0 && setup.unstarted == Unstarted::ExitingChild)
+        return exiting_child(sh, setup, argv[0], outcome.status);
+    return StartedProcess{outcome.pid, outcome.status, outcome, argv[0]};
+}
+
+}  // namespace
+
+bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand& simple,
+                          const Shell& sh) {
+    if (sh.options.nounset) return false;
+    for (const ast::Word& w : simple.words)
+        if (Expander::has_side_effects(w)) return false;
+    // The redirections are expanded here too when the command is a program: ${v=f} must not
+    // assign, nor ${v?} or $((1/0)) end, the shell (only the words' failures are caught).
+    for (const ast::Redirection& r : command.redirections)
+        if (Expander::has_side_effects(r.target) || has_arithmetic(r.target)) return false;
+    for (const ast::Assignment& a : simple.assignments) {
+        if (Expander::has_side_effects(a.value)) return false;
+        // Assigning to a readonly variable is an error even for an external command (XCU
+        // 2.9.1); run_expanded reports it in the process that runs the command.
+        if (const Variable* v = sh.vars.find(a.name); v != nullptr && v->readonly) return false;
+    }
+    return true;
+}
+
+StartedProcess start_shell_code(Shell& sh, ChildRunner& runner, const ast::Command& command,
+                                const ChildSetup& setup, std::string name) {
+    return fork_child(sh, setup, std::move(name),
+                      [&] { runner.child_run(command, setup.errexit); });
+}
+
+StartedProcess start_expanded(Shell& sh, ChildRunner& runner, const ast::Command& command,
+                              const ast::SimpleCommand& simple, const ChildSetup& setup) {
+    ExpandedForChild expanded = expand_for_child(sh, simple);
+    if (expanded.failed) return exiting_child(sh, setup, "(shell code)", *expanded.failed);
+    if (expanded.external) return spawn_program(sh, command, setup, expanded);
+    // Words that expand to nothing leave assignments and redirections: shell code.
+    if (expanded.argv.empty()) return start_shell_code(sh, runner, command, setup, "(shell code)");
+    // A builtin or function: forked, running the words expanded here.
+    return fork_child(sh, setup, expanded.argv[0], [&] {
+        runner.child_run_expanded(command, simple, expanded.argv, setup.errexit);
+    });
+}
+
+StartedProcess start_in_child(Shell& sh, ChildRunner& runner, const ast::Command& command,
+                              const ChildSetup& setup) {
+    if (command.span.begin.line != 0) sh.lineno = command.span.begin.line;
+    const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
+    if (simple == nullptr || simple->words.empty() || !expandable_in_parent(command, *simple, sh) ||
+        runs_commands(command, *simple))
+        return start_shell_code(sh, runner, command, setup, "(shell code)");
+    return start_expanded(sh, runner, command, *simple, setup);
+}
+
+}  // namespace vsh
