@@ -151,7 +151,7 @@ int builtin_command(Shell& sh, Args argv) {
     try {
         // `command` strips a special builtin of its special properties: its errors do not
         // exit the shell.
-        return sh.executor->run_argv(words, LastCommand::No, false, search_path);
+        return sh.executor->run_argv(words, LastCommand::No, Functions::Skip, search_path);
     } catch (const FatalError& e) {
         return e.status;
     }

@@ -21,7 +21,7 @@ int builtin_eval(Shell& sh, Args argv) {
     // $? inside the text is the status from before eval (XCU 2.5.2); an empty or blank text
     // returns 0 because run_source() starts from 0, not because $? is reset here.
     StringSource source(std::move(text));
-    return sh.executor->run_source(source, false, sh.lineno, "eval");
+    return sh.executor->run_source(source, CommandLoop::Script, sh.lineno, "eval");
 }
 
 namespace {

@@ -181,7 +181,7 @@ int reexecute(Shell& sh, std::string text) {
     sh.history.replacement->push_back(text);
     sh.last_status = 0;
     StringSource source(std::move(text));
-    return sh.executor->run_source(source, false, sh.lineno);
+    return sh.executor->run_source(source, CommandLoop::Script, sh.lineno);
 }
 
 int substitute_and_run(Shell& sh, const FcOptions& opts) {

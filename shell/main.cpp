@@ -103,7 +103,8 @@ bool select_backend(Shell& sh, std::string_view name) {
 [[noreturn]] void run_and_exit(Shell& sh, InputSource& source) {
     int status = 0;
     try {
-        status = sh.executor->run_source(source, sh.options.interactive);
+        status = sh.executor->run_source(
+            source, sh.options.interactive ? CommandLoop::Interactive : CommandLoop::Script);
     } catch (const FatalError& e) {
         status = e.status;
     } catch (const std::bad_alloc&) {

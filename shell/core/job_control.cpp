@@ -58,9 +58,9 @@ void take_terminal_back(Shell& sh) {
     give_terminal(sh, getpgrp());
 }
 
-void child_enter_job(Shell& sh, pid_t pgid, bool foreground) {
+void child_enter_job(Shell& sh, pid_t pgid, TakeTerminal take) {
     setpgid(0, pgid);
-    if (foreground) give_terminal(sh, pgid == 0 ? getpid() : pgid);
+    if (take == TakeTerminal::Yes) give_terminal(sh, pgid == 0 ? getpid() : pgid);
     // An interactive shell ignores these; a script's dispositions are its traps (reset with
     // the subshell's) or were ignored on entry, which stays (XCU 2.11, trap).
     if (sh.options.interactive)

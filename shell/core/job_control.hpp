@@ -33,9 +33,12 @@ void give_terminal(Shell& sh, pid_t pgid);
 // Makes the shell's own group the foreground group again.
 void take_terminal_back(Shell& sh);
 
+// Whether a foreground job is given the terminal while it runs.
+enum class TakeTerminal : unsigned char { No, Yes };
+
 // In a freshly forked child of a job-control shell: join `pgid` (0: lead a new group), take
-// the terminal when `foreground`, and restore the job-control signals to their defaults.
-void child_enter_job(Shell& sh, pid_t pgid, bool foreground);
+// the terminal when `take` says so, and restore the job-control signals to their defaults.
+void child_enter_job(Shell& sh, pid_t pgid, TakeTerminal take);
 
 // A foreground job that stopped goes into the job table as the current job, and its notice
 // ("[1] + Stopped  text") is shown.

@@ -82,7 +82,7 @@ bool runs_commands(const ast::Command& command, const ast::SimpleCommand& simple
 // In a forked child, before it runs anything: its group and terminal, then its descriptors.
 void enter_child(Shell& sh, const ChildSetup& setup) {
     if (setup.process_group != backends::ProcessGroup::Inherit)
-        child_enter_job(sh, setup.pgid, setup.take_terminal == TakeTerminal::Yes);
+        child_enter_job(sh, setup.pgid, setup.take_terminal);
     if (setup.async == Async::Detached) {
         int fd = open("/dev/null", O_RDONLY);
         if (fd > 0) {

@@ -20,8 +20,8 @@ bool is_executable_file(const std::string& path, bool* exists) {
 
 }  // namespace
 
-std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash) {
-    if (use_hash) {
+std::string search_path(Shell& sh, const std::string& name, int* error, UseHash use_hash) {
+    if (use_hash == UseHash::Yes) {
         auto it = sh.command_hash.find(name);
         // A remembered location that has gone stale is found out by the exec that fails, and
         // the search repeated then (retry_stale_location), not checked here before every
@@ -77,7 +77,7 @@ FoundProgram find_program(Shell& sh, const std::string& name, std::string_view s
         found.path = search_path_in(*override_path, name, &found.error);
     } else {
         found.remembered = sh.command_hash.count(name) != 0;
-        found.path = search_path(sh, name, &found.error, true);
+        found.path = search_path(sh, name, &found.error, UseHash::Yes);
     }
     return found;
 }

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "shell/exec/exec_context.hpp"
+
 namespace vsh {
 
 class Shell;
@@ -17,7 +19,7 @@ inline constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
 
 // PATH search with the remembered-location table. Empty result: not found, with *error set to
 // ENOENT or EACCES (a match that is not executable).
-std::string search_path(Shell& sh, const std::string& name, int* error, bool use_hash);
+std::string search_path(Shell& sh, const std::string& name, int* error, UseHash use_hash);
 // The same over an explicit PATH value, without the table.
 std::string search_path_in(std::string_view path, const std::string& name, int* error);
 

@@ -46,15 +46,14 @@ TemporaryAssignments::~TemporaryAssignments() {
     }
 }
 
-bool TemporaryAssignments::assign(const std::string& name, const std::string& value,
-                                  bool exported) {
+bool TemporaryAssignments::assign(const std::string& name, const std::string& value, Export how) {
     const Variable* v = sh_.vars.find(name);
     saved_.push_back(Saved{name, v != nullptr, v != nullptr ? *v : Variable{}});
     if (!sh_.assign(name, value)) {
         saved_.pop_back();
         return false;
     }
-    if (exported) sh_.vars.set_exported(name, true);
+    if (how == Export::Yes) sh_.vars.set_exported(name, true);
     return true;
 }
 
@@ -105,7 +104,8 @@ bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleC
         out.emplace_back(a.name, expander.expand_assignment(a.value));
         if (i + 1 == n) break;
         if (!earlier) earlier.emplace(sh);
-        if (!earlier->assign(a.name, out.back().second, false)) return false;
+        if (!earlier->assign(a.name, out.back().second, TemporaryAssignments::Export::No))
+            return false;
     }
     return true;
 }

@@ -36,9 +36,12 @@ class TemporaryAssignments {
     TemporaryAssignments(const TemporaryAssignments&) = delete;
     TemporaryAssignments& operator=(const TemporaryAssignments&) = delete;
 
-    // Assigns `value` (and exports it when `exported`), remembering what `name` was; false
+    // Whether a temporary assignment is exported (for a command's environment) or not.
+    enum class Export : unsigned char { No, Yes };
+
+    // Assigns `value` (and exports it when `how` says so), remembering what `name` was; false
     // when the variable is readonly.
-    bool assign(const std::string& name, const std::string& value, bool exported);
+    bool assign(const std::string& name, const std::string& value, Export how);
 
   private:
     struct Saved {

@@ -13,6 +13,16 @@ enum class LastCommand : unsigned char { No, Exec };
 // left of && or ||, not under !).
 enum class ErrExit : unsigned char { Active, Suppressed };
 
+// How run_source treats its commands: a script's syntax error ends it (and `set -n` reads
+// without running); at an interactive prompt the shell goes on with the next command.
+enum class CommandLoop : unsigned char { Script, Interactive };
+
+// Whether a name run by run_argv may be a function (`command` looks past functions).
+enum class Functions : unsigned char { Skip, Find };
+
+// Whether a PATH search may answer from the `hash` table of remembered locations.
+enum class UseHash : unsigned char { No, Yes };
+
 struct ExecContext {
     LastCommand last = LastCommand::No;
     ErrExit errexit = ErrExit::Active;

@@ -261,7 +261,7 @@ void Executor::remember_utilities(const ast::Command& command) {
                     sh_.find_builtin(name) != nullptr || sh_.functions.count(name) != 0)
                     return;
                 int error = 0;
-                (void)find_in_path(name, &error, true);
+                (void)find_in_path(name, &error, UseHash::Yes);
             } else if constexpr (std::is_same_v<T, ast::Pipeline>) {
                 for (const auto& c : node.commands) remember_utilities(*c);
             } else if constexpr (std::is_same_v<T, ast::AndOrList>) {
@@ -469,7 +469,8 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         return 2;
     }
     if (pid == 0) {
-        if (job_control) child_enter_job(sh_, 0, hand_terminal);
+        if (job_control)
+            child_enter_job(sh_, 0, hand_terminal ? TakeTerminal::Yes : TakeTerminal::No);
         // The redirections (if any) are already in place: run() applied them around us. A
         // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as
         // the commands around it do (XCU 2.8.1; dash, bash and ksh agree).
@@ -717,7 +718,7 @@ bool assign_prefixes(Shell& sh, const CommandTarget& target, bool permanent,
     if (assignments.empty()) return true;
     temporary.emplace(sh);
     for (const auto& [n, v] : assignments)
-        if (!temporary->assign(n, v, true)) return false;
+        if (!temporary->assign(n, v, TemporaryAssignments::Export::Yes)) return false;
     return true;
 }
 
@@ -837,12 +838,12 @@ int Executor::run_function(const ast::Command& body, std::vector<std::string>& a
     return status;
 }
 
-int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok,
+int Executor::run_argv(std::vector<std::string>& argv, LastCommand last, Functions functions,
                        std::string_view search_path) {
     if (argv.empty()) return 0;
     const std::string& name = argv[0];
     if (name.find('/') == std::string::npos) {
-        if (functions_ok) {
+        if (functions == Functions::Find) {
             auto it = sh_.functions.find(name);
             if (it != sh_.functions.end()) return run_function(*it->second, argv, ExecContext{});
         }
@@ -867,7 +868,7 @@ int Executor::exec_replace(std::vector<std::string>& argv) {
     return run_spawned(sh_, req);
 }
 
-std::string Executor::find_in_path(const std::string& name, int* error, bool use_hash) {
+std::string Executor::find_in_path(const std::string& name, int* error, UseHash use_hash) {
     return search_path(sh_, name, error, use_hash);
 }
 
@@ -962,7 +963,7 @@ class VerboseSource final : public InputSource {
 
 }  // namespace
 
-int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_t first_line,
+int Executor::run_source(InputSource& raw_source, CommandLoop loop, std::uint32_t first_line,
                          std::string_view reporter) {
     check_stack(reporter);
     VerboseSource source(sh_, raw_source);
@@ -996,11 +997,11 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
             else
                 sh_.error(reporter, err->message);
             sh_.last_status = status = 2;
-            if (interactive) continue;
+            if (loop == CommandLoop::Interactive) continue;
             throw FatalError{2};
         }
         const auto& command = std::get<std::unique_ptr<ast::Command>>(result);
-        if (sh_.options.noexec && !interactive) continue;
+        if (sh_.options.noexec && loop != CommandLoop::Interactive) continue;
         ExecContext ctx;
         ctx.errexit = inherited_errexit;
         // Only the shell's own input (-c, the script) may end in an exec: the last command of
@@ -1011,7 +1012,7 @@ int Executor::run_source(InputSource& raw_source, bool interactive, std::uint32_
             !sh_.traps->any_set() && !sh_.traps->running_action()) {
             ctx.last = LastCommand::Exec;
         }
-        if (interactive) {
+        if (loop == CommandLoop::Interactive) {
             try {
                 status = run(*command, ctx);
             } catch (const FatalError& e) {

@@ -39,17 +39,17 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     // Returns the status of the last command. `first_line` numbers the source's first line;
     // `reporter` (e.g. "eval") is named in a syntax error, after the file and line, when the
     // text came from a builtin rather than from the shell's input.
-    int run_source(InputSource& source, bool interactive = false, std::uint32_t first_line = 1,
-                   std::string_view reporter = {});
+    int run_source(InputSource& source, CommandLoop loop = CommandLoop::Script,
+                   std::uint32_t first_line = 1, std::string_view reporter = {});
 
     // Runs $(...) / `...` and returns its output with trailing newlines removed; sets
     // `last_substitution_status_`.
     std::string command_substitution(const ast::Command* body) override;
 
     // Runs argv as a simple command that has already been expanded (used by `command`,
-    // `exec` ...): `functions_ok` says whether functions may be used; a non-empty
+    // `exec` ...): `functions` says whether functions may be used; a non-empty
     // `search_path` is searched instead of PATH (`command -p`).
-    int run_argv(std::vector<std::string>& argv, LastCommand last, bool functions_ok,
+    int run_argv(std::vector<std::string>& argv, LastCommand last, Functions functions,
                  std::string_view search_path = {});
 
     // `exec cmd args`: replaces the shell. Returns only on failure, with the status.
@@ -57,7 +57,7 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
 
     // Resolves a command name through PATH and the hash table. Returns the path, or an empty
     // string when not found; `error` gets ENOENT or EACCES.
-    std::string find_in_path(const std::string& name, int* error, bool use_hash = true);
+    std::string find_in_path(const std::string& name, int* error, UseHash use_hash = UseHash::Yes);
 
     // Exits the current shell process: runs the EXIT trap, flushes, _exit / exit.
     [[noreturn]] void exit_shell(int status);

@@ -105,7 +105,7 @@ SpawnOutcome spawn_with_fifo_open(Shell& sh, const SpawnRequest& request,
     if (pid == 0) {
         // Signals reach the child blocked in open() as they would reach the command.
         if (request.process_group != backends::ProcessGroup::Inherit)
-            child_enter_job(sh, request.pgid, request.take_terminal == TakeTerminal::Yes);
+            child_enter_job(sh, request.pgid, request.take_terminal);
         sh.is_subshell = true;
         sh.traps->reset_for_subshell();
         int status = 1;
@@ -156,7 +156,7 @@ bool retry_stale_location(Shell& sh, const std::string& name, int error,
     if (error != ENOENT && error != EACCES && error != ENOTDIR) return false;
     sh.command_hash.erase(name);
     int search_error = ENOENT;
-    std::string again = search_path(sh, name, &search_error, true);
+    std::string again = search_path(sh, name, &search_error, UseHash::Yes);
     if (again.empty() || again == plan.path) return false;
     plan.path = std::move(again);
     plan.finalize();

@@ -15,6 +15,7 @@
 
 #include "backends/spawn_plan.hpp"
 #include "shell/ast/ast.hpp"
+#include "shell/core/job_control.hpp"
 #include "shell/exec/exec_context.hpp"
 
 namespace vsh {
@@ -23,9 +24,6 @@ class Shell;
 
 // Whether a command replaces the shell whatever follows it.
 enum class ForceExec : unsigned char { No, Yes };  // Yes: `exec cmd`.
-
-// Whether a foreground job is given the terminal while it runs.
-enum class TakeTerminal : unsigned char { No, Yes };
 
 struct SpawnRequest {
     std::vector<std::string>* argv = nullptr;  // Expanded words; argv[0] is the command name.

@@ -75,7 +75,7 @@ int run_interactive(Shell& sh) {
     for (;;) {
         sh.abandon_on_interrupt = true;
         try {
-            status = sh.executor->run_source(*session.source, true);
+            status = sh.executor->run_source(*session.source, CommandLoop::Interactive);
         } catch (const FatalError& e) {
             status = e.status;
             continue;

@@ -33,7 +33,7 @@ void run_prompt_command(Shell& sh) {
     const int status = sh.last_status;
     StringSource source(*command);
     try {
-        (void)sh.executor->run_source(source, false, 1, "PROMPT_COMMAND");
+        (void)sh.executor->run_source(source, CommandLoop::Script, 1, "PROMPT_COMMAND");
     } catch (const FatalError&) {
     }
     sh.flush_streams();

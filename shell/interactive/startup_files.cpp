@@ -40,7 +40,7 @@ void run_startup_file(Shell& sh, const std::string& path) {
     sh.source_name = path;
     StringSource source(std::move(text));
     try {
-        sh.executor->run_source(source, true);
+        sh.executor->run_source(source, CommandLoop::Interactive);
     } catch (const FatalError& e) {
         sh.last_status = e.status;
     }
