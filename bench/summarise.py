@@ -534,8 +534,21 @@ if any(scripts_data.values()):
     emit("replaced by placeholders), shellspec's summary and exit status, script_heavy.sh's")
     emit("checksum. vsh runs under each backend (`VSH_BACKEND`, inherited by every vsh the script")
     emit("starts). There is no floor here: the work is the scripts' own, which no shell-free")
-    emit("program does.")
+    emit("program does. CPU counts only the processes reaped within the tree: one orphaned")
+    emit("before it ends (its parent gone first) is reaped by init and its time is lost, so a")
+    emit("CPU figure far below its wall time where the other shells' is not (ksh93 under")
+    emit("shellspec, seen here) misses work and is no measure of that shell.")
     emit()
+    step_path = os.path.join(OUT, "scripts_machine.txt")
+    if os.path.exists(step_path):
+        # When the step ran and how busy the machine was: written by run-all around the step.
+        emit("| this step | |")
+        emit("|---|---|")
+        for row in open(step_path):
+            key, _, value = row.strip().partition(": ")
+            if value:
+                emit(f"| {key} | {value} |")
+        emit()
     for name, label, package in SCRIPTS:
         d = scripts_data[name]
         if not d:
