@@ -165,6 +165,79 @@ if musl and "vsh auto" in musl and "dash" in musl:
 else:
     targets.append(("musl build: vsh (auto) ÷ dash", 1.0, None, "not measured (`--musl`)", None))
 
+# ---------------------------------------------------------------------------- real scripts
+# bench/run-all step "scripts": configure scripts of Debian source packages, shellspec's
+# self-test, bench/workloads/script_heavy.sh. Target (issue 16): vsh ≤ 0.9× dash, wall and CPU.
+scripts_check = None
+check_path = os.path.join(OUT, "scripts_check.json")
+if os.path.exists(check_path):
+    with open(check_path) as f:
+        scripts_check = json.load(f)
+SCRIPT_PACKAGES = []
+if os.path.exists(OUT):
+    SCRIPT_PACKAGES = sorted(n[len("scripts_configure_"):-len(".json")] for n in os.listdir(OUT)
+                             if n.startswith("scripts_configure_") and n.endswith(".json"))
+SCRIPTS = ([(f"scripts_configure_{p}", f"configure of {p}", p) for p in SCRIPT_PACKAGES] +
+           [("scripts_shellspec", "shellspec self-test", None),
+            ("scripts_heavy", "script_heavy.sh (60 passes)", None)])
+scripts_data = {name: load(name) for name, _, _ in SCRIPTS}
+
+
+def cpu(r):
+    return r["user"] + r["system"]
+
+
+for name, label, _ in SCRIPTS:
+    d = scripts_data[name]
+    if d and "vsh auto" in d and "dash" in d:
+        v, b = d["vsh auto"], d["dash"]
+        targets.append((f"{label}: vsh (auto) ÷ dash, wall", 0.9, v["mean"] / b["mean"],
+                        f"{fmt_s(v['mean'])} vs {fmt_s(b['mean'])}", None))
+        targets.append((f"{label}: vsh (auto) ÷ dash, CPU (user+sys)", 0.9, cpu(v) / cpu(b),
+                        f"{fmt_s(cpu(v))} vs {fmt_s(cpu(b))}", None))
+if not any(scripts_data.values()):
+    targets.append(("real scripts: vsh (auto) ÷ dash, wall and CPU", 0.9, None,
+                    "not measured (`--only scripts`)", None))
+
+
+def echo_style_only(differ):
+    """Whether a file differs from dash's only in ECHO_N/ECHO_C, which autoconf derives from
+    whether the shell's echo knows \\c (dash's, mksh's and vsh's do, as XSI asks; bash's,
+    busybox ash's and ksh93's do not): the shell's own behaviour, not a wrong result."""
+    return 0 < differ["count"] <= 8 and all("@ECHO_" in line for line in differ["sample"])
+
+
+def script_check(name, package, shell):
+    """What the check after the timing found for this shell: "same" or what differed."""
+    if not scripts_check:
+        return ""
+    if package is not None:
+        e = scripts_check["configure"].get(package, {}).get(shell)
+        if e is None:
+            return ""
+        if e["status"] != 0:
+            return f"**exit {e['status']}**"
+        if shell == "dash":
+            return "(reference)"
+        if not e["differs"]:
+            return "same as dash"
+        if all(echo_style_only(d) for d in e["differs"].values()):
+            return "same but for ECHO_N/ECHO_C (the shell's echo)"
+        return "**differs**: " + ", ".join(f"{f} ({d['count']} lines)" for f, d in e["differs"].items())
+    if name == "scripts_shellspec":
+        e = scripts_check["shellspec"].get(shell)
+        if e is None:
+            return ""
+        text = e["summary"] or "no summary line"
+        return text if e["status"] == 0 else f"**exit {e['status']}**: {text}"
+    e = scripts_check["heavy"].get(shell)
+    if e is None:
+        return ""
+    if shell == "dash":
+        return "(reference) " + e["output"].split(" lines")[0]
+    return "same checksum as dash" if e["same"] else f"**differs**: {e['output'] or 'no output'}"
+
+
 # ---------------------------------------------------------------------------- targets table
 emit("## Targets (from the issue) and where vsh stands")
 emit()
@@ -444,6 +517,71 @@ if musl:
         emit()
 else:
     emit("Not measured in this run (`bench/run-all --musl`).")
+    emit()
+
+emit("## Real scripts: configure, shellspec, a script-heavy workload")
+emit()
+if any(scripts_data.values()):
+    emit("`bench/run-all --only scripts`: every shell runs the configure script of Debian source")
+    emit("packages (`apt-get source`; `CONFIG_SHELL=` the shell and the configure script run by")
+    emit("it, in a fresh build directory), shellspec's own test suite at a pinned commit")
+    emit("(`SH ./shellspec --shell SH`) and `bench/workloads/script_heavy.sh` (functions, eval,")
+    emit("`$(...)` of shell code, read loops over here-documents, case; no external command), in")
+    emit("interleaved rounds (the number beside each heading); mean wall time ± standard deviation")
+    emit("and mean CPU time (user+sys of the whole process tree, as hyperfine measures it). After")
+    emit("the timing, each shell's results are compared with dash's: config.h,")
+    emit("config.status and the top Makefile (with the shell's path and the build directory")
+    emit("replaced by placeholders), shellspec's summary and exit status, script_heavy.sh's")
+    emit("checksum. vsh runs under each backend (`VSH_BACKEND`, inherited by every vsh the script")
+    emit("starts). There is no floor here: the work is the scripts' own, which no shell-free")
+    emit("program does. CPU counts only the processes reaped within the tree: one orphaned")
+    emit("before it ends (its parent gone first) is reaped by init and its time is lost, so a")
+    emit("CPU figure far below its wall time where the other shells' is not (ksh93 under")
+    emit("shellspec, seen here) misses work and is no measure of that shell.")
+    emit()
+    step_path = os.path.join(OUT, "scripts_machine.txt")
+    if os.path.exists(step_path):
+        # When the step ran and how busy the machine was: written by run-all around the step.
+        emit("| this step | |")
+        emit("|---|---|")
+        for row in open(step_path):
+            key, _, value = row.strip().partition(": ")
+            if value:
+                emit(f"| {key} | {value} |")
+        emit()
+    for name, label, package in SCRIPTS:
+        d = scripts_data[name]
+        if not d:
+            continue
+        runs = len(next(iter(d.values())).get("times") or [1])
+        emit(f"### {label} ({runs} round{'s' if runs > 1 else ''})")
+        emit()
+        emit("| shell | wall | ÷ dash | CPU (user+sys) | ÷ dash | result |")
+        emit("|---|---:|---:|---:|---:|---|")
+        base = d.get("dash")
+        for shell, r in d.items():
+            wr = f"{r['mean'] / base['mean']:.2f}" if base else ""
+            cr = f"{cpu(r) / cpu(base):.2f}" if base else ""
+            emit(f"| {shell} | {fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)} | {wr} | "
+                 f"{fmt_s(cpu(r))} | {cr} | {script_check(name, package, shell)} |")
+        emit()
+    if scripts_check:
+        notes = []
+        for package, shells in scripts_check["configure"].items():
+            for shell, e in shells.items():
+                for f, d in e["differs"].items():
+                    notes.append(f"- configure of {package}, {shell}, {f}: " +
+                                 "; ".join(f"`{line}`" for line in d["sample"]))
+        if notes:
+            emit("Where a shell's configure results differ from dash's (lines only in that shell's")
+            emit("file are marked +, lines only in dash's -; first few of each). A difference in")
+            emit("ECHO_N/ECHO_C only comes from the shell's echo: dash's, mksh's and vsh's")
+            emit("interpret `\\c` (XSI), bash's, busybox ash's and ksh93's do not.")
+            emit()
+            lines.extend(notes)
+            emit()
+else:
+    emit("Not measured in this run (`bench/run-all --only scripts`).")
     emit()
 
 with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
