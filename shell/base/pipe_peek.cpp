@@ -24,10 +24,16 @@ struct PeekPipe {
 PeekPipe peek_pipe;
 
 void close_peek_pipe() {
-    if (peek_pipe.read_end >= 0) close(peek_pipe.read_end);
-    if (peek_pipe.write_end >= 0) close(peek_pipe.write_end);
-    peek_pipe.read_end = -1;
-    peek_pipe.write_end = -1;
+    // Writes only when there is something to close: in a forked child, writing to the page
+    // this lives on would copy it.
+    if (peek_pipe.read_end >= 0) {
+        close(peek_pipe.read_end);
+        peek_pipe.read_end = -1;
+    }
+    if (peek_pipe.write_end >= 0) {
+        close(peek_pipe.write_end);
+        peek_pipe.write_end = -1;
+    }
 }
 
 // The private pipe cannot be used any more (no tee(2), or it is in an unknown state).
