@@ -111,4 +111,8 @@ void forget_pipe_peek_after_fork() {
     close_peek_pipe();
 }
 
+void release_pipe_peek_fd(int fd) {
+    if (fd >= 0 && (fd == peek_pipe.read_end || fd == peek_pipe.write_end)) close_peek_pipe();
+}
+
 }  // namespace vsh

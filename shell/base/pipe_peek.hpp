@@ -32,4 +32,8 @@ ssize_t read_pipe_through(int fd, char* buffer, std::size_t size, char delimiter
 // In a newly forked child: drops the parent's private pipe; the next read makes its own.
 void forget_pipe_peek_after_fork();
 
+// Before a redirection takes the descriptor `fd` (`exec 10>file`, `exec 10>&-`): if the
+// private pipe is there, it is closed, and the next read makes a new one elsewhere.
+void release_pipe_peek_fd(int fd);
+
 }  // namespace vsh

@@ -228,6 +228,22 @@ A
 B
 <2>
 
+#### read from a pipe after descriptors 10 and up were redirected
+# reason: the shell's own descriptors (10 and up) move out of the way of a script's redirections
+# dash: differs — dash takes only single-digit descriptors in redirections
+printf 'a\nb\nc\n' | {
+    read x
+    exec 10>&1 11>&1 12>&1 13>&1
+    read y
+    echo "ten" >&10
+    exec 10>&- 11>&- 12>&- 13>&-
+    read z
+    echo "[$x][$y][$z]"
+}
+---- stdout
+ten
+[a][b][c]
+
 #### read in a dot script reads the shell's standard input
 printf 'read x\necho "[$x]"\n' > d
 printf 'l1\nl2\n' | { . ./d; cat; }
