@@ -1,9 +1,8 @@
 // The builtin table (STYLE.md habit 2): sorted by name (byte order), checked at compile time,
-// searched among the names with the same first byte (every command word is looked up here, so
-// the search is a table index and a comparison or two). To add a builtin: declare it in
-// declarations.hpp, define it in its own file, and add its line here in sorted position.
+// searched by binary search. To add a builtin: declare it in declarations.hpp, define it in
+// its own file, and add its line here in sorted position.
+#include <algorithm>
 #include <array>
-#include <cstdint>
 
 #include "builtins/builtin.hpp"
 #include "builtins/declarations.hpp"
@@ -73,30 +72,12 @@ constexpr bool sorted_by_name() {
 }
 static_assert(sorted_by_name(), "builtin table must be sorted by name, without duplicates");
 
-// kFirstWithByte[b] is the index of the first name whose first byte is b or more, so the
-// names starting with b are the entries from kFirstWithByte[b] to kFirstWithByte[b + 1].
-constexpr auto kFirstWithByte = [] {
-    std::array<std::uint8_t, 257> first{};
-    std::size_t i = 0;
-    for (std::size_t byte = 0; byte < 256; ++byte) {
-        first[byte] = static_cast<std::uint8_t>(i);
-        while (i < kBuiltins.size() && static_cast<unsigned char>(kBuiltins[i].name[0]) == byte)
-            ++i;
-    }
-    first[256] = static_cast<std::uint8_t>(i);
-    return first;
-}();
-static_assert(kBuiltins.size() < 256 && kFirstWithByte[256] == kBuiltins.size());
-
 }  // namespace
 
 const Builtin* find_builtin(std::string_view name) {
-    if (name.empty()) return nullptr;
-    const auto byte = static_cast<unsigned char>(name[0]);
-    for (std::size_t i = kFirstWithByte[byte]; i < kFirstWithByte[byte + 1]; ++i) {
-        if (kBuiltins[i].name == name) return &kBuiltins[i];
-    }
-    return nullptr;
+    auto it = std::lower_bound(kBuiltins.begin(), kBuiltins.end(), name,
+                               [](const Builtin& b, std::string_view n) { return b.name < n; });
+    return it != kBuiltins.end() && it->name == name ? &*it : nullptr;
 }
 
 std::span<const Builtin> all_builtins() {
