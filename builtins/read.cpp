@@ -1,8 +1,9 @@
 // read (XCU read): read [-r] [-d delim] [-p prompt] name... reads one logical line from standard
 // input and splits it into the names by IFS (XCU 2.6.5), the last name taking the rest.
 //
-// It must not consume input meant for the commands after it: from a pipe or terminal it reads
-// one byte at a time; from a seekable file it reads a block and seeks back over the excess.
+// It must not consume input meant for the commands after it: from a seekable file it reads a
+// block and seeks back over the excess; from a pipe it reads up to the delimiter and no further
+// (read_pipe_through); from a terminal, one byte at a time.
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/option_util.hpp"
 #include "builtins/usage.hpp"
+#include "shell/base/pipe_peek.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -26,17 +28,18 @@ class InputBytes {
     static constexpr int kInterrupted = -2;  // A trapped signal arrived; see signal().
     static constexpr int kError = -3;        // errno holds the reason.
 
-    InputBytes() : seekable_(lseek(0, 0, SEEK_CUR) != -1) {}
+    explicit InputBytes(char delimiter)
+        : kind_(lseek(0, 0, SEEK_CUR) != -1 ? Kind::Seekable : Kind::Pipe), delimiter_(delimiter) {}
     InputBytes(const InputBytes&) = delete;
     InputBytes& operator=(const InputBytes&) = delete;
     ~InputBytes() { give_back(); }
 
     int next() {
         if (used_ < buffer_.size()) return static_cast<unsigned char>(buffer_[used_++]);
-        buffer_.resize(seekable_ ? 4096 : 1);
+        buffer_.resize(kBlock);
         used_ = 0;
         for (;;) {
-            ssize_t n = ::read(0, buffer_.data(), buffer_.size());
+            ssize_t n = read_some();
             if (n > 0) {
                 buffer_.resize(static_cast<std::size_t>(n));
                 return static_cast<unsigned char>(buffer_[used_++]);
@@ -54,16 +57,32 @@ class InputBytes {
     int signal() const { return signal_; }
 
   private:
+    static constexpr std::size_t kBlock = 4096;
+    // How fd 0 is read without taking more than the line: a block, then a seek back over the
+    // rest; up to the delimiter (read_pipe_through); or one byte at a time (a terminal).
+    enum class Kind : unsigned char { Seekable, Pipe, Bytes };
+
+    ssize_t read_some() {
+        if (kind_ == Kind::Seekable) return ::read(0, buffer_.data(), buffer_.size());
+        if (kind_ == Kind::Pipe) {
+            ssize_t n = read_pipe_through(0, buffer_.data(), buffer_.size(), delimiter_);
+            if (n >= 0 || errno != EINVAL) return n;
+            kind_ = Kind::Bytes;
+        }
+        return ::read(0, buffer_.data(), 1);
+    }
+
     // Seeks back over bytes read but not used, so the next command starts right after the
     // delimiter.
     void give_back() {
-        if (seekable_ && used_ < buffer_.size())
+        if (kind_ == Kind::Seekable && used_ < buffer_.size())
             lseek(0, -static_cast<off_t>(buffer_.size() - used_), SEEK_CUR);
         buffer_.clear();
         used_ = 0;
     }
 
-    bool seekable_;
+    Kind kind_;
+    char delimiter_;  // A pipe is read up to it and no further.
     std::string buffer_;
     std::size_t used_ = 0;
     int signal_ = 0;
@@ -195,7 +214,7 @@ int builtin_read(Shell& sh, Args argv) {
     MarkedLine line;
     LineEnd line_end;
     {
-        InputBytes input;
+        InputBytes input(delimiter);
         line_end = read_line(input, delimiter, backslashes, line);
         if (line_end == LineEnd::Interrupted) return 128 + input.signal();
     }

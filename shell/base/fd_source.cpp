@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "shell/base/pipe_peek.hpp"
+
 namespace vsh {
 namespace {
 
@@ -21,46 +23,70 @@ void drop_nul_bytes(std::string& text, std::size_t from) {
 }  // namespace
 
 FdSource::FdSource(int fd) : fd_(fd) {
-    seekable_ = lseek(fd, 0, SEEK_CUR) >= 0;
+    kind_ = lseek(fd, 0, SEEK_CUR) >= 0 ? Kind::Seekable : Kind::Pipe;
 }
 
 bool FdSource::read_line(std::string& buffer, Prompt) {
     if (eof_) return false;
     std::size_t start = buffer.size();
-    if (seekable_) {
-        // Read a block, keep one line, and seek back over the rest.
-        char chunk[4096];
-        for (;;) {
-            ssize_t n = read(fd_, chunk, sizeof chunk);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                eof_ = true;
-                return buffer.size() > start;
-            }
-            const char* nl =
-                static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
-            if (nl == nullptr) {
-                buffer.append(chunk, static_cast<std::size_t>(n));
-                drop_nul_bytes(buffer, start);
-                continue;
-            }
-            std::size_t keep = static_cast<std::size_t>(nl - chunk) + 1;
-            buffer.append(chunk, keep);
-            drop_nul_bytes(buffer, start);
-            lseek(fd_, static_cast<off_t>(keep) - n, SEEK_CUR);
-            return true;
+    bool got = kind_ == Kind::Seekable ? read_seekable(buffer)
+               : kind_ == Kind::Pipe   ? read_pipe(buffer)
+                                       : read_bytes(buffer);
+    drop_nul_bytes(buffer, start);
+    return got || buffer.size() > start;
+}
+
+// Read a block, keep one line, and seek back over the rest.
+bool FdSource::read_seekable(std::string& buffer) {
+    char chunk[4096];
+    for (;;) {
+        ssize_t n = read(fd_, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            eof_ = true;
+            return false;
         }
+        const char* nl =
+            static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
+        if (nl == nullptr) {
+            buffer.append(chunk, static_cast<std::size_t>(n));
+            continue;
+        }
+        std::size_t keep = static_cast<std::size_t>(nl - chunk) + 1;
+        buffer.append(chunk, keep);
+        lseek(fd_, static_cast<off_t>(keep) - n, SEEK_CUR);
+        return true;
     }
-    // A pipe or terminal: one byte at a time, so nothing past the newline is consumed.
+}
+
+bool FdSource::read_pipe(std::string& buffer) {
+    char chunk[4096];
+    for (;;) {
+        ssize_t n = read_pipe_through(fd_, chunk, sizeof chunk, '\n');
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EINVAL) {
+            kind_ = Kind::Bytes;  // Not a pipe after all (a terminal, a socket).
+            return read_bytes(buffer);
+        }
+        if (n <= 0) {
+            eof_ = true;
+            return false;
+        }
+        buffer.append(chunk, static_cast<std::size_t>(n));
+        if (chunk[n - 1] == '\n') return true;
+    }
+}
+
+// One byte at a time, so nothing past the newline is consumed.
+bool FdSource::read_bytes(std::string& buffer) {
     for (;;) {
         char c;
         ssize_t n = read(fd_, &c, 1);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             eof_ = true;
-            return buffer.size() > start;
+            return false;
         }
-        if (c == '\0') continue;  // Dropped, as by drop_nul_bytes.
         buffer.push_back(c);
         if (c == '\n') return true;
     }

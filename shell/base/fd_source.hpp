@@ -15,8 +15,16 @@ class FdSource final : public InputSource {
     bool read_line(std::string& buffer, Prompt prompt) override;
 
   private:
+    // How the input is read without taking more than the line: a block, then a seek back
+    // over the rest; up to the newline (read_pipe_through); or one byte at a time.
+    enum class Kind : unsigned char { Seekable, Pipe, Bytes };
+
+    bool read_seekable(std::string& buffer);
+    bool read_pipe(std::string& buffer);
+    bool read_bytes(std::string& buffer);
+
     int fd_;
-    bool seekable_;
+    Kind kind_;
     bool eof_ = false;
 };
 

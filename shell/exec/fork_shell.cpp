@@ -5,6 +5,7 @@
 
 #include <cerrno>
 
+#include "shell/base/pipe_peek.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/traps/traps.hpp"
 
@@ -17,6 +18,7 @@ pid_t fork_shell(Shell& sh, ForkedAs role) {
     const pid_t pid = fork();
     const int fork_errno = errno;
     if (pid == 0) {
+        forget_pipe_peek_after_fork();
         sh.traps->prepare_forked_child();
         if (role == ForkedAs::AsyncList) sh.traps->ignore_for_async_list();
     }

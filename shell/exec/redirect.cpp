@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "shell/base/pipe_peek.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/core/trap_actions.hpp"
 #include "shell/expand/expand.hpp"
@@ -298,6 +299,7 @@ bool PreparedRedirections::apply(Shell& sh, SavedFds* saved) {
         if (m.fd >= kFirstInternalFd) {
             move_internal_fd_away(sh.timing_log_fd, m.fd);
             move_internal_fd_away(sh.tty_fd, m.fd);
+            release_pipe_peek_fd(m.fd);
         }
         if (saved != nullptr && !saved->save(m.fd)) {
             sh.error("cannot save descriptor " + std::to_string(m.fd) + ": " +

@@ -3,6 +3,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <array>
 #include <charconv>
 #include <clocale>
 #include <cstdlib>
@@ -106,15 +107,36 @@ bool is_pattern_special(char c) {
 // character comes out backslash-escaped, and a backslash that an unquoted expansion produced
 // escapes the character after it, as in dash, bash and yash (x='\*'; case '*' in $x) matches).
 // Fields mode also keeps the field's text as it stands if pathname expansion leaves it
-// alone (plain_): the expansion's backslashes stay in it.
+// alone (plain_): the expansion's backslashes stay in it. There the pattern is only needed
+// for a field with an unquoted * ? or [ when noglob is off; until such a character comes,
+// the builder notes only the runs of plain_ and where they came from, and builds the pattern
+// from them when it comes (most fields never need it, and quoted values can be long).
+// Runs of a field's plain text and where each came from (see Builder).
+enum class Origin : unsigned char { Literal, Quoted, Expansion };
+struct RunNotes {
+    struct Run {
+        Origin origin;
+        std::size_t length;
+    };
+    static constexpr std::size_t kMax = 8;  // Past that, the pattern is built at once.
+    std::array<Run, kMax> runs{};
+    std::size_t count = 0;
+};
+
 class Builder {
   public:
-    Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob)
+    // `runs` (Fields mode only) holds the notes of the runs before the pattern is needed. It
+    // lives with the caller, not here: operands of ${x:-word} nest a Builder per level, and
+    // a larger Builder would take a deep nesting's stack (2.8.1-limits.t).
+    Builder(Mode mode, std::vector<std::string>* fields, std::string_view ifs, bool noglob,
+            RunNotes* runs = nullptr)
         : mode_(mode),
           fields_(fields),
           ifs_(ifs),
           ifs_multibyte_(mode == Mode::Fields && ifs_is_multibyte(ifs)),
-          noglob_(noglob) {}
+          noglob_(noglob),
+          pattern_live_(mode != Mode::Fields || runs == nullptr),
+          runs_(runs) {}
 
     // Unquoted source text: pattern characters stay active; never split.
     void literal(std::string_view text) {
@@ -124,7 +146,7 @@ class Builder {
             cur_.append(text);
             return;
         }
-        for (char c : text) add(c, Origin::Literal);
+        add_run(text, Origin::Literal);
     }
 
     // Quoted text: never split, pattern characters inert.
@@ -135,7 +157,7 @@ class Builder {
             cur_.append(text);
             return;
         }
-        for (char c : text) add(c, Origin::Quoted);
+        add_run(text, Origin::Quoted);
     }
 
     // The result of an unquoted expansion: split by IFS (Fields mode), pattern characters
@@ -146,11 +168,22 @@ class Builder {
             if (mode_ == Mode::String) {
                 cur_.append(text);
             } else {
-                for (char c : text) add(c, Origin::Expansion);
+                add_run(text, Origin::Expansion);
             }
             return;
         }
         for (std::size_t i = 0; i < text.size();) {
+            if (!ifs_multibyte_) {
+                // The run of characters up to the next IFS character goes in at once.
+                const std::size_t end = std::min(text.find_first_of(ifs_, i), text.size());
+                if (end > i) {
+                    started_ = true;
+                    split_ = Split::None;
+                    add_run(text.substr(i, end - i), Origin::Expansion);
+                    i = end;
+                    continue;
+                }
+            }
             const std::size_t n = ifs_multibyte_ ? multibyte_length(text, i) : 1;
             const std::string_view ch = text.substr(i, n);
             i += n;
@@ -215,7 +248,6 @@ class Builder {
 
   private:
     enum class Split : unsigned char { None, AfterWhite, AfterNonWhite };
-    enum class Origin : unsigned char { Literal, Quoted, Expansion };
     Mode mode_;
     std::vector<std::string>* fields_;
     std::string_view ifs_;
@@ -229,6 +261,10 @@ class Builder {
     // next one.
     bool escape_next_ = false;
     Split split_ = Split::None;
+    // cur_ is kept up to date as characters come (always, but in Fields mode only once the
+    // field may need pathname expansion; before that, runs_ says how to build it).
+    bool pattern_live_;
+    RunNotes* runs_;
 
     // Whether the character `ch` (one byte, or a whole multibyte character) is in IFS.
     bool is_ifs(std::string_view ch) const {
@@ -241,9 +277,76 @@ class Builder {
         return false;
     }
 
+    // Whether add() does more for `c` than append it to both texts.
+    static bool needs_care(char c, Origin origin) {
+        if (origin == Origin::Quoted) return is_pattern_special(c);
+        return c == '\\' || c == '*' || c == '?' || c == '[';
+    }
+
+    // Adds characters of one origin as add() does one by one, appending the runs that need
+    // no care at once: quoted values and expansions are often long.
+    void add_run(std::string_view text, Origin origin) {
+        if (mode_ == Mode::Fields) {
+            plain_.append(text);
+            if (!pattern_live_ && !note_run(text, origin)) return;
+        }
+        add_to_live_pattern(text, origin);
+    }
+
+    // In Fields mode before the pattern is needed: notes the run just appended to plain_ and
+    // returns false, or, when the run may make the field a pattern (or there are too many
+    // runs to note), builds the pattern for what came before and returns true.
+    bool note_run(std::string_view text, Origin origin) {
+        if (noglob_) return false;  // No pathname expansion: the pattern is never needed.
+        const bool may_be_pattern =
+            origin != Origin::Quoted && text.find_first_of("*?[") != std::string_view::npos;
+        if (!may_be_pattern) {
+            RunNotes& notes = *runs_;
+            if (notes.count > 0 && notes.runs[notes.count - 1].origin == origin) {
+                notes.runs[notes.count - 1].length += text.size();
+                return false;
+            }
+            if (notes.count < RunNotes::kMax) {
+                notes.runs[notes.count++] = RunNotes::Run{origin, text.size()};
+                return false;
+            }
+        }
+        build_pattern();
+        return true;
+    }
+
+    // Builds cur_ from the noted runs, which cover plain_ but for the run just appended; from
+    // now on the pattern is kept up to date.
+    void build_pattern() {
+        std::size_t pos = 0;
+        for (std::size_t r = 0; r < runs_->count; ++r) {
+            const RunNotes::Run& run = runs_->runs[r];
+            add_to_live_pattern(std::string_view(plain_).substr(pos, run.length), run.origin);
+            pos += run.length;
+        }
+        runs_->count = 0;
+        pattern_live_ = true;
+    }
+
+    void add_to_live_pattern(std::string_view text, Origin origin) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            if (escape_next_) {
+                add_to_pattern(text[i++], origin);
+                continue;
+            }
+            std::size_t end = i;
+            while (end < text.size() && !needs_care(text[end], origin)) ++end;
+            cur_.append(text.substr(i, end - i));
+            if (end < text.size()) add_to_pattern(text[end++], origin);
+            i = end;
+        }
+    }
+
     // Adds one character to the pattern (Pattern and Fields mode) and the plain text (Fields).
-    void add(char c, Origin origin) {
-        if (mode_ == Mode::Fields) plain_ += c;
+    void add(char c, Origin origin) { add_run(std::string_view(&c, 1), origin); }
+
+    void add_to_pattern(char c, Origin origin) {
         if (escape_next_) {
             escape_next_ = false;
             cur_ += c;
@@ -283,6 +386,8 @@ class Builder {
         cur_.clear();
         plain_.clear();
         started_ = glob_ = escape_next_ = false;
+        pattern_live_ = mode_ != Mode::Fields || runs_ == nullptr;
+        if (runs_ != nullptr) runs_->count = 0;
     }
 };
 
@@ -720,7 +825,8 @@ void Expander::expand_word_fields(const ast::Word& word, std::vector<std::string
         out.push_back(word[0].text);
         return;
     }
-    Builder b(Mode::Fields, &out, current_ifs(sh_), sh_.options.noglob);
+    RunNotes runs;
+    Builder b(Mode::Fields, &out, current_ifs(sh_), sh_.options.noglob, &runs);
     WordExpansion e(sh_, b);
     e.parts(word, Quoting::Unquoted);
     b.finish();

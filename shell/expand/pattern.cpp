@@ -270,6 +270,27 @@ bool starts_with_literal_period(std::string_view pattern) {
     return pattern.size() >= 2 && pattern[0] == '\\' && pattern[1] == '.';
 }
 
+// The ASCII character the pattern element at `p` must match literally, or 0 when the element
+// is anything else (a pattern character, a bracket, a non-ASCII character, the end).
+char literal_ascii_at(std::string_view pattern, std::size_t p) {
+    if (p >= pattern.size()) return 0;
+    char c = pattern[p];
+    if (c == '*' || c == '?' || c == '[') return 0;
+    if (c == '\\') {
+        if (p + 1 >= pattern.size()) return c;  // A lone trailing backslash is literal.
+        c = pattern[p + 1];
+    }
+    return static_cast<unsigned char>(c) < 0x80 ? c : 0;
+}
+
+// True when the pattern has no *, ? or [ and no quoting: it matches only itself.
+bool is_plain_text(std::string_view pattern) {
+    for (char c : pattern) {
+        if (c == '*' || c == '?' || c == '[' || c == '\\') return false;
+    }
+    return true;
+}
+
 // Matches one subject against one pattern with no '/' rules.
 bool match_component(std::string_view pattern, std::string_view subject, MatchFlags flags,
                      Encoding encoding) {
@@ -277,12 +298,17 @@ bool match_component(std::string_view pattern, std::string_view subject, MatchFl
         !starts_with_literal_period(pattern)) {
         return false;
     }
+    if (is_plain_text(pattern)) return pattern == subject;
     std::size_t p = 0;
     std::size_t s = 0;
     // Where to resume after the most recent star: the pattern just past it and the subject
     // position it has absorbed up to.
     std::size_t star_p = std::string_view::npos;
     std::size_t star_s = 0;
+    // The ASCII character that must follow what the star absorbs, if the pattern says one:
+    // the star then skips straight to its next occurrence. (decode() takes an ASCII byte for
+    // a whole character, as it always is in UTF-8.)
+    char after_star = 0;
     while (s < subject.size()) {
         const Char c = decode(subject, s, encoding);
         if (p < pattern.size()) {
@@ -293,6 +319,12 @@ bool match_component(std::string_view pattern, std::string_view subject, MatchFl
                 star_p = next;
                 star_s = s;
                 p = next;
+                after_star = literal_ascii_at(pattern, next);
+                if (after_star != 0) {
+                    star_s = subject.find(after_star, s);
+                    if (star_s == std::string_view::npos) return false;
+                    s = star_s;
+                }
                 continue;
             }
             if (step == Step::Matched) {
@@ -304,6 +336,10 @@ bool match_component(std::string_view pattern, std::string_view subject, MatchFl
         if (star_p == std::string_view::npos) return false;
         // Let the last star absorb one more character and retry from there.
         star_s += decode(subject, star_s, encoding).length;
+        if (after_star != 0) {
+            star_s = subject.find(after_star, star_s);
+            if (star_s == std::string_view::npos) return false;
+        }
         s = star_s;
         p = star_p;
     }

@@ -135,7 +135,7 @@ void JobTable::update(JobProcess& p, int wait_status, const struct rusage* usage
     }
 }
 
-void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
+void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage, KeepStatus keep) {
     for (Job& job : jobs_) {
         for (JobProcess& p : job.processes) {
             if (p.pid != pid) continue;
@@ -150,7 +150,8 @@ void JobTable::record(pid_t pid, int wait_status, const struct rusage* usage) {
         if (it->done) detached_.erase(it);
         break;
     }
-    if (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)) keep_reaped(pid, wait_status);
+    if (keep == KeepStatus::Yes && (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)))
+        keep_reaped(pid, wait_status);
 }
 
 std::size_t JobTable::max_reaped() {
@@ -203,8 +204,8 @@ std::optional<int> JobTable::wait_pid(pid_t pid, struct rusage* usage, bool inte
         if (got == pid) {
             if (usage != nullptr) *usage = ru;
             // Keep job bookkeeping in step if the pid belongs to a job.
-            record(pid, status, &ru);
-            reaped_.erase(pid);
+            record(pid, status, &ru, KeepStatus::No);
+            reaped_.erase(pid);  // An older status of a reused pid is not this one's.
             return status;
         }
         record(got, status, &ru);
@@ -245,7 +246,8 @@ std::vector<ProcessWait> JobTable::wait_all(const std::vector<pid_t>& pids, bool
             }
             break;
         }
-        record(got, status, &usage);
+        const bool waited_for = std::find(pids.begin(), pids.end(), got) != pids.end();
+        record(got, status, &usage, waited_for ? KeepStatus::No : KeepStatus::Yes);
         for (std::size_t i = 0; i < pids.size(); ++i) {
             if (settled[i] || pids[i] != got) continue;
             waits[i] = ProcessWait{status, usage, monotonic_ns()};

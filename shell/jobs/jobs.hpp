@@ -196,7 +196,12 @@ class JobTable {
     std::uint64_t recency_clock_ = 0;
     // The most recent job other than `except`, preferring stopped ones.
     Job* most_recent(const Job* except);
-    void record(pid_t pid, int wait_status, const struct rusage* usage);
+    // Whether an ended pid's status is kept for a later `wait PID`: not when the caller is
+    // waiting for that very pid (a foreground command, a $(...)); keeping it would write to
+    // the table, and so fault in a copied page, after every fork.
+    enum class KeepStatus : unsigned char { Yes, No };
+    void record(pid_t pid, int wait_status, const struct rusage* usage,
+                KeepStatus keep = KeepStatus::Yes);
     // Brings one process up to date with a wait status (stopped, continued or ended); an end
     // finishes its timing record.
     void update(JobProcess& process, int wait_status, const struct rusage* usage);

@@ -113,6 +113,31 @@ printf 'read x\nline-for-read\necho "got $x"\n' | $TEST_SHELL
 ---- stdout
 got line-for-read
 
+#### a command run from a script in a file on stdin reads the rest of the file
+# reason: XCU sh INPUT FILES — stdin must point just past the command line the shell read
+# dash: differs — dash reads its input in blocks from a file too
+printf 'read x\nline-for-read\necho "got $x"\ncat\nfor cat\n' > s
+$TEST_SHELL < s
+---- stdout
+got line-for-read
+for cat
+
+#### a program run from a piped script reads exactly the bytes after its command line
+# dash: differs — dash reads a piped script in blocks
+printf 'dd bs=1 count=4 2>/dev/null\nabc\necho "[done]"\n' | $TEST_SHELL
+---- stdout
+abc
+[done]
+
+#### a piped script with a line longer than a pipe's buffer
+# dash: differs — dash reads a piped script in blocks, so read finds nothing left
+s=x; i=0
+while [ $i -lt 14 ]; do s=$s$s; i=$((i + 1)); done
+{ echo "x=$s"; echo 'echo ${#x}'; echo 'read y'; echo after; echo 'echo "[$y]"'; } | $TEST_SHELL
+---- stdout
+16384
+[after]
+
 #### diagnostics for commands from stdin name stdin and the line
 # dash: differs — dash prints its $0 and the line ("dash: 2: ..."); vsh keeps its "vsh: name:line:" form with "stdin" as the name, not the shell's own path
 printf 'echo first\nshift 5\n' | $TEST_SHELL

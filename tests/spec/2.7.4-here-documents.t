@@ -282,3 +282,25 @@ stdin=0
 v
 param=0
 quoted
+
+#### read from a here-document leaves the rest of it for the next command
+{ read a; cat; echo "[$a]"; } <<EOF
+first
+second
+third
+EOF
+---- stdout
+second
+third
+[first]
+
+#### read from a here-document larger than a pipe's buffer leaves the rest for the next command
+s=x; i=0
+while [ $i -lt 13 ]; do s=$s$s; i=$((i + 1)); done
+{ read a; echo ${#a}; cat; } <<EOF
+$s
+second
+EOF
+---- stdout
+8192
+second

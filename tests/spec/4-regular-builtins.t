@@ -155,6 +155,102 @@ echo 'a:b:c' | { IFS=: read x y; echo "$x|$y"; }
 ---- stdout
 a|b:c
 
+#### read from a file leaves the offset right after the line
+# reason: XCU read — the next command starts where read stopped, so a file is read by block and the excess given back
+printf 'one\ntwo\nthree\nfour\n' > f
+{ read a; read b; cat; } < f
+echo "[$a][$b]"
+---- stdout
+three
+four
+[one][two]
+
+#### read from a pipe leaves the rest of the pipe for the next command
+printf 'one\ntwo\nthree\n' | { read a; cat; echo "[$a]"; }
+---- stdout
+two
+three
+[one]
+
+#### read from a pipe gets a line that arrives in pieces
+{ printf 'ab'; sleep 0.2; printf 'c\nrest\n'; } | { read x; echo "[$x]"; cat; }
+---- stdout
+[abc]
+rest
+
+#### read of a line longer than a pipe's buffer, from a pipe and from a file
+s=x; i=0
+while [ $i -lt 14 ]; do s=$s$s; i=$((i + 1)); done
+{ echo "$s"; echo next; } | { read a; echo ${#a}; cat; }
+{ echo "$s"; echo next; } > f
+{ read a; echo ${#a}; cat; } < f
+---- stdout
+16384
+next
+16384
+next
+
+#### read with a backslash-newline continuation from a pipe leaves the line after it
+printf 'a\\\nb\nc\n' | { read x; echo "[$x]"; cat; }
+---- stdout
+[ab]
+c
+
+#### read -d from a pipe stops at the delimiter
+# dash: differs — dash 0.5.12 predates read -d
+printf 'a,b\nc\n' | { read -d , x; echo "[$x]"; cat; }
+---- stdout
+[a]
+b
+c
+
+#### a subshell and a command substitution reading the shell's pipe between two reads
+printf 'a\nb\nc\nd\n' | {
+    read x
+    (read y; echo "subshell [$y]")
+    z=$(read l; echo "$l")
+    read w
+    echo "[$x][$z][$w]"
+}
+---- stdout
+subshell [b]
+[a][c][d]
+
+#### read in a loop from a pipe, with a program reading the same pipe in the body
+# reason: XCU read — each command in the body sees the input right after the line read took
+printf '1\nA\n2\nB\n' | while read n; do
+    dd bs=1 count=2 2>/dev/null
+    echo "<$n>"
+done
+---- stdout
+A
+<1>
+B
+<2>
+
+#### read from a pipe after descriptors 10 and up were redirected
+# reason: the shell's own descriptors (10 and up) move out of the way of a script's redirections
+# dash: differs — dash takes only single-digit descriptors in redirections
+printf 'a\nb\nc\n' | {
+    read x
+    exec 10>&1 11>&1 12>&1 13>&1
+    read y
+    echo "ten" >&10
+    exec 10>&- 11>&- 12>&- 13>&-
+    read z
+    echo "[$x][$y][$z]"
+}
+---- stdout
+ten
+[a][b][c]
+
+#### read in a dot script reads the shell's standard input
+printf 'read x\necho "[$x]"\n' > d
+printf 'l1\nl2\n' | { . ./d; cat; }
+---- stdout
+[l1]
+l2
+
 #### getopts parses options
 set -- -a -b value arg
 while getopts ab: opt; do

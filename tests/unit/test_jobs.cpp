@@ -147,6 +147,30 @@ TEST_CASE("wait_all tells of each process once, one reaped before the wait inclu
     CHECK(WEXITSTATUS(heard[1].second) == 5);
 }
 
+TEST_CASE("a waited-for pid's status is not kept; another child reaped meanwhile is", "[jobs]") {
+    vsh::JobTable table;
+    const pid_t other = child_that_ends(3);
+    REQUIRE(other > 0);
+    siginfo_t info{};
+    REQUIRE(waitid(P_PID, static_cast<id_t>(other), &info, WEXITED | WNOWAIT) == 0);
+    // wait4(-1) in wait_pid may reap `other` first: it is kept for a later `wait PID`.
+    const pid_t waited = child_that_ends(4);
+    REQUIRE(waited > 0);
+    auto status = table.wait_pid(waited);
+    REQUIRE(status.has_value());
+    CHECK(WEXITSTATUS(*status) == 4);
+    REQUIRE(table.wait_pid(other).has_value());  // Reaped now if it was not before.
+    CHECK(table.reaped_count() == 0);
+    const pid_t first = child_that_ends(5);
+    const pid_t second = child_that_ends(6);
+    REQUIRE(first > 0);
+    REQUIRE(second > 0);
+    const auto waits = table.wait_all({first, second}, false, 0, nullptr);
+    CHECK(WEXITSTATUS(waits[0].wait_status) == 5);
+    CHECK(WEXITSTATUS(waits[1].wait_status) == 6);
+    CHECK(table.reaped_count() == 0);
+}
+
 TEST_CASE("kept notices come back once, in order", "[jobs]") {
     vsh::JobTable table;
     table.keep_notice("[1] + Killed  a\n");

@@ -61,6 +61,27 @@ TEST_CASE("pattern: literals, ? and *", "[pattern]") {
     CHECK(pattern_match("*a", "aaaa"));
 }
 
+TEST_CASE("pattern: a star before a literal character retries at each occurrence", "[pattern]") {
+    // The star skips to the next occurrence of the character after it; every occurrence
+    // must still be tried, and a quoted character counts as that character.
+    CHECK(pattern_match("*a-b", "a-a-a-b"));
+    CHECK(pattern_match("*\\*x", "**x"));
+    CHECK_FALSE(pattern_match("*\\*x", "ax"));
+    CHECK(pattern_match("*xy*", "xxxy"));
+    CHECK_FALSE(pattern_match("*xy", "xyx"));
+    CHECK(pattern_match("*\\", "ab\\"));
+    CHECK(pattern_match("*-[0-9]", "a-b-7"));
+    CHECK_FALSE(pattern_match("*z", std::string(1000, 'a')));
+    CHECK(pattern_match("*marker:*", "some text marker:spec 12"));
+}
+
+TEST_CASE("pattern: a pattern without pattern characters matches only itself", "[pattern]") {
+    CHECK(pattern_match("plain-text.txt", "plain-text.txt"));
+    CHECK_FALSE(pattern_match("plain", "plain-text"));
+    CHECK_FALSE(pattern_match(".profile", ".profilx", MatchFlags::Pathname | MatchFlags::Period));
+    CHECK(pattern_match(".profile", ".profile", MatchFlags::Period));
+}
+
 TEST_CASE("pattern: backslash quotes the next character", "[pattern]") {
     CHECK(pattern_match("\\*", "*"));
     CHECK_FALSE(pattern_match("\\*", "x"));
