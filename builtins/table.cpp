@@ -85,7 +85,8 @@ std::span<const Builtin> builtin_table() {
 }
 
 void install_builtins(Shell& sh) {
-    sh.builtins = kBuiltins;
+    static_assert(kBuiltins.size() < 256, "BuiltinTable indexes it with bytes");
+    sh.builtins = BuiltinTable(kBuiltins);
 }
 
 }  // namespace vsh

@@ -161,10 +161,21 @@ void Shell::flush_streams() {
     err.flush();
 }
 
-const Builtin* find_builtin_in(std::span<const Builtin> table, std::string_view name) {
-    auto it = std::lower_bound(table.begin(), table.end(), name,
-                               [](const Builtin& b, std::string_view n) { return b.name < n; });
-    return it != table.end() && it->name == name ? &*it : nullptr;
+BuiltinTable::BuiltinTable(std::span<const Builtin> table) : table_(table) {
+    std::size_t i = 0;
+    for (std::size_t c = 0; c < 256; ++c) {
+        first_[c] = static_cast<std::uint8_t>(i);
+        while (i < table.size() && static_cast<unsigned char>(table[i].name[0]) == c) ++i;
+    }
+    first_[256] = static_cast<std::uint8_t>(i);
+}
+
+const Builtin* BuiltinTable::find(std::string_view name) const {
+    if (name.empty()) return nullptr;
+    const auto c = static_cast<unsigned char>(name[0]);
+    for (std::size_t i = first_[c]; i < first_[c + 1]; ++i)
+        if (table_[i].name == name) return &table_[i];
+    return nullptr;
 }
 
 }  // namespace vsh

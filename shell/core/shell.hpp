@@ -168,11 +168,9 @@ class Shell {
     History history;
 
     // The builtins (builtins/table.cpp; install_builtins): empty until installed.
-    std::span<const Builtin> builtins;
+    BuiltinTable builtins;
     // The builtin called `name`, or null.
-    const Builtin* find_builtin(std::string_view name) const {
-        return find_builtin_in(builtins, name);
-    }
+    const Builtin* find_builtin(std::string_view name) const { return builtins.find(name); }
 
     // Remembered command locations (the `hash` table); cleared when PATH changes.
     std::unordered_map<std::string, std::string> command_hash;
