@@ -86,7 +86,8 @@ std::span<const Builtin> builtin_table() {
 
 void install_builtins(Shell& sh) {
     static_assert(kBuiltins.size() < 256, "BuiltinTable indexes it with bytes");
-    sh.builtins = BuiltinTable(kBuiltins);
+    static constexpr BuiltinTable kTable{kBuiltins};
+    sh.builtins = kTable;
 }
 
 }  // namespace vsh

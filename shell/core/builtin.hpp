@@ -57,8 +57,15 @@ class BuiltinTable {
   public:
     BuiltinTable() = default;
     // `table` must be sorted by name (builtins/table.cpp checks it at compile time) and have
-    // fewer than 256 entries.
-    explicit BuiltinTable(std::span<const Builtin> table);
+    // fewer than 256 entries. Built at compile time there, so start-up pays nothing for it.
+    constexpr explicit BuiltinTable(std::span<const Builtin> table) : table_(table) {
+        std::size_t i = 0;
+        for (std::size_t c = 0; c < 256; ++c) {
+            first_[c] = static_cast<std::uint8_t>(i);
+            while (i < table.size() && static_cast<unsigned char>(table[i].name[0]) == c) ++i;
+        }
+        first_[256] = static_cast<std::uint8_t>(i);
+    }
 
     // The builtin called `name`, or null.
     const Builtin* find(std::string_view name) const;

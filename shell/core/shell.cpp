@@ -161,15 +161,6 @@ void Shell::flush_streams() {
     err.flush();
 }
 
-BuiltinTable::BuiltinTable(std::span<const Builtin> table) : table_(table) {
-    std::size_t i = 0;
-    for (std::size_t c = 0; c < 256; ++c) {
-        first_[c] = static_cast<std::uint8_t>(i);
-        while (i < table.size() && static_cast<unsigned char>(table[i].name[0]) == c) ++i;
-    }
-    first_[256] = static_cast<std::uint8_t>(i);
-}
-
 const Builtin* BuiltinTable::find(std::string_view name) const {
     if (name.empty()) return nullptr;
     const auto c = static_cast<unsigned char>(name[0]);
