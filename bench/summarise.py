@@ -539,6 +539,10 @@ if any(scripts_data.values()):
     emit("CPU figure far below its wall time where the other shells' is not (ksh93 under")
     emit("shellspec, seen here) misses work and is no measure of that shell.")
     emit()
+    emit("Where a real script's time goes in vsh and in dash, and the profile behind each gain")
+    emit("(callgrind instruction counts of every shell process, `strace -c`, page faults per")
+    emit("fork, before and after, with the commands to rerun them): [PROFILE.md](PROFILE.md).")
+    emit()
     step_path = os.path.join(OUT, "scripts_machine.txt")
     if os.path.exists(step_path):
         # When the step ran and how busy the machine was: written by run-all around the step.
