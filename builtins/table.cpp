@@ -17,6 +17,8 @@ using enum BuiltinClass;
 constexpr BuiltinTraits kPure = BuiltinTraits::Pure;
 constexpr BuiltinTraits kKeepsRedirections = BuiltinTraits::KeepsRedirections;
 constexpr BuiltinTraits kReplacesShell = BuiltinTraits::ReplacesShell;
+constexpr BuiltinTraits kDeclaration = BuiltinTraits::Declaration;
+constexpr BuiltinTraits kRunsOperand = BuiltinTraits::RunsOperand;
 
 constexpr std::array kBuiltins = {
     // clang-format off
@@ -28,7 +30,7 @@ constexpr std::array kBuiltins = {
     Builtin{"bg",       builtin_bg,       Regular, "bg [job...]"},
     Builtin{"break",    builtin_break,    Special, "break [n]"},
     Builtin{"cd",       builtin_cd,       Regular, "cd [-L|-P] [dir]"},
-    Builtin{"command",  builtin_command,  Regular, "command [-p] [-v|-V] name [args]", kKeepsRedirections},
+    Builtin{"command",  builtin_command,  Regular, "command [-p] [-v|-V] name [args]", kKeepsRedirections | kRunsOperand},
     Builtin{"continue", builtin_continue, Special, "continue [n]"},
     Builtin{"dirs",     builtin_dirs,     Regular, "dirs [-c] [-l] [-p] [-v] [+N | -N]"},
     Builtin{"disown",   builtin_disown,   Regular, "disown [-h] [-a] [job...]"},
@@ -36,7 +38,7 @@ constexpr std::array kBuiltins = {
     Builtin{"eval",     builtin_eval,     Special, "eval [args]"},
     Builtin{"exec",     builtin_exec,     Special, "exec [command [args]]", kKeepsRedirections | kReplacesShell},
     Builtin{"exit",     builtin_exit,     Special, "exit [n]"},
-    Builtin{"export",   builtin_export,   Special, "export [-p] [name[=value]...]"},
+    Builtin{"export",   builtin_export,   Special, "export [-p] [name[=value]...]", kDeclaration},
     Builtin{"false",    builtin_false,    Regular, "false", kPure},
     Builtin{"fc",       builtin_fc,       Regular, "fc [-r] [-e editor] [first [last]] | fc -l [-nr] [first [last]] | fc -s [old=new] [first]"},
     Builtin{"fg",       builtin_fg,       Regular, "fg [job]"},
@@ -46,14 +48,14 @@ constexpr std::array kBuiltins = {
     Builtin{"history",  builtin_history,  Regular, "history [-c] [n]"},
     Builtin{"jobs",     builtin_jobs,     Regular, "jobs [-l|-p] [job...]"},
     Builtin{"kill",     builtin_kill,     Regular, "kill [-s sig | -n num | -sig] pid|%job... | kill -l [exit_status]"},
-    Builtin{"local",    builtin_local,    Regular, "local name[=value]..."},
+    Builtin{"local",    builtin_local,    Regular, "local name[=value]...", kDeclaration},
     Builtin{"logout",   builtin_logout,   Regular, "logout [n]"},
     Builtin{"popd",     builtin_popd,     Regular, "popd [+N | -N]"},
     Builtin{"printf",   builtin_printf,   Regular, "printf format [args]", kPure},
     Builtin{"pushd",    builtin_pushd,    Regular, "pushd [dir | +N | -N]"},
     Builtin{"pwd",      builtin_pwd,      Regular, "pwd [-L|-P]", kPure},
     Builtin{"read",     builtin_read,     Regular, "read [-r] [-d delim] [-p prompt] [name...]"},
-    Builtin{"readonly", builtin_readonly, Special, "readonly [-p] [name[=value]...]"},
+    Builtin{"readonly", builtin_readonly, Special, "readonly [-p] [name[=value]...]", kDeclaration},
     Builtin{"return",   builtin_return,   Special, "return [n]"},
     Builtin{"set",      builtin_set,      Special, "set [-abCefhHmnpuvx] [-o opt] [--] [args]"},
     Builtin{"shift",    builtin_shift,    Special, "shift [n]"},

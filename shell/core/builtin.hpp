@@ -32,6 +32,13 @@ enum class BuiltinTraits : unsigned char {
     // Replaces the shell with its command operand: assignments before it are exported to
     // that program (`x=1 exec env`).
     ReplacesShell = 1 << 2,
+    // A declaration utility (export, readonly, local): its NAME=word arguments expand as
+    // assignments do (XCU 2.9.1.1). The parser knows these names for the words it sees
+    // literally; the executor asks the table when only an expansion names the utility.
+    Declaration = 1 << 3,
+    // Runs its first argument as a command (`command`): that argument may name a
+    // declaration utility in turn.
+    RunsOperand = 1 << 4,
 };
 constexpr BuiltinTraits operator|(BuiltinTraits a, BuiltinTraits b) {
     return static_cast<BuiltinTraits>(static_cast<unsigned>(a) | static_cast<unsigned>(b));

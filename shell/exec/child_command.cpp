@@ -43,7 +43,7 @@ ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
     ExpandedForChild result;
     Expander expander(sh);
     try {
-        expand_command_words(expander, simple.words, result.argv);
+        expand_command_words(sh, expander, simple.words, result.argv);
         result.external = names_external_command(sh, result.argv);
         // (expandable_in_parent has ruled out readonly names, so this cannot fail.)
         if (result.external) (void)expand_prefix_assignments(sh, expander, simple, result.env);

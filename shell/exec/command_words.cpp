@@ -19,12 +19,16 @@ enum class DeclarationScan : unsigned char {
     Other,         // Some other command.
 };
 
-DeclarationScan scan_field(DeclarationScan state, std::string_view field) {
-    const bool declares = field == "export" || field == "readonly" || field == "local";
+// The builtin table says which builtins are declaration utilities and which run their operand.
+DeclarationScan scan_field(const Shell& sh, DeclarationScan state, std::string_view field) {
+    const Builtin* builtin = sh.find_builtin(field);
+    const bool declares = builtin != nullptr && builtin->has(BuiltinTraits::Declaration);
     switch (state) {
         case DeclarationScan::CommandName:
             if (declares) return DeclarationScan::Arguments;
-            return field == "command" ? DeclarationScan::AfterCommand : DeclarationScan::Other;
+            return builtin != nullptr && builtin->has(BuiltinTraits::RunsOperand)
+                       ? DeclarationScan::AfterCommand
+                       : DeclarationScan::Other;
         case DeclarationScan::AfterCommand:
             return declares ? DeclarationScan::Arguments : DeclarationScan::Other;
         default:
@@ -61,7 +65,7 @@ bool TemporaryAssignments::assign(const std::string& name, const std::string& va
 // assignments are expanded as assignments are, without field splitting or globbing
 // (POSIX.1-2024, declaration utilities). The command name is known only once its word is
 // expanded, so `$cmd x=$y` with cmd=export declares too (XCU 2.9.1.1 step 2), as in dash.
-void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+void expand_command_words(const Shell& sh, Expander& expander, const std::vector<ast::Word>& words,
                           std::vector<std::string>& argv) {
     std::size_t first_argument = declaration_arguments_start(words);
     if (first_argument != 0) {
@@ -90,7 +94,7 @@ void expand_command_words(Expander& expander, const std::vector<ast::Word>& word
         }
         const std::size_t before = argv.size();
         expander.expand_word_fields(word, argv);
-        for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(state, argv[i]);
+        for (std::size_t i = before; i < argv.size(); ++i) state = scan_field(sh, state, argv[i]);
     }
 }
 

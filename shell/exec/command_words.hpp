@@ -19,7 +19,7 @@ class Expander;
 // utility (export, readonly, local, also through `command`; also when only the expansion of
 // the command name shows it) are expanded as assignments: no field splitting or pathname
 // expansion, tildes after '=' and ':' (POSIX.1-2024 XCU 2.9.1.1).
-void expand_command_words(Expander& expander, const std::vector<ast::Word>& words,
+void expand_command_words(const Shell& sh, Expander& expander, const std::vector<ast::Word>& words,
                           std::vector<std::string>& argv);
 
 // Expands a simple command's VAR=value prefixes in order into `out`. Each sees the ones before

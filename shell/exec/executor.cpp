@@ -603,7 +603,7 @@ int Executor::run_simple(const ast::Command& command, const ast::SimpleCommand& 
     argv.reserve(simple.words.size());
     substitution_ran_ = false;
     last_substitution_status_ = 0;
-    expand_command_words(expander, simple.words, argv);
+    expand_command_words(sh_, expander, simple.words, argv);
 
     if (argv.empty()) {
         // Assignments (and redirections) alone, in the current shell. The redirections are

@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "builtins/builtin_table.hpp"
 #include "shell/core/builtin.hpp"
+#include "shell/parser/parser.hpp"
 #include "test_shell.hpp"
 
 TEST_CASE("every builtin is found by its name, and only builtins are", "[builtins][table]") {
@@ -44,4 +46,31 @@ TEST_CASE("the table's traits are where the executor expects them", "[builtins][
     // Every row has the usage line `help` and usage errors print, starting with its name.
     for (const vsh::Builtin& b : vsh::builtin_table())
         CHECK(b.usage.substr(0, b.name.size()) == b.name);
+}
+
+namespace {
+
+vsh::ast::Word literal(std::string_view text) {
+    vsh::ast::WordPart part;
+    part.kind = vsh::ast::WordPart::Kind::Literal;
+    part.text = std::string(text);
+    return vsh::ast::Word{part};
+}
+
+}  // namespace
+
+TEST_CASE("the parser's declaration utilities are the table's", "[builtins][table]") {
+    // The parser marks `export a=~/x` before any table exists; the executor asks the table
+    // when an expansion names the utility. Both must agree on every builtin.
+    TestShell sh;
+    for (const vsh::Builtin& b : vsh::builtin_table()) {
+        INFO(b.name);
+        const bool declares = b.has(vsh::BuiltinTraits::Declaration);
+        std::vector<vsh::ast::Word> words{literal(b.name), literal("a=b")};
+        CHECK((vsh::declaration_arguments_start(words) == 1) == declares);
+        words.insert(words.begin(), literal("command"));
+        CHECK((vsh::declaration_arguments_start(words) == 2) == declares);
+    }
+    CHECK(sh.find_builtin("command")->has(vsh::BuiltinTraits::RunsOperand));
+    CHECK_FALSE(sh.find_builtin("exec")->has(vsh::BuiltinTraits::RunsOperand));
 }
