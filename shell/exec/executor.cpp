@@ -14,6 +14,7 @@
 
 #include "backends/backend.hpp"
 #include "shell/ast/format.hpp"
+#include "shell/base/scoped_value.hpp"
 #include "shell/base/stack_guard.hpp"
 #include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
@@ -721,20 +722,6 @@ bool assign_prefixes(Shell& sh, const CommandTarget& target, bool permanent,
         if (!temporary->assign(n, v, TemporaryAssignments::Export::Yes)) return false;
     return true;
 }
-
-// Sets `slot` to `value` for a scope, then back to what it was (also when an error unwinds).
-template <typename T>
-class ScopedValue {
-  public:
-    ScopedValue(T& slot, T value) : slot_(slot), saved_(std::exchange(slot, value)) {}
-    ~ScopedValue() { slot_ = saved_; }
-    ScopedValue(const ScopedValue&) = delete;
-    ScopedValue& operator=(const ScopedValue&) = delete;
-
-  private:
-    T& slot_;
-    T saved_;
-};
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "shell/base/output.hpp"
+#include "shell/base/scoped_value.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/command_words.hpp"
 #include "shell/exec/redirect.hpp"
@@ -13,25 +14,6 @@
 #include "shell/parser/parser.hpp"
 
 namespace vsh {
-
-namespace {
-
-// Turns `set -x` off for the time of an expansion that is not a command.
-class XtraceOff {
-  public:
-    explicit XtraceOff(Shell& sh) : sh_(sh), saved_(sh.options.xtrace) {
-        sh.options.xtrace = false;
-    }
-    ~XtraceOff() { sh_.options.xtrace = saved_; }
-    XtraceOff(const XtraceOff&) = delete;
-    XtraceOff& operator=(const XtraceOff&) = delete;
-
-  private:
-    Shell& sh_;
-    bool saved_;
-};
-
-}  // namespace
 
 std::optional<std::string> expand_as_double_quoted(Shell& sh, const std::string& text) {
     if (text.find_first_of("$`\\") == std::string::npos) return text;
@@ -46,7 +28,8 @@ std::optional<std::string> expand_as_double_quoted(Shell& sh, const std::string&
     if (command == nullptr) return std::nullopt;
     const auto* simple = std::get_if<ast::SimpleCommand>(&unwrap_command(**command).node);
     if (simple == nullptr || simple->words.size() < 2) return std::nullopt;
-    const XtraceOff quiet(sh);
+    // `set -x` is off for the time of an expansion that is not a command.
+    const ScopedValue<bool> quiet(sh.options.xtrace, false);
     try {
         return Expander(sh).expand_string(simple->words[1]);
     } catch (const FatalError&) {
