@@ -71,11 +71,69 @@ struct WordPart {
     bool colon = false;           // Param only: the ':' form (treat empty as unset).
     bool backquote = false;       // CommandSubst only: written with backquotes.
     std::string text;             // Literal/Quoted text, Param name, Tilde user.
-    std::vector<WordPart> parts;  // DoubleQuoted contents, Param operand, Arith expression.
-    std::shared_ptr<const Command> command;  // CommandSubst body.
+
+    // DoubleQuoted contents, Param operand, Arith expression; empty for the other kinds.
+    const std::vector<WordPart>& parts() const;
+    std::vector<WordPart>& mutable_parts();  // Makes the nested storage if there is none.
+    // CommandSubst body (null: empty, or another kind).
+    const Command* command() const;
+    void set_command(std::shared_ptr<const Command> body);
+
+    WordPart() = default;
+    WordPart(const WordPart& other);
+    WordPart& operator=(const WordPart& other);
+    WordPart(WordPart&&) noexcept = default;
+    WordPart& operator=(WordPart&&) noexcept = default;
+    ~WordPart() = default;
+
+  private:
+    // The nested parts and the substitution body live apart: most parts (literal and quoted
+    // text) have neither, and a syntax tree is mostly such parts. Kept inline they made each
+    // part 80 bytes instead of 48, and a tree's size is what every fork of shell code copies
+    // page tables for (bench/PROFILE.md, "The size of the syntax tree").
+    struct Nested;
+    std::unique_ptr<Nested> nested_;
 };
 
 using Word = std::vector<WordPart>;
+
+struct WordPart::Nested {
+    Word parts;
+    std::shared_ptr<const Command> command;
+};
+
+inline const Word kNoParts{};
+
+inline const Word& WordPart::parts() const {
+    return nested_ ? nested_->parts : kNoParts;
+}
+
+inline Word& WordPart::mutable_parts() {
+    if (!nested_) nested_ = std::make_unique<Nested>();
+    return nested_->parts;
+}
+
+inline const Command* WordPart::command() const {
+    return nested_ ? nested_->command.get() : nullptr;
+}
+
+inline void WordPart::set_command(std::shared_ptr<const Command> body) {
+    if (!nested_) nested_ = std::make_unique<Nested>();
+    nested_->command = std::move(body);
+}
+
+inline WordPart::WordPart(const WordPart& other)
+    : kind(other.kind),
+      op(other.op),
+      colon(other.colon),
+      backquote(other.backquote),
+      text(other.text),
+      nested_(other.nested_ ? std::make_unique<Nested>(*other.nested_) : nullptr) {}
+
+inline WordPart& WordPart::operator=(const WordPart& other) {
+    if (this != &other) *this = WordPart(other);
+    return *this;
+}
 
 // NAME=value before a command name (or alone).
 struct Assignment {
@@ -206,8 +264,11 @@ struct Timed {
 
 struct Command {
     Span span;
-    std::variant<SimpleCommand, Pipeline, AndOrList, List, BraceGroup, Subshell, If, Loop, For,
-                 Case, FunctionDef, Timed>
+    // `for` is boxed: it is the one alternative over 56 bytes, and kept inline it made every
+    // command node 152 bytes instead of 104 (a tree's size is what a fork of shell code copies
+    // page tables for; bench/PROFILE.md).
+    std::variant<SimpleCommand, Pipeline, AndOrList, List, BraceGroup, Subshell, If, Loop,
+                 std::unique_ptr<For>, Case, FunctionDef, Timed>
         node;
     // Redirections in source order; for a compound command, those after its closing word.
     std::vector<Redirection> redirections;

@@ -178,13 +178,13 @@ void Formatter::parameter(const WordPart& part, const WordPart* next, Context co
     // An operand is read as double-quoted text inside double quotes, except a pattern's
     // (XCU 2.6.2).
     const bool quoted = context != Context::Unquoted && !is_pattern_operator(part.op);
-    word(part.parts, quoted ? Context::DoubleQuotedOperand : Context::Unquoted);
+    word(part.parts(), quoted ? Context::DoubleQuotedOperand : Context::Unquoted);
     out += '}';
 }
 
 void Formatter::substitution(const WordPart& part) {
     Formatter body;
-    if (part.command) body.command(*part.command);
+    if (part.command() != nullptr) body.command(*part.command());
     if (part.backquote) {
         // Inside backquotes a backslash quotes ` and \ (XCU 2.6.3).
         out += '`';
@@ -224,11 +224,11 @@ void Formatter::word(const Word& word, Context context) {
                 break;
             case Kind::DoubleQuoted:
                 out += '"';
-                this->word(part.parts, context == Context::Unquoted ||
-                                               context == Context::DoubleQuoted ||
-                                               context == Context::Arithmetic
-                                           ? Context::DoubleQuoted
-                                           : Context::DoubleQuotedOperand);
+                this->word(part.parts(), context == Context::Unquoted ||
+                                                 context == Context::DoubleQuoted ||
+                                                 context == Context::Arithmetic
+                                             ? Context::DoubleQuoted
+                                             : Context::DoubleQuotedOperand);
                 out += '"';
                 break;
             case Kind::Param:
@@ -240,7 +240,7 @@ void Formatter::word(const Word& word, Context context) {
             case Kind::Arith:
                 out += "$((";
                 ++arithmetic_;
-                this->word(part.parts, Context::Arithmetic);
+                this->word(part.parts(), Context::Arithmetic);
                 --arithmetic_;
                 out += "))";
                 break;
@@ -381,18 +381,18 @@ void Formatter::command(const Command& command) {
                 out += " do ";
                 terminated(node.body);
                 out += " done";
-            } else if constexpr (std::is_same_v<T, For>) {
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<For>>) {
                 out += "for ";
-                out += node.name;
-                if (node.has_in) {
+                out += node->name;
+                if (node->has_in) {
                     out += " in";
-                    for (const Word& w : node.words) {
+                    for (const Word& w : node->words) {
                         out += ' ';
                         word(w);
                     }
                 }
                 out += "; do ";
-                terminated(node.body);
+                terminated(node->body);
                 out += " done";
             } else if constexpr (std::is_same_v<T, Case>) {
                 out += "case ";

@@ -55,7 +55,7 @@ ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
 
 bool has_arithmetic(const ast::Word& word) {
     for (const ast::WordPart& p : word)
-        if (p.kind == ast::WordPart::Kind::Arith || has_arithmetic(p.parts)) return true;
+        if (p.kind == ast::WordPart::Kind::Arith || has_arithmetic(p.parts())) return true;
     return false;
 }
 
@@ -64,7 +64,7 @@ bool has_arithmetic(const ast::Word& word) {
 bool word_runs_commands(const ast::Word& word) {
     for (const ast::WordPart& p : word) {
         if (p.kind == ast::WordPart::Kind::CommandSubst) return true;
-        if (word_runs_commands(p.parts)) return true;
+        if (word_runs_commands(p.parts())) return true;
     }
     return false;
 }

@@ -36,6 +36,15 @@ DeclarationScan scan_field(const Shell& sh, DeclarationScan state, std::string_v
     }
 }
 
+// An argument of a declaration utility that only the command name's expansion showed to be
+// one: the parser did not mark its value's tildes, so that is done now, on a copy. Kept out
+// of line: rare, and the copy would weigh on every command's loop.
+[[gnu::noinline]] std::string expand_late_declaration(Expander& expander, const ast::Word& word) {
+    ast::Word assignment = word;
+    mark_declaration_tildes(assignment);
+    return expander.expand_assignment(assignment);
+}
+
 }  // namespace
 
 TemporaryAssignments::~TemporaryAssignments() {
@@ -85,11 +94,7 @@ void expand_command_words(const Shell& sh, Expander& expander, const std::vector
             continue;
         }
         if (state == DeclarationScan::Arguments && assignment_name_length(word) > 0) {
-            // The parser saw no declaration utility here, so the value's tildes are marked
-            // now, on a copy.
-            ast::Word assignment = word;
-            mark_declaration_tildes(assignment);
-            argv.push_back(expander.expand_assignment(assignment));
+            argv.push_back(expand_late_declaration(expander, word));
             continue;
         }
         const std::size_t before = argv.size();

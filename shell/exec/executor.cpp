@@ -79,7 +79,7 @@ bool word_is_plain(const ast::Word& w) {
         if (p.kind == K::Param && p.op != ast::ParamOp::Plain && p.op != ast::ParamOp::Default &&
             p.op != ast::ParamOp::Alternative && p.op != ast::ParamOp::Length)
             return false;
-        if (!word_is_plain(p.parts)) return false;
+        if (!word_is_plain(p.parts())) return false;
     }
     return true;
 }
@@ -224,11 +224,11 @@ int Executor::run_body(const ast::Command& command, ExecContext ctx) {
                 return run_if(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::Loop>) {
                 return run_loop(node, ctx);
-            } else if constexpr (std::is_same_v<T, ast::For>) {
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<ast::For>>) {
                 // The words after `in` are expanded here, so a diagnostic (${x?}) and $LINENO
                 // name this line, not that of the last command run before.
                 if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
-                return run_for(node, ctx);
+                return run_for(*node, ctx);
             } else if constexpr (std::is_same_v<T, ast::Case>) {
                 if (command.span.begin.line != 0) sh_.lineno = command.span.begin.line;
                 return run_case(node, ctx);
@@ -281,8 +281,8 @@ void Executor::remember_utilities(const ast::Command& command) {
             } else if constexpr (std::is_same_v<T, ast::Loop>) {
                 in_list(node.condition);
                 in_list(node.body);
-            } else if constexpr (std::is_same_v<T, ast::For>) {
-                in_list(node.body);
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<ast::For>>) {
+                in_list(node->body);
             } else if constexpr (std::is_same_v<T, ast::Case>) {
                 for (const ast::CaseItem& item : node.items) in_list(item.body);
             } else if constexpr (std::is_same_v<T, ast::Timed>) {

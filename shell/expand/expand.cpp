@@ -445,14 +445,14 @@ class WordExpansion {
             case Kind::DoubleQuoted:
                 // "" makes an empty field, but "$@" (or "$@$@") with no positional parameters
                 // makes none (XCU 2.5.2).
-                if (!only_empty_at(part.parts)) b_.mark_started();
-                parts(part.parts, Quoting::Quoted);
+                if (!only_empty_at(part.parts())) b_.mark_started();
+                parts(part.parts(), Quoting::Quoted);
                 break;
             case Kind::Param:
                 param(part, q);
                 break;
             case Kind::CommandSubst: {
-                std::string output = sh_.substituter->command_substitution(part.command.get());
+                std::string output = sh_.substituter->command_substitution(part.command());
                 b_.append(output, q);
                 break;
             }
@@ -505,7 +505,7 @@ class WordExpansion {
         std::vector<std::string> unused;
         Builder inner(Mode::String, &unused, kDefaultIfs, true);
         WordExpansion sub(sh_, inner);
-        sub.parts(part.parts, Quoting::Quoted);
+        sub.parts(part.parts(), Quoting::Quoted);
         ShellArithEnv env(sh_);
         ArithResult r = evaluate_arith(inner.text(), env);
         if (!r.ok) {
@@ -632,11 +632,11 @@ class WordExpansion {
                         b_.append(*value, q);
                     }
                 } else {
-                    parts(part.parts, q, true);
+                    parts(part.parts(), q, true);
                 }
                 return;
             case ParamOp::Alternative:
-                if (is_set) parts(part.parts, q, true);
+                if (is_set) parts(part.parts(), q, true);
                 return;
             case ParamOp::Assign: {
                 if (is_set) {
@@ -724,7 +724,7 @@ class WordExpansion {
         std::vector<std::string> unused;
         Builder inner(Mode::String, &unused, kDefaultIfs, true);
         WordExpansion sub(sh_, inner);
-        sub.parts(part.parts, Quoting::Unquoted);
+        sub.parts(part.parts(), Quoting::Unquoted);
         return std::move(inner.text());
     }
 
@@ -733,7 +733,7 @@ class WordExpansion {
         std::vector<std::string> unused;
         Builder inner(Mode::Pattern, &unused, kDefaultIfs, true);
         WordExpansion sub(sh_, inner);
-        sub.parts(part.parts, Quoting::Unquoted);
+        sub.parts(part.parts(), Quoting::Unquoted);
         return std::move(inner.text());
     }
 
@@ -784,7 +784,7 @@ bool arith_assigns(const ast::Word& word) {
                 if ((c == '+' || c == '-') && i + 1 < t.size() && t[i + 1] == c) return true;
             }
         }
-        if (arith_assigns(p.parts)) return true;
+        if (arith_assigns(p.parts())) return true;
     }
     return false;
 }
@@ -801,7 +801,7 @@ bool arith_text_is_dynamic(const ast::Word& word) {
             case Kind::CommandSubst:
                 return true;
             case Kind::DoubleQuoted:
-                if (arith_text_is_dynamic(p.parts)) return true;
+                if (arith_text_is_dynamic(p.parts())) return true;
                 break;
             default:
                 break;
@@ -860,15 +860,15 @@ bool Expander::has_side_effects(const ast::Word& word) {
             case Kind::Param:
                 if (p.op == ParamOp::Assign || p.op == ParamOp::Error || p.op == ParamOp::Invalid)
                     return true;
-                if (has_side_effects(p.parts)) return true;
+                if (has_side_effects(p.parts())) return true;
                 break;
             case Kind::Arith:
-                if (arith_assigns(p.parts) || arith_text_is_dynamic(p.parts) ||
-                    has_side_effects(p.parts))
+                if (arith_assigns(p.parts()) || arith_text_is_dynamic(p.parts()) ||
+                    has_side_effects(p.parts()))
                     return true;
                 break;
             case Kind::DoubleQuoted:
-                if (has_side_effects(p.parts)) return true;
+                if (has_side_effects(p.parts())) return true;
                 break;
             default:
                 break;

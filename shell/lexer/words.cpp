@@ -131,21 +131,21 @@ void Lexer::lex_double_quoted(ast::Word& out, DoubleQuoteContext context) {
             case '\\': {
                 int escaped = reader_.at(++reader_.pos);
                 if (contains(escapable, escaped)) {
-                    append_char(part.parts, Kind::Literal, escaped);
+                    append_char(part.mutable_parts(), Kind::Literal, escaped);
                     ++reader_.pos;
                 } else {
-                    append_text(part.parts, Kind::Literal, "\\");
+                    append_text(part.mutable_parts(), Kind::Literal, "\\");
                 }
                 break;
             }
             case '$':
-                lex_dollar(part.parts, true);
+                lex_dollar(part.mutable_parts(), true);
                 break;
             case '`':
-                lex_backquoted(part.parts, true);
+                lex_backquoted(part.mutable_parts(), true);
                 break;
             default:
-                append_run(reader_, part.parts, Kind::Literal, kDoubleQuoteStops);
+                append_run(reader_, part.mutable_parts(), Kind::Literal, kDoubleQuoteStops);
                 break;
         }
     }
@@ -321,11 +321,12 @@ void Lexer::lex_braced_parameter(ast::Word& out, bool in_double_quotes) {
             return bad();
     }
     if (!pattern) ++reader_.pos;
-    lex_operand(part.parts, in_double_quotes, pattern);
+    lex_operand(part.mutable_parts(), in_double_quotes, pattern);
     // The operand word undergoes tilde expansion too (XCU 2.6.2): outside double quotes, and
     // inside them for a pattern, which the double quotes do not quote ("${x#~}" strips $HOME,
     // as in dash, bash, ksh93, mksh and yash).
-    if (!in_double_quotes || pattern) mark_tilde_prefixes(part.parts, TildePlaces::WordStart);
+    if (!in_double_quotes || pattern)
+        mark_tilde_prefixes(part.mutable_parts(), TildePlaces::WordStart);
     leave();
     out.push_back(std::move(part));
 }
@@ -407,7 +408,7 @@ void Lexer::lex_backquoted(ast::Word& out, bool in_double_quotes) {
     ast::WordPart part;
     part.kind = Kind::CommandSubst;
     part.backquote = true;
-    part.command = parser_.parse_backquoted(std::move(text), reader_.where(open).line);
+    part.set_command(parser_.parse_backquoted(std::move(text), reader_.where(open).line));
     leave();
     out.push_back(std::move(part));
 }
@@ -416,7 +417,7 @@ void Lexer::lex_dollar_paren(ast::Word& out) {
     enter(reader_.pos);
     ast::WordPart part;
     part.kind = Kind::CommandSubst;
-    part.command = parser_.parse_dollar_paren();
+    part.set_command(parser_.parse_dollar_paren());
     leave();
     out.push_back(std::move(part));
 }
@@ -434,14 +435,14 @@ bool Lexer::lex_arithmetic(ast::Word& out) {
                 fail("syntax error: missing \"))\"", open);
             case '(':
                 ++depth;
-                append_text(part.parts, Kind::Literal, "(");
+                append_text(part.mutable_parts(), Kind::Literal, "(");
                 ++reader_.pos;
                 break;
             case ')':
                 ++reader_.pos;
                 if (depth > 0) {
                     --depth;
-                    append_text(part.parts, Kind::Literal, ")");
+                    append_text(part.mutable_parts(), Kind::Literal, ")");
                     break;
                 }
                 if (reader_.peek() != ')') {
@@ -455,24 +456,24 @@ bool Lexer::lex_arithmetic(ast::Word& out) {
             case '\\': {
                 int escaped = reader_.at(++reader_.pos);
                 if (contains("$`\"\\", escaped)) {
-                    append_char(part.parts, Kind::Literal, escaped);
+                    append_char(part.mutable_parts(), Kind::Literal, escaped);
                     ++reader_.pos;
                 } else {
-                    append_text(part.parts, Kind::Literal, "\\");
+                    append_text(part.mutable_parts(), Kind::Literal, "\\");
                 }
                 break;
             }
             case '$':
-                lex_dollar(part.parts, true);
+                lex_dollar(part.mutable_parts(), true);
                 break;
             case '`':
-                lex_backquoted(part.parts, true);
+                lex_backquoted(part.mutable_parts(), true);
                 break;
             case '"':
-                lex_double_quoted(part.parts, DoubleQuoteContext::Plain);
+                lex_double_quoted(part.mutable_parts(), DoubleQuoteContext::Plain);
                 break;
             default:
-                append_run(reader_, part.parts, Kind::Literal, kArithStops);
+                append_run(reader_, part.mutable_parts(), Kind::Literal, kArithStops);
                 break;
         }
     }

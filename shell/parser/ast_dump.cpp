@@ -36,7 +36,7 @@ void dump_parts(const ast::Word& word, std::string& out) {
                 break;
             case Kind::DoubleQuoted:
                 out += '"';
-                dump_parts(part.parts, out);
+                dump_parts(part.parts(), out);
                 out += '"';
                 break;
             case Kind::Param:
@@ -46,17 +46,17 @@ void dump_parts(const ast::Word& word, std::string& out) {
                 out += part.op == ast::ParamOp::Invalid
                            ? "!bad!"
                            : ast::parameter_operator(part.op, part.colon);
-                dump_parts(part.parts, out);
+                dump_parts(part.parts(), out);
                 out += '}';
                 break;
             case Kind::CommandSubst:
                 out += part.backquote ? "`" : "$(";
-                if (part.command) dump(*part.command, out);
+                if (part.command() != nullptr) dump(*part.command(), out);
                 out += part.backquote ? "`" : ")";
                 break;
             case Kind::Arith:
                 out += "$((";
-                dump_parts(part.parts, out);
+                dump_parts(part.parts(), out);
                 out += "))";
                 break;
             case Kind::Tilde:
@@ -129,15 +129,15 @@ void dump(const ast::Command& command, std::string& out) {
                 dump_list(node.condition, out);
                 out += " do ";
                 dump_list(node.body, out);
-            } else if constexpr (std::is_same_v<T, ast::For>) {
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<ast::For>>) {
                 out += "(for ";
-                out += node.name;
-                if (node.has_in) {
+                out += node->name;
+                if (node->has_in) {
                     out += " in";
-                    dump_words(node.words, out);
+                    dump_words(node->words, out);
                 }
                 out += " do ";
-                dump_list(node.body, out);
+                dump_list(node->body, out);
             } else if constexpr (std::is_same_v<T, ast::Case>) {
                 out += "(case ";
                 dump_parts(node.subject, out);

@@ -543,7 +543,7 @@ void Grammar::loop(ast::Command& command, ast::LoopKind kind) {
 
 void Grammar::for_clause(ast::Command& command) {
     consume();
-    ast::For& node = command.node.emplace<ast::For>();
+    ast::For& node = *command.node.emplace<std::unique_ptr<ast::For>>(std::make_unique<ast::For>());
     Token& name = peek();
     if (name.kind != TokenKind::Word) unexpected(name);
     if (!name.is_plain_word() || !is_name(name.plain_text())) {
@@ -683,6 +683,9 @@ std::unique_ptr<ast::Command> Grammar::simple_command(Token* first_word) {
          i > 0 && i < simple.words.size(); ++i) {
         mark_declaration_tildes(simple.words[i]);
     }
+    // The vectors grew by doubling; a stored tree keeps only what it holds (a tree's size is
+    // what a fork of shell code copies page tables for).
+    simple.words.shrink_to_fit();
     result->span.end = last_end_;
     return result;
 }

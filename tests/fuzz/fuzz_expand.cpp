@@ -152,6 +152,7 @@ class Walker {
         list(loop.condition, depth);
         list(loop.body, depth);
     }
+    void node(const std::unique_ptr<vsh::ast::For>& loop, int depth) { node(*loop, depth); }
     void node(const vsh::ast::For& loop, int depth) {
         fields(loop.words);
         list(loop.body, depth);

@@ -127,14 +127,14 @@ TEST_CASE("parameter operands hold quotes and nested expansions", "[lexer]") {
     // In double quotes the operand is double-quoted text: ' is literal, \} escapes.
     CHECK(command("echo \"${x:-'a'}\"") == "(cmd echo \"${x:-'a'}\")");
     auto program = tree("echo \"${x:-'a' \\}}\"");
-    const auto& operand = second_word(*program).at(0).parts.at(0).parts;
+    const auto& operand = second_word(*program).at(0).parts().at(0).parts();
     REQUIRE(operand.size() == 1);
     CHECK(operand[0].kind == Kind::Literal);
     CHECK(operand[0].text == "'a' }");
     CHECK(command("echo \"${x:-\"a  b\"}\"") == "(cmd echo \"${x:-\"a  b\"}\")");
     // A pattern stays a pattern inside double quotes; quotes in it quote.
     auto pattern = tree("echo \"${x#'*'?}\"");
-    const auto& pattern_parts = second_word(*pattern).at(0).parts.at(0).parts;
+    const auto& pattern_parts = second_word(*pattern).at(0).parts().at(0).parts();
     REQUIRE(pattern_parts.size() == 2);
     CHECK(pattern_parts[0].kind == Kind::Quoted);
     CHECK(pattern_parts[1].kind == Kind::Literal);

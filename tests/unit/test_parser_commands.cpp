@@ -126,3 +126,38 @@ TEST_CASE("reserved words are not recognised when quoted or out of place", "[par
     CHECK(command("a >if") == "(cmd a 1>if)");
     CHECK(command("x=1 if") == "(cmd x=1 if)");
 }
+
+// The tree's size is what each fork of shell code copies page tables for (bench/PROFILE.md):
+// these pin the compact layout on 64-bit hosts so that a new member goes where it costs least.
+TEST_CASE("syntax tree nodes stay compact", "[parser][size]") {
+    if constexpr (sizeof(void*) == 8) {
+        CHECK(sizeof(vsh::ast::WordPart) <= 48);
+        CHECK(sizeof(vsh::ast::Command) <= 104);
+    }
+}
+
+TEST_CASE("copying a word copies its nested parts and shares substitution bodies", "[parser]") {
+    auto parsed = vsh::parse_program("echo \"a$b\"$((1+2))$(c)", nullptr);
+    const auto& tree = *std::get<std::unique_ptr<vsh::ast::Command>>(parsed);
+    const auto& list = std::get<vsh::ast::List>(tree.node);
+    const auto& simple = std::get<vsh::ast::SimpleCommand>(list.items.at(0).command->node);
+    const vsh::ast::Word& original = simple.words.at(1);
+    REQUIRE(original.size() == 3);
+    REQUIRE(original[0].parts().size() == 2);  // "a" and $b inside the double quotes
+    REQUIRE(original[2].command() != nullptr);
+    CHECK(original[1].command() == nullptr);
+    CHECK(simple.words.at(0)[0].parts().empty());
+
+    vsh::ast::Word copy = original;
+    copy[0].mutable_parts()[0].text = "changed";
+    copy[0].mutable_parts().pop_back();
+    CHECK(original[0].parts().size() == 2);
+    CHECK(original[0].parts()[0].text == "a");
+    CHECK(copy[0].parts().size() == 1);
+    CHECK(copy[1].parts().size() == original[1].parts().size());
+    CHECK(copy[2].command() == original[2].command());
+
+    vsh::ast::Word moved = std::move(copy);
+    CHECK(moved[0].parts()[0].text == "changed");
+    CHECK(moved[2].command() == original[2].command());
+}

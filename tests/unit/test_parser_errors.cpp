@@ -171,14 +171,14 @@ TEST_CASE("spans of nested commands, assignments and substitutions", "[parser][s
     CHECK(simple.assignments.at(0).span.begin.column == 3);
     const auto& x = std::get<vsh::ast::SimpleCommand>(list.items.at(1).command->node);
     const auto& subst = x.assignments.at(0).value.at(0);
-    REQUIRE(subst.command);
-    const auto& inner = std::get<vsh::ast::List>(subst.command->node);
+    REQUIRE(subst.command() != nullptr);
+    const auto& inner = std::get<vsh::ast::List>(subst.command()->node);
     CHECK(inner.items.at(0).command->span.begin.line == 7);
     // Backquoted bodies are parsed separately but keep their line numbers.
     auto backquoted = parser_test::tree("\n\necho `\na\n`");
     const auto& echo = std::get<vsh::ast::SimpleCommand>(
         std::get<vsh::ast::List>(backquoted->node).items.at(0).command->node);
-    const auto& body = std::get<vsh::ast::List>(echo.words.at(1).at(0).command->node);
+    const auto& body = std::get<vsh::ast::List>(echo.words.at(1).at(0).command()->node);
     CHECK(body.items.at(0).command->span.begin.line == 4);
 }
 
