@@ -36,33 +36,75 @@ bool FdSource::read_line(std::string& buffer, Prompt) {
     return got || buffer.size() > start;
 }
 
-// Read a block, keep one line, and seek back over the rest.
+bool FdSource::hand_out(std::string& buffer, bool& complete) {
+    if (handed_ >= ahead_.size()) return false;
+    const char* begin = ahead_.data() + handed_;
+    const std::size_t left = ahead_.size() - handed_;
+    const auto* nl = static_cast<const char*>(std::memchr(begin, '\n', left));
+    const std::size_t count = nl == nullptr ? left : static_cast<std::size_t>(nl - begin) + 1;
+    buffer.append(begin, count);
+    handed_ += count;
+    complete = nl != nullptr;
+    return true;
+}
+
+void FdSource::release_lookahead() {
+    if (kind_ == Kind::Seekable && handed_ < ahead_.size()) {
+        lseek(fd_, -static_cast<off_t>(ahead_.size() - handed_), SEEK_CUR);
+    } else if (kind_ == Kind::Pipe) {
+        (void)take_handed_out();
+    }
+    ahead_.clear();
+    handed_ = 0;
+}
+
+// A block at a time; release_lookahead() seeks back over what was not handed out.
 bool FdSource::read_seekable(std::string& buffer) {
-    char chunk[4096];
     for (;;) {
+        bool complete = false;
+        if (hand_out(buffer, complete)) {
+            if (complete) return true;
+            continue;  // The block ended inside the line: the next block has the rest.
+        }
+        ahead_.clear();
+        handed_ = 0;
+        char chunk[4096];
         ssize_t n = read(fd_, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             eof_ = true;
             return false;
         }
-        const char* nl =
-            static_cast<const char*>(std::memchr(chunk, '\n', static_cast<std::size_t>(n)));
-        if (nl == nullptr) {
-            buffer.append(chunk, static_cast<std::size_t>(n));
-            continue;
-        }
-        std::size_t keep = static_cast<std::size_t>(nl - chunk) + 1;
-        buffer.append(chunk, keep);
-        lseek(fd_, static_cast<off_t>(keep) - n, SEEK_CUR);
-        return true;
+        ahead_.assign(chunk, static_cast<std::size_t>(n));
     }
 }
 
+bool FdSource::take_handed_out() {
+    // The pipe starts with ahead_'s bytes (nobody read it since they were copied), so the
+    // read fills ahead_ with what it already holds.
+    std::size_t got = 0;
+    while (got < handed_) {
+        ssize_t n = read(fd_, ahead_.data() + got, handed_ - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ahead_.erase(0, handed_);
+    handed_ = 0;
+    return got > 0;
+}
+
 bool FdSource::read_pipe(std::string& buffer) {
-    char chunk[4096];
     for (;;) {
-        ssize_t n = read_pipe_through(fd_, chunk, sizeof chunk, '\n');
+        bool complete = false;
+        if (hand_out(buffer, complete)) {
+            if (complete) return true;
+            continue;  // The copy ended inside the line: take it, and wait for the rest.
+        }
+        // All of the copy is handed out: take it from the pipe, then copy what follows.
+        take_handed_out();
+        char chunk[16384];
+        ssize_t n = peek_pipe(fd_, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && errno == EINVAL) {
             kind_ = Kind::Bytes;  // Not a pipe after all (a terminal, a socket).
@@ -72,8 +114,7 @@ bool FdSource::read_pipe(std::string& buffer) {
             eof_ = true;
             return false;
         }
-        buffer.append(chunk, static_cast<std::size_t>(n));
-        if (chunk[n - 1] == '\n') return true;
+        ahead_.assign(chunk, static_cast<std::size_t>(n));
     }
 }
 

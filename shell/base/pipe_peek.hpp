@@ -29,6 +29,12 @@ namespace vsh {
 // delimiter (two readers sharing a pipe with byte reads fare no better).
 ssize_t read_pipe_through(int fd, char* buffer, std::size_t size, char delimiter);
 
+// Copies into `buffer` what the pipe `fd` holds, at most `size` bytes (and at most 16 KiB),
+// without taking it from the pipe. Blocks, returns and fails as read_pipe_through does. The
+// bytes stay in the pipe until someone reads them: the caller that reads them itself later
+// must be sure that nobody else did in between.
+ssize_t peek_pipe(int fd, char* buffer, std::size_t size);
+
 // In a newly forked child: drops the parent's private pipe; the next read makes its own.
 void forget_pipe_peek_after_fork();
 

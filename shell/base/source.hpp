@@ -18,6 +18,10 @@ class InputSource {
     // True when nothing but blanks, newlines and comments is left to read (so the command
     // just parsed is the last one). A source that cannot tell says false.
     virtual bool at_end() const { return false; }
+    // Called once a complete command has been parsed, before it runs: a source that read
+    // ahead of the lines it handed out, in input a command may read too (the shell's standard
+    // input), gives that back now, so the command finds its input just after the last line.
+    virtual void release_lookahead() {}
 };
 
 // All of a string, handed out one line at a time.

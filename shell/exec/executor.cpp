@@ -942,6 +942,7 @@ class VerboseSource final : public InputSource {
         return true;
     }
     bool at_end() const override { return inner_.at_end(); }
+    void release_lookahead() override { inner_.release_lookahead(); }
 
   private:
     Shell& sh_;
@@ -976,6 +977,9 @@ int Executor::run_source(InputSource& raw_source, CommandLoop loop, std::uint32_
         } catch (const std::bad_alloc&) {
             sh_.out_of_memory();
         }
+        // Before anything runs (the command, a syntax error's exit), the input is left just
+        // after the lines the parser took.
+        source.release_lookahead();
         if (std::holds_alternative<EndOfInput>(result)) break;
         if (auto* err = std::get_if<ParseError>(&result)) {
             sh_.lineno = err->line;

@@ -129,6 +129,36 @@ printf 'dd bs=1 count=4 2>/dev/null\nabc\necho "[done]"\n' | $TEST_SHELL
 abc
 [done]
 
+#### a command after a many-line compound command finds its input just after that command
+# reason: XCU sh INPUT FILES; vsh reads the lines of one command from one look at the input
+# dash: differs — dash reads its input in blocks
+printf 'if true; then\n  x=1\nfi\nread line; echo "got $line"\ndata-line\nwhile read l; do\n  case $l in stop) break;; esac\n  echo "l=$l"\ndone\none\ntwo\nstop\necho "end $x"\n' > s
+cat s | $TEST_SHELL
+$TEST_SHELL < s
+---- stdout
+got data-line
+l=one
+l=two
+end 1
+got data-line
+l=one
+l=two
+end 1
+
+#### a command on the line that opens a compound command reads after the whole command
+# dash: differs — dash reads its input in blocks
+printf 'read a; if true\nthen echo "[$a]"; fi\nline-for-read\necho after\n' | $TEST_SHELL
+---- stdout
+[line-for-read]
+after
+
+#### a syntax error in a piped script leaves the input just after the line that has it
+# dash: differs — dash reads its input in blocks
+{ printf 'echo one\nif then\nnot-read\n' | { $TEST_SHELL; cat; }; } 2>/dev/null
+---- stdout
+one
+not-read
+
 #### a piped script with a line longer than a pipe's buffer
 # dash: differs — dash reads a piped script in blocks, so read finds nothing left
 s=x; i=0
