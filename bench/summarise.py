@@ -274,6 +274,14 @@ for what, target, ratio, detail, best in targets:
                     " instructions under callgrind), which is already below dash's (see the"
                     " `-c true` row): only a shell that costs as little as `floor` to start"
                     " could reach the target.")
+        if what.startswith("configure of "):
+            why += (" A configure run is mostly other programs' work: in a `perf record` of bc's"
+                    " configure (PROFILE.md, \"A configure script\") the processes named vsh or"
+                    " dash took 13% and 15% of the samples, the compilers, sed, rm and cat the"
+                    " rest. For the whole run to reach 0.9× dash, vsh's own share would have to"
+                    " fall to about a third of dash's (it was 0.80× there), and most of that share"
+                    " is kernel work the script asks for: creating its conftest files, exec, and"
+                    " the page faults of forked children.")
         se = ratio_error.get(what)
         if se is not None and ratio - target < 2 * se:
             why += (f" The gap is within this run's noise: the per-round ratios give a standard"
