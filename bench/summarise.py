@@ -252,6 +252,7 @@ emit()
 emit("| what | target | measured | met? | floor | figures |")
 emit("|---|---:|---:|---|---:|---|")
 missed = []
+configure_reason_given = False
 for what, target, ratio, detail, best in targets:
     best_text = f"{best:.2f}×" if best is not None else ""
     if ratio is None:
@@ -274,7 +275,10 @@ for what, target, ratio, detail, best in targets:
                     " instructions under callgrind), which is already below dash's (see the"
                     " `-c true` row): only a shell that costs as little as `floor` to start"
                     " could reach the target.")
-        if what.startswith("configure of "):
+        if what.startswith("configure of ") and configure_reason_given:
+            why += " Why: as for the first configure row above."
+        elif what.startswith("configure of "):
+            configure_reason_given = True
             why += (" A configure run is mostly other programs' work: in a `perf record` of bc's"
                     " configure (PROFILE.md, \"A configure script\") the processes named vsh or"
                     " dash took 13% and 15% of the samples, the compilers, sed, rm and cat the"
