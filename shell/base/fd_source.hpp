@@ -1,5 +1,5 @@
 // Reading commands from a file descriptor (vsh -s, sh < script, a pipe) without reading past
-// the current line, so a command that reads the same input (read, cat) gets what follows
+// the current command, so a command that reads the same input (read, cat) gets what follows
 // (POSIX XCU 2.1 / sh: "the shell shall read its input in such a way that ...").
 #pragma once
 
@@ -9,7 +9,6 @@
 
 namespace vsh {
 
-//
 // While the parser reads the lines of one command, no command runs, so nobody else can take
 // from the input: a block read from a file (or copied from a pipe with tee(2)) serves all the
 // lines of the command, and only when the command is complete does the source give back what
