@@ -132,7 +132,7 @@ TEST_CASE("reserved words are not recognised when quoted or out of place", "[par
 TEST_CASE("syntax tree nodes stay compact", "[parser][size]") {
     if constexpr (sizeof(void*) == 8) {
         CHECK(sizeof(vsh::ast::WordPart) <= 48);
-        CHECK(sizeof(vsh::ast::Command) <= 104);
+        CHECK(sizeof(vsh::ast::Command) <= 88);
     }
 }
 
