@@ -17,6 +17,16 @@ def emit(text=""):
     lines.append(text)
 
 
+def emit_key_values(path, header, skip_empty=False):
+    """A two-column table of a results file's `key: value` lines."""
+    emit(header)
+    emit("|---|---|")
+    for row in open(path):
+        key, _, value = row.strip().partition(": ")
+        if value or not skip_empty:
+            emit(f"| {key} | {value} |")
+
+
 def load(name):
     path = os.path.join(OUT, name + ".json")
     if not os.path.exists(path):
@@ -62,11 +72,7 @@ emit("on a ratio within ~15% of its target.")
 emit()
 machine_path = os.path.join(OUT, "machine.txt")
 if os.path.exists(machine_path):
-    emit("| | |")
-    emit("|---|---|")
-    for row in open(machine_path):
-        key, _, value = row.strip().partition(": ")
-        emit(f"| {key} | {value} |")
+    emit_key_values(machine_path, "| | |")
     emit()
 runs_path = os.path.join(OUT, "runs.txt")
 if os.path.exists(runs_path):
@@ -559,12 +565,7 @@ if any(scripts_data.values()):
     step_path = os.path.join(OUT, "scripts_machine.txt")
     if os.path.exists(step_path):
         # When the step ran and how busy the machine was: written by run-all around the step.
-        emit("| this step | |")
-        emit("|---|---|")
-        for row in open(step_path):
-            key, _, value = row.strip().partition(": ")
-            if value:
-                emit(f"| {key} | {value} |")
+        emit_key_values(step_path, "| this step | |", skip_empty=True)
         emit()
     for name, label, package in SCRIPTS:
         d = scripts_data[name]
