@@ -170,6 +170,9 @@ class TestEvaluator {
                 return operand.empty();
             case 't': {
                 std::intmax_t fd = integer(operand);
+                // In a $(...) run in the shell (no child), standard output is the capture, a
+                // pipe to the forked child it stands for: never a terminal.
+                if (fd == sh_.out.fd() && sh_.out.capture() != nullptr) return false;
                 return fd >= 0 && fd <= 1 << 20 && isatty(static_cast<int>(fd));
             }
             case 'h':

@@ -158,7 +158,7 @@ int builtin_unset(Shell& sh, Args argv) {
     for (std::size_t i = options.operand_index(); i < argv.size(); ++i) {
         const std::string& name = argv[i];
         if (target == Target::Functions) {
-            sh.functions.erase(name);
+            if (sh.functions.erase(name) != 0) ++sh.functions_version;
             continue;
         }
         // Errors of a special builtin: a non-interactive shell exits (XCU 2.8.1).

@@ -48,6 +48,8 @@ class OutputStream {
         flush();
         capture_ = capture;
     }
+    // In a forked child: output goes to the fd again, whatever the parent captured.
+    void forget_capture() { capture_ = nullptr; }
     int fd() const { return fd_; }
 
   private:

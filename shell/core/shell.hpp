@@ -105,6 +105,9 @@ class Shell {
     Options options;
     AliasTable aliases;
     std::unordered_map<std::string, std::shared_ptr<const ast::Command>> functions;
+    // Bumped whenever `functions` changes (a definition runs, unset -f): what the executor
+    // worked out about the functions (which of them an inline $(...) may call) is then stale.
+    std::uint64_t functions_version = 0;
 
     std::string arg0;                     // $0
     std::vector<std::string> positional;  // $1 ...
@@ -117,6 +120,9 @@ class Shell {
     bool histexpand_given = false;  // -H or +H (or -o histexpand) on the command line.
     StartupFiles startup;           // Set from the command line; `logout` checks startup.login.
     GetoptsPosition getopts;
+    // $(...) bodies running in this process as if in a subshell (exec/inline_subshell.hpp); 0
+    // again in a forked child.
+    int inline_subshells = 0;
 
     Jump jump = Jump::None;
     int jump_count = 0;  // Loop levels left for break/continue.

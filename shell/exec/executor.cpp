@@ -42,6 +42,12 @@ namespace {
 
 using Assignments = std::vector<std::pair<std::string, std::string>>;
 
+// Thrown by exit_shell in a $(...) run inline (Executor::run_inline_subshell): what would end
+// the subshell's process (set -e, an error in a child's last command) ends the body instead.
+struct InlineSubshellExit {
+    int status;
+};
+
 // Whether argv is `exec` without a command, perhaps reached through `command` (`command exec
 // 3>f`): its redirections are then made permanent (XCU exec), as dash, bash and mksh do. A
 // lone "--" after either ends the options and names no command (XCU 1.4).
@@ -234,6 +240,7 @@ int Executor::run_body(const ast::Command& command, ExecContext ctx) {
                 return run_case(node, ctx);
             } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                 sh_.functions[node.name] = node.body;
+                ++sh_.functions_version;
                 if (sh_.options.hashall) remember_utilities(*node.body);
                 return 0;
             } else if constexpr (std::is_same_v<T, ast::Timed>) {
@@ -556,6 +563,8 @@ void Executor::child_run_expanded(const ast::Command& command, const ast::Simple
 }
 
 void Executor::exit_shell(int status) {
+    // In a $(...) run inline, what would end the subshell ends only the body.
+    if (sh_.inline_subshells > 0) throw InlineSubshellExit{status};
     sh_.last_status = status;
     // A signal caught while the last command ran still gets its trap action (run() only takes
     // pending traps before a command), e.g. in `(trap 'echo TERM' TERM; sleep 5) &`.
@@ -878,6 +887,64 @@ class OutputCaptured {
 
 }  // namespace
 
+namespace {
+
+// The shell state a $(...) run inline must leave as it found it, beyond what the variable
+// journal puts back: restored when the body ends, however it ends.
+class InlineSubshellScope {
+  public:
+    explicit InlineSubshellScope(Shell& sh)
+        : sh_(sh),
+          line_(sh.lineno),
+          loop_depth_(sh.loop_depth),
+          function_depth_(sh.function_depth),
+          getopts_(sh.getopts) {
+        sh.vars.open_journal();
+        ++sh.inline_subshells;
+        // The enclosing loops are not the subshell's (XCU break).
+        sh.loop_depth = 0;
+    }
+    ~InlineSubshellScope() {
+        --sh_.inline_subshells;
+        sh_.vars.roll_back_journal();
+        sh_.jump = Jump::None;
+        sh_.jump_count = 0;
+        sh_.lineno = line_;
+        sh_.loop_depth = loop_depth_;
+        sh_.function_depth = function_depth_;
+        // Assigning OPTIND (and rolling it back) resets where getopts stands.
+        sh_.getopts = std::move(getopts_);
+    }
+    InlineSubshellScope(const InlineSubshellScope&) = delete;
+    InlineSubshellScope& operator=(const InlineSubshellScope&) = delete;
+
+  private:
+    Shell& sh_;
+    std::uint32_t line_;
+    int loop_depth_;
+    int function_depth_;
+    GetoptsPosition getopts_;
+};
+
+}  // namespace
+
+int Executor::run_inline_subshell(const ast::Command& body, std::string& output) {
+    const OutputCaptured captured(sh_, output);
+    const InlineSubshellScope scope(sh_);
+    int status;
+    try {
+        status = run(body, ExecContext{});
+        if (sh_.jump == Jump::Exit) status = sh_.last_status;
+    } catch (const InlineSubshellExit& e) {
+        status = e.status;
+    } catch (const FatalError& e) {
+        status = e.status;
+    }
+    sh_.out.flush();
+    sh_.err.flush();
+    return status & 0xff;
+}
+
 int Executor::run_inline_substitution(const ast::List& body, std::string& output) {
     const OutputCaptured captured(sh_, output);
     const std::uint32_t saved_line = sh_.lineno;
@@ -896,7 +963,10 @@ std::string Executor::command_substitution(const ast::Command* body) {
     std::string output;
     int status = 0;
     sh_.flush_streams();
-    if (substitution_runs_inline(*body, sh_)) {
+    if (inline_subshells_.allows(*body, sh_)) {
+        // Shell code that needs no child (inline_subshell.hpp): run here, as ksh93 does.
+        status = run_inline_subshell(*body, output);
+    } else if (substitution_runs_inline(*body, sh_)) {
         // Pure builtins: no child at all (as ksh93 does). Output goes straight to a string.
         status = run_inline_substitution(std::get<ast::List>(body->node), output);
     } else if (!capture_spawned(sh_, *this, *body, output, &status)) {

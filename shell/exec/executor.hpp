@@ -15,6 +15,7 @@
 #include "shell/core/code_runner.hpp"
 #include "shell/exec/child_runner.hpp"
 #include "shell/exec/exec_context.hpp"
+#include "shell/exec/inline_subshell.hpp"
 #include "shell/expand/command_substituter.hpp"
 
 namespace vsh {
@@ -83,6 +84,9 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
                     std::vector<std::string>& argv, ExecContext ctx);
     // A $(...) of pure builtins, run in this process with its output captured.
     int run_inline_substitution(const ast::List& body, std::string& output);
+    // A $(...) that InlineSubshells allows, run in this process as a subshell would run it:
+    // output captured, variable changes rolled back, exit and errors ending only the body.
+    int run_inline_subshell(const ast::Command& body, std::string& output);
 
     void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;
@@ -120,6 +124,7 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     // The simple command whose builtin is running, for the text of a job that the builtin
     // starts through run_argv (`command sleep 30` stopped shows as written); null otherwise.
     const ast::Command* builtin_command_ = nullptr;
+    InlineSubshells inline_subshells_;
 };
 
 // Gives `sh` its executor (Shell::runner, executor and substituter): what a shell needs before

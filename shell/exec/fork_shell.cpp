@@ -19,6 +19,11 @@ pid_t fork_shell(Shell& sh, ForkedAs role) {
     const int fork_errno = errno;
     if (pid == 0) {
         forget_pipe_peek_after_fork();
+        // A $(...) running inline in the parent is not this child's: its output, exits and
+        // variable changes are the child's own (sh.out's buffer was flushed before the fork).
+        sh.inline_subshells = 0;
+        sh.out.forget_capture();
+        sh.vars.forget_journals();
         sh.traps->prepare_forked_child();
         if (role == ForkedAs::AsyncList) sh.traps->ignore_for_async_list();
     }

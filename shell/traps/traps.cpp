@@ -83,6 +83,12 @@ bool TrapTable::any_set() const {
     return false;
 }
 
+bool TrapTable::any_signal_action() const {
+    for (std::size_t s = 1; s < traps_.size(); ++s)
+        if (traps_[s].kind == TrapKind::Command) return true;
+    return false;
+}
+
 void TrapTable::recompute_child_defaults() {
     sigemptyset(&child_defaults_);
     for (int s = 1; s < kMaxSignal; ++s) {

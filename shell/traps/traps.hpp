@@ -45,6 +45,10 @@ class TrapTable {
     // command in place.
     bool any_set() const;
     bool exit_trap_set() const { return traps_[0].kind == TrapKind::Command; }
+    // Whether a signal (not EXIT) has a trap with an action: a forked subshell would take
+    // that signal's default action instead, so shell code that must behave as a subshell
+    // cannot run in this process then.
+    bool any_signal_action() const;
 
     // While a trap action runs: $? from just before it, and the function and dot-script
     // depths it started at. An exit or return without an operand that ends the action uses

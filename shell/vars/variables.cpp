@@ -55,9 +55,11 @@ void Variables::changed(std::string_view name, bool exported) {
 }
 
 bool Variables::set(std::string_view name, std::string_view value) {
-    Variable& v = slot(name);
+    Variable& v = slot_for_change(name);
     if (v.readonly) return false;
     if (v.dynamic != Dynamic::None) {
+        if (!journals_.empty() && !journals_.back().dynamic)
+            journals_.back().dynamic = dynamic_values_;
         dynamic_values_.assign(v.dynamic, value);
         changed(name, false);
         return true;
@@ -73,25 +75,61 @@ bool Variables::unset(std::string_view name) {
     auto it = table_.find(name);
     if (it == table_.end()) return true;
     if (it->second.readonly) return false;
+    record(name, &it->second);
     bool exported = it->second.exported;
     if (scopes_.empty()) {
         table_.erase(it);
     } else {
         // Keep the slot: a local's saved state is restored by pop_scope().
         it->second = Variable{};
+        if (!journals_.empty()) it->second.journal = journals_.back().id;
     }
     changed(name, exported);
     return true;
 }
 
 void Variables::set_exported(std::string_view name, bool exported) {
-    Variable& v = slot(name);
+    Variable& v = slot_for_change(name);
     v.exported = exported;
     env_dirty_ = true;
 }
 
 void Variables::set_readonly(std::string_view name) {
-    slot(name).readonly = true;
+    slot_for_change(name).readonly = true;
+}
+
+Variable& Variables::slot_for_change(std::string_view name) {
+    auto it = table_.find(name);
+    if (it != table_.end()) {
+        record(name, &it->second);
+        return it->second;
+    }
+    record(name, nullptr);
+    Variable& v = table_.emplace(std::string(name), Variable{}).first->second;
+    if (!journals_.empty()) v.journal = journals_.back().id;
+    return v;
+}
+
+void Variables::record_slow(std::string_view name, Variable* v) {
+    Journal& journal = journals_.back();
+    if (v == nullptr) {
+        journal.saved.push_back(Saved{std::string(name), false, Variable{}});
+        return;
+    }
+    journal.saved.push_back(Saved{std::string(name), true, *v});
+    v->journal = journal.id;
+}
+
+void Variables::open_journal() {
+    journals_.push_back(Journal{++last_journal_id_, {}, std::nullopt});
+}
+
+void Variables::roll_back_journal() {
+    if (journals_.empty()) return;
+    Journal journal = std::move(journals_.back());
+    journals_.pop_back();
+    restore(journal.saved);
+    if (journal.dynamic) dynamic_values_ = std::move(*journal.dynamic);
 }
 
 void Variables::push_scope() {
@@ -102,7 +140,11 @@ void Variables::pop_scope() {
     if (scopes_.empty()) return;
     std::vector<Saved> saved = std::move(scopes_.back());
     scopes_.pop_back();
-    // Restore in reverse so a name made local twice ends with its oldest value.
+    restore(saved);
+}
+
+void Variables::restore(std::vector<Saved>& saved) {
+    // Newest first, so that a name saved twice ends with its oldest state.
     for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
         bool was_exported = false;
         if (auto cur = table_.find(it->name); cur != table_.end()) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,8 @@ struct Variable {
     // RANDOM and SECONDS: the value is computed when read (get()); `set` stays false so that
     // listings and the environment leave them out, and `value` is unused.
     Dynamic dynamic = Dynamic::None;
+    // The journal (Variables::open_journal) that last recorded this variable's state.
+    std::uint32_t journal = 0;
 };
 
 class Variables {
@@ -53,6 +56,17 @@ class Variables {
     void make_local(std::string_view name);
     bool in_function_scope() const { return !scopes_.empty(); }
 
+    // A journal of changes, for a $(...) run in the shell itself instead of a forked child
+    // (shell/exec/inline_subshell.hpp): while one is open, the first change to each variable
+    // (assignment, unset, export, readonly) records what the variable was, and
+    // roll_back_journal() puts every recorded variable back and closes the journal, as if the
+    // changes had happened in a subshell. Journals nest (a $(...) inside one); function scopes
+    // opened inside a journal must be closed before it is rolled back.
+    void open_journal();
+    void roll_back_journal();
+    // In a forked child: the parent's open journals are not this process's to roll back.
+    void forget_journals() { journals_.clear(); }
+
     // NULL-terminated "name=value" array of the exported variables, valid until the next
     // change to an exported variable.
     char* const* environment();
@@ -77,6 +91,14 @@ class Variables {
     };
     std::unordered_map<std::string, Variable, StringHash, std::equal_to<>> table_;
     std::vector<std::vector<Saved>> scopes_;
+    struct Journal {
+        std::uint32_t id;
+        std::vector<Saved> saved;
+        // The RANDOM and SECONDS state before the first assignment to either.
+        std::optional<DynamicValues> dynamic;
+    };
+    std::vector<Journal> journals_;
+    std::uint32_t last_journal_id_ = 0;
     bool allexport_ = false;
     bool env_dirty_ = true;
     std::vector<std::string> env_strings_;
@@ -84,7 +106,17 @@ class Variables {
     DynamicValues dynamic_values_;
 
     Variable& slot(std::string_view name);
+    // The slot of a variable about to change, recorded in the open journal if there is one.
+    Variable& slot_for_change(std::string_view name);
     void changed(std::string_view name, bool exported);
+    // Records `name` (null `v`: not in the table) in the innermost open journal, once.
+    void record(std::string_view name, Variable* v) {
+        if (!journals_.empty() && (v == nullptr || v->journal != journals_.back().id))
+            record_slow(name, v);
+    }
+    void record_slow(std::string_view name, Variable* v);
+    // Puts back the variables in `saved`, newest first.
+    void restore(std::vector<Saved>& saved);
 };
 
 }  // namespace vsh

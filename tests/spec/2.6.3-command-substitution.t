@@ -247,3 +247,109 @@ echo "status $?"
 ---- stdout
 status 2
 ---- stderr-any
+
+#### a function's variable changes in $(...) do not reach the shell
+# reason: XCU 2.6.3, 2.13 — the substitution's commands run in a subshell environment, whatever
+# process runs them: assignments, ${x=}, $((x=)), for, unset and export all stay inside
+keep=kept gone=here num=1
+export ex=outer
+f() {
+    keep=changed new=made
+    : "${dflt=set}" $((num = num + 41))
+    for loopvar in a b; do :; done
+    unset gone
+    export ex=inner plain=exported
+    echo "$keep $new $dflt $num $loopvar ${gone-unset} $ex"
+}
+out=$(f)
+echo "$out"
+echo "$keep ${new-unset} ${dflt-unset} $num ${loopvar-unset} $gone $ex ${plain-unset}"
+sh -c 'echo "child sees ex=$ex plain=${plain-unset}"'
+---- stdout
+changed made set 42 b unset inner
+kept unset unset 1 unset here outer unset
+child sees ex=outer plain=unset
+
+#### local, return, break and continue in a function called from $(...)
+f() {
+    local l=inner
+    n=0
+    while :; do
+        n=$((n + 1))
+        [ "$n" -lt 3 ] && continue
+        break
+    done
+    echo "$l $n"
+    return 4
+}
+l=outer
+x=$(f; echo "after $?")
+echo "$? [$x] $l ${n-unset}"
+---- stdout
+0 [inner 3
+after 4] outer unset
+
+#### exit, an expansion error and set -e in a function end only the substitution
+quit() { echo partial; exit "$1"; echo never; }
+x=$(quit 7)
+echo "exit: $? [$x]"
+need() { echo "${1?missing}"; echo never; }
+x=$(need)
+echo "error: $? [$x]"
+strict() { false; echo never; }
+set -e
+x=$(strict) || echo "set -e: $? [$x]"
+set +e
+readonly fixed=1
+x=$(fixed=2; echo never)
+echo "readonly: $? [$x] $fixed"
+echo still here
+---- stdout
+exit: 7 [partial]
+error: 2 []
+set -e: 1 []
+readonly: 2 [] 1
+still here
+---- stderr-matches
+missing
+fixed
+
+#### IFS and PATH changed in $(...) are the shell's again afterwards
+v="a b"
+x=$(IFS=:; PATH=/nowhere; echo "$v")
+for w in $v; do echo "[$w]"; done
+echo "$x"
+ls -d . >/dev/null && echo found ls
+---- stdout
+[a]
+[b]
+a b
+found ls
+
+#### a recursive function in nested $(...)
+count() {
+    if [ "$1" -gt 0 ]; then
+        echo "$1 $(count $(($1 - 1)))"
+    else
+        echo done
+    fi
+}
+echo "$(count 4)"
+---- stdout
+4 3 2 1 done
+
+#### $(...) uses the function as defined when it runs
+f() { echo first; }
+a=$(f)
+f() { cd / && pwd; }
+b=$(f)
+g() { f; }
+c=$(g)
+unset -f f
+f() { echo third; }
+d=$(g)
+echo "$a $b $c $d"
+pwd | grep -q '^/$' || echo "cwd kept"
+---- stdout
+first / / third
+cwd kept

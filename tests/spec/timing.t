@@ -138,19 +138,22 @@ mine
 3
 
 #### a $(...) that runs a function or a builtin in a forked child gets its record
-# reason: every process the shell creates has exactly one record (DESIGN.md "Timing mode"); `me` prints the pid of the process it runs in, so each record is matched to the process it counts; $(echo y) runs in the shell and creates none
+# reason: every process the shell creates has exactly one record (DESIGN.md "Timing mode"); `me` prints the pid of the process it runs in, so each record is matched to the process it counts; $(echo y), $(exit 5) and $(inside) run in the shell and create none
 # dash: differs — vsh extension (VSH_TIMING_LOG)
 VSH_TIMING_LOG=$PWD/t.log
 me() { read -r pid rest < /proc/self/stat; echo "$pid"; }
+inside() { v=1; echo "$v"; }
 a=$(me)
 b=$(me; exit 3)
-c=$(exit 4)
+c=$(cd / && exit 4)
 d=$(echo y)
+e=$(exit 5)
+f=$(inside)
 unset VSH_TIMING_LOG
 grep "\"child_pid\":$a," t.log | grep -c -F '"backend":"fork","fallback":null,"shell_code":true,'
 grep "\"child_pid\":$b," t.log | grep -c -F '"status":3,"argv0":"$( ... )"'
 grep -c -F '"shell_code":true,' t.log
-grep -c -F '"status":4,"argv0":"exit"' t.log
+grep -c -F '"status":4,"argv0":"$( ... )"' t.log
 wc -l < t.log | tr -d ' '
 ---- stdout
 1
