@@ -26,6 +26,8 @@ class DynamicValues {
     // An assignment: RANDOM=n seeds the generator (the same seed gives the same sequence),
     // SECONDS=n makes the count go on from n.
     void assign(Dynamic kind, std::string_view value);
+    // The next read of RANDOM seeds the generator afresh, as in a forked subshell.
+    void reseed_on_next_read() { seeded_by_ = 0; }
 
   private:
     [[nodiscard]] std::uint32_t next_random() const;

@@ -58,8 +58,6 @@ bool Variables::set(std::string_view name, std::string_view value) {
     Variable& v = slot_for_change(name);
     if (v.readonly) return false;
     if (v.dynamic != Dynamic::None) {
-        if (!journals_.empty() && !journals_.back().dynamic)
-            journals_.back().dynamic = dynamic_values_;
         dynamic_values_.assign(v.dynamic, value);
         changed(name, false);
         return true;
@@ -121,7 +119,10 @@ void Variables::record_slow(std::string_view name, Variable* v) {
 }
 
 void Variables::open_journal() {
-    journals_.push_back(Journal{++last_journal_id_, {}, std::nullopt});
+    journals_.push_back(Journal{++last_journal_id_, {}, dynamic_values_});
+    // A subshell's RANDOM is seeded anew (as after a fork): the shell's own sequence, put
+    // back afterwards, neither repeats in it nor is advanced by it.
+    dynamic_values_.reseed_on_next_read();
 }
 
 void Variables::roll_back_journal() {
@@ -129,7 +130,7 @@ void Variables::roll_back_journal() {
     Journal journal = std::move(journals_.back());
     journals_.pop_back();
     restore(journal.saved);
-    if (journal.dynamic) dynamic_values_ = std::move(*journal.dynamic);
+    dynamic_values_ = std::move(journal.dynamic);
 }
 
 void Variables::push_scope() {

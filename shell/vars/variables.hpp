@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -94,8 +93,8 @@ class Variables {
     struct Journal {
         std::uint32_t id;
         std::vector<Saved> saved;
-        // The RANDOM and SECONDS state before the first assignment to either.
-        std::optional<DynamicValues> dynamic;
+        // The RANDOM and SECONDS state when the journal was opened.
+        DynamicValues dynamic;
     };
     std::vector<Journal> journals_;
     std::uint32_t last_journal_id_ = 0;

@@ -210,6 +210,24 @@ done
 ---- stdout
 differ
 
+#### a command substitution leaves the shell's RANDOM sequence as it was
+# reason: a subshell's RANDOM is its own, seeded afresh (bash too): reading or seeding it inside
+# $(...) neither repeats nor advances the shell's sequence, even with no child process
+# dash: differs — dash has no RANDOM
+RANDOM=42
+first="$RANDOM $RANDOM"
+RANDOM=42
+x=$(echo $RANDOM)
+y=$(RANDOM=42; echo $RANDOM)
+again="$RANDOM $RANDOM"
+[ "$first" = "$again" ] && echo kept
+[ "$x" != "${first%% *}" ] && echo "reseeded inside"
+[ "$y" = "${first%% *}" ] && echo "seeded inside"
+---- stdout
+kept
+reseeded inside
+seeded inside
+
 #### SECONDS counts from start-up, and an assignment sets the count
 # dash: differs — dash has no SECONDS
 [ "$SECONDS" -le 1 ] && echo near-zero
