@@ -211,8 +211,7 @@ done
 differ
 
 #### a command substitution leaves the shell's RANDOM sequence as it was
-# reason: a subshell's RANDOM is its own, seeded afresh (bash too): reading or seeding it inside
-# $(...) neither repeats nor advances the shell's sequence, even with no child process
+# reason: a subshell's RANDOM is its own, seeded afresh (bash too): reading or seeding it in $(...) neither repeats nor advances the shell's sequence, even with no child process
 # dash: differs — dash has no RANDOM
 RANDOM=42
 first="$RANDOM $RANDOM"
