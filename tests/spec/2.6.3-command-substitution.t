@@ -353,3 +353,45 @@ pwd | grep -q '^/$' || echo "cwd kept"
 ---- stdout
 first / / third
 cwd kept
+
+#### a $(...) run in the shell and one that must fork agree
+# reason: XCU 2.6.3 — the same subshell semantics whatever runs it; the redirection in each second $(...) makes it fork
+x=1 n=0
+f1() { x=2; echo "$x"; }
+f2() { for i in a b c; do [ "$i" = b ] && continue; echo "$i"; done; echo "i=$i"; }
+f3() { local x=9; shift; echo "$# $* $x"; return 3; }
+f4() { while :; do n=$((n + 1)); [ "$n" -ge 2 ] && break; done; echo "n=$n"; exit 4; }
+f5() { echo "${unset_var=dflt} $unset_var"; unset x; echo "x=${x-gone}"; }
+f6() { echo "$?"; false; }
+f7() { echo "$(echo in $(echo deeper))"; }
+f8() { case $1 in a*) echo A ;; *) echo other ;; esac; [ -n "$2" ] || exit 6; }
+f9() { export EXP=1; echo "${EXP}"; }
+same() { [ "$1" = "$2" ] && echo "$3: $1" || echo "$3 differs: $1 / $2"; }
+a=$(f1); s=$?; b=$(f1 </dev/null); same "$s [$a]" "$? [$b]" f1
+a=$(f2); s=$?; b=$(f2 </dev/null); same "$s [$a]" "$? [$b]" f2
+a=$(f3 p q r); s=$?; b=$(f3 p q r </dev/null); same "$s [$a]" "$? [$b]" f3
+a=$(f4); s=$?; b=$(f4 </dev/null); same "$s [$a]" "$? [$b]" f4
+a=$(f5); s=$?; b=$(f5 </dev/null); same "$s [$a]" "$? [$b]" f5
+false; a=$(f6); s=$?; false; b=$(f6 </dev/null); same "$s [$a]" "$? [$b]" f6
+a=$(f7); s=$?; b=$(f7 </dev/null); same "$s [$a]" "$? [$b]" f7
+a=$(f8 abc); s=$?; b=$(f8 abc </dev/null); same "$s [$a]" "$? [$b]" f8a
+a=$(f8 xyz 1); s=$?; b=$(f8 xyz 1 </dev/null); same "$s [$a]" "$? [$b]" f8b
+a=$(f9); s=$?; b=$(f9 </dev/null); same "$s [$a]" "$? [$b]" f9
+a=$(exit 300); s=$?; b=$(exit 300 </dev/null); same "$s [$a]" "$? [$b]" exit300
+echo "after: x=$x n=$n i=${i-unset} unset_var=${unset_var-unset} EXP=${EXP-unset}"
+---- stdout
+f1: 0 [2]
+f2: 0 [a
+c
+i=c]
+f3: 3 [2 q r 9]
+f4: 4 [n=2]
+f5: 0 [dflt dflt
+x=gone]
+f6: 1 [1]
+f7: 0 [in deeper]
+f8a: 6 [A]
+f8b: 0 [other]
+f9: 0 [1]
+exit300: 44 []
+after: x=1 n=0 i=unset unset_var=unset EXP=unset
