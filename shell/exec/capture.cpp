@@ -88,7 +88,7 @@ int capture_from(Shell& sh, std::string& output, Start start) {
 }  // namespace
 
 bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
-                     int* status) {
+                     int* status, const RunInShell& in_shell) {
     const ast::Command& command = unwrap_command(body);
     const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
     if (simple == nullptr || simple->words.empty() || !expandable_in_parent(command, *simple, sh))
@@ -97,8 +97,15 @@ bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, s
     // command's); the enclosing command's line is back once the output is read.
     const std::uint32_t enclosing_line = sh.lineno;
     if (command.span.begin.line != 0) sh.lineno = command.span.begin.line;
+    ExpandedForChild expanded = expand_for_child(sh, *simple);
+    if (!expanded.failed && !expanded.external && !expanded.argv.empty() &&
+        command.redirections.empty() && in_shell &&
+        in_shell(command, *simple, expanded.argv, output, status)) {
+        sh.lineno = enclosing_line;
+        return true;
+    }
     *status = capture_from(sh, output, [&](const ChildSetup& setup) {
-        return start_expanded(sh, runner, command, *simple, setup);
+        return start_expanded(sh, runner, command, *simple, setup, expanded);
     });
     sh.lineno = enclosing_line;
     return true;

@@ -2,7 +2,9 @@
 // through the backend, or a fork running shell code), and reading that output from its pipe.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "shell/ast/ast.hpp"
 
@@ -20,12 +22,20 @@ enum class Captured { All, OutOfMemory };
 // so that no descriptor or zombie is left behind.
 Captured capture_output(int fd, std::string& out);
 
+// Offered a builtin or function call whose words are expanded (argv), with no redirection:
+// runs it in the shell, its output into `output` and its status into `*status`, and returns
+// true; or returns false, having done nothing, and the call gets its child.
+using RunInShell =
+    std::function<bool(const ast::Command& command, const ast::SimpleCommand&,
+                       std::vector<std::string>& argv, std::string& output, int* status)>;
+
 // $(cmd) whose body is one simple command whose words can be expanded here: expands them once,
-// then spawns a program through the backend with stdout on a pipe, or forks for a builtin or
-// function (child_command.hpp). Returns false (having done nothing) when the body is not of
-// that shape; else the output is in `output` and the exit status in `*status`.
+// then spawns a program through the backend with stdout on a pipe, or offers a builtin or
+// function to `in_shell`, and forks for it if declined (child_command.hpp). Returns false
+// (having done nothing) when the body is not of that shape; else the output is in `output`
+// and the exit status in `*status`.
 bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
-                     int* status);
+                     int* status, const RunInShell& in_shell);
 
 // Any other $(...): a forked child runs `body` as shell code. Returns the exit status.
 int capture_shell_code(Shell& sh, ChildRunner& runner, const ast::Command& body,

@@ -26,18 +26,7 @@ bool names_external_command(const Shell& sh, const std::vector<std::string>& arg
            (sh.find_builtin(name) == nullptr && sh.functions.count(name) == 0);
 }
 
-// A simple command's words, expanded in the parent on a child's behalf (see
-// expandable_in_parent), and for an external command the values of its VAR=value prefixes,
-// for the child's environment.
-struct ExpandedForChild {
-    std::vector<std::string> argv;
-    std::vector<std::pair<std::string, std::string>> env;
-    bool external = false;  // argv[0] names a program (names_external_command).
-    // Set when an expansion failed (division by zero, a variable that holds no number): the
-    // error is the child's, as if it had expanded the words itself, so it has been reported
-    // and the child is to exit with this status; the shell goes on.
-    std::optional<int> failed;
-};
+}  // namespace
 
 ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
     ExpandedForChild result;
@@ -52,6 +41,8 @@ ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple) {
     }
     return result;
 }
+
+namespace {
 
 bool has_arithmetic(const ast::Word& word) {
     for (const ast::WordPart& p : word)
@@ -183,6 +174,12 @@ StartedProcess start_shell_code(Shell& sh, ChildRunner& runner, const ast::Comma
 StartedProcess start_expanded(Shell& sh, ChildRunner& runner, const ast::Command& command,
                               const ast::SimpleCommand& simple, const ChildSetup& setup) {
     ExpandedForChild expanded = expand_for_child(sh, simple);
+    return start_expanded(sh, runner, command, simple, setup, expanded);
+}
+
+StartedProcess start_expanded(Shell& sh, ChildRunner& runner, const ast::Command& command,
+                              const ast::SimpleCommand& simple, const ChildSetup& setup,
+                              ExpandedForChild& expanded) {
     if (expanded.failed) return exiting_child(sh, setup, "(shell code)", *expanded.failed);
     if (expanded.external) return spawn_program(sh, command, setup, expanded);
     // Words that expand to nothing leave assignments and redirections: shell code.

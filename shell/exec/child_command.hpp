@@ -58,10 +58,28 @@ struct ChildSetup {
 StartedProcess start_in_child(Shell& sh, ChildRunner& runner, const ast::Command& command,
                               const ChildSetup& setup);
 
+// A simple command's words, expanded in the parent on a child's behalf (see
+// expandable_in_parent), and for an external command the values of its VAR=value prefixes,
+// for the child's environment.
+struct ExpandedForChild {
+    std::vector<std::string> argv;
+    std::vector<std::pair<std::string, std::string>> env;
+    bool external = false;  // argv[0] names a program (neither builtin nor function).
+    // Set when an expansion failed (division by zero, a variable that holds no number): the
+    // error is the child's, as if it had expanded the words itself, so it has been reported
+    // and the child is to exit with this status; the shell goes on.
+    std::optional<int> failed;
+};
+ExpandedForChild expand_for_child(Shell& sh, const ast::SimpleCommand& simple);
+
 // The same for a simple command whose words expandable_in_parent allows the shell to expand
 // ($(...), whose command substitutions the shell waits for anyway).
 StartedProcess start_expanded(Shell& sh, ChildRunner& runner, const ast::Command& command,
                               const ast::SimpleCommand& simple, const ChildSetup& setup);
+// The same with the words already expanded by expand_for_child.
+StartedProcess start_expanded(Shell& sh, ChildRunner& runner, const ast::Command& command,
+                              const ast::SimpleCommand& simple, const ChildSetup& setup,
+                              ExpandedForChild& expanded);
 
 // Forks a child that runs `command` as shell code, set up as `setup` says; `name` is the
 // command in its timing record.

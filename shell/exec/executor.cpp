@@ -928,12 +928,13 @@ class InlineSubshellScope {
 
 }  // namespace
 
-int Executor::run_inline_subshell(const ast::Command& body, std::string& output) {
+template <typename Body>
+int Executor::run_inline_subshell(std::string& output, Body body) {
     const OutputCaptured captured(sh_, output);
     const InlineSubshellScope scope(sh_);
     int status;
     try {
-        status = run(body, ExecContext{});
+        status = body();
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const InlineSubshellExit& e) {
         status = e.status;
@@ -963,13 +964,22 @@ std::string Executor::command_substitution(const ast::Command* body) {
     std::string output;
     int status = 0;
     sh_.flush_streams();
+    // A call whose name is known only once its words are expanded ($(check_$kind "$x")):
+    // offered by capture_spawned, and run here if the function or builtin it names allows.
+    auto in_shell = [this](const ast::Command& command, const ast::SimpleCommand& simple,
+                           std::vector<std::string>& argv, std::string& out, int* result) {
+        if (!inline_subshells_.allows_call(argv, sh_)) return false;
+        *result = run_inline_subshell(
+            out, [&] { return run_expanded(command, simple, argv, ExecContext{}); });
+        return true;
+    };
     if (inline_subshells_.allows(*body, sh_)) {
         // Shell code that needs no child (inline_subshell.hpp): run here, as ksh93 does.
-        status = run_inline_subshell(*body, output);
+        status = run_inline_subshell(output, [&] { return run(*body, ExecContext{}); });
     } else if (substitution_runs_inline(*body, sh_)) {
         // Pure builtins: no child at all (as ksh93 does). Output goes straight to a string.
         status = run_inline_substitution(std::get<ast::List>(body->node), output);
-    } else if (!capture_spawned(sh_, *this, *body, output, &status)) {
+    } else if (!capture_spawned(sh_, *this, *body, output, &status, in_shell)) {
         status = capture_shell_code(sh_, *this, *body, output);
     }
     // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a

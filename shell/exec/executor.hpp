@@ -85,8 +85,10 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     // A $(...) of pure builtins, run in this process with its output captured.
     int run_inline_substitution(const ast::List& body, std::string& output);
     // A $(...) that InlineSubshells allows, run in this process as a subshell would run it:
-    // output captured, variable changes rolled back, exit and errors ending only the body.
-    int run_inline_subshell(const ast::Command& body, std::string& output);
+    // `body()` runs with the output captured into `output`, variable changes rolled back
+    // afterwards, exit and errors ending only it. Returns the exit status.
+    template <typename Body>
+    int run_inline_subshell(std::string& output, Body body);
 
     void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;

@@ -25,12 +25,11 @@ const std::string* plain_literal(const ast::Word& word) {
     return &text;
 }
 
-// A count operand of break or continue: a decimal literal (0 when it is not one).
-int literal_count(const ast::Word& word) {
-    const std::string* text = plain_literal(word);
-    if (text == nullptr || text->empty() || text->size() > 4) return 0;
+// A count operand of break or continue: a small decimal number (0 when it is not one).
+int decimal_count(const std::string& text) {
+    if (text.empty() || text.size() > 4) return 0;
     int n = 0;
-    for (char c : *text) {
+    for (char c : text) {
         if (c < '0' || c > '9') return 0;
         n = n * 10 + (c - '0');
     }
@@ -99,10 +98,26 @@ class Walk {
         if (s.words.empty()) return true;  // Assignments alone: journaled.
         const std::string* name = plain_literal(s.words[0]);
         if (name == nullptr) return false;
+        return named(*name, s.words.size() - 1,
+                     [&](std::size_t i) { return plain_literal(s.words[i + 1]); });
+    }
+
+  public:
+    // A command whose words are already expanded (argv[0] its name), run from a $(...).
+    bool call(const std::vector<std::string>& argv) {
+        if (argv.empty() || argv[0].find('/') != std::string::npos) return false;
+        return named(argv[0], argv.size() - 1, [&](std::size_t i) { return &argv[i + 1]; });
+    }
+
+  private:
+    // The command `name` with `count` operands; operand(i) is the text of operand i when it is
+    // known before the command runs (null: only known once expanded).
+    template <typename Operand>
+    bool named(const std::string& name, std::size_t count, Operand operand) {
         // The order the executor finds commands in: special builtin, function, builtin.
-        const Builtin* builtin = sh_.find_builtin(*name);
+        const Builtin* builtin = sh_.find_builtin(name);
         if (builtin == nullptr || builtin->cls != BuiltinClass::Special) {
-            auto it = sh_.functions.find(*name);
+            auto it = sh_.functions.find(name);
             if (it != sh_.functions.end()) return function(*it->second);
         }
         if (builtin == nullptr) return false;  // A program: a child process.
@@ -111,16 +126,20 @@ class Walk {
         if (n == "exit" || n == "export") return true;
         if (n == "return" || n == "local" || n == "shift") return in_function_;
         if (n == "break" || n == "continue") {
-            if (s.words.size() > 2) return false;
-            const int count = s.words.size() == 2 ? literal_count(s.words[1]) : 1;
-            return count >= 1 && count <= loops_;
+            if (count > 1) return false;
+            int levels = 1;
+            if (count == 1) {
+                const std::string* text = operand(0);
+                levels = text == nullptr ? 0 : decimal_count(*text);
+            }
+            return levels >= 1 && levels <= loops_;
         }
         if (n == "unset") {
             // Variables only: -f, or a name only known once expanded, may remove a function.
-            for (std::size_t i = 1; i < s.words.size(); ++i) {
-                const std::string* operand = plain_literal(s.words[i]);
-                if (operand == nullptr) return false;
-                if (!operand->empty() && (*operand)[0] == '-' && *operand != "-v") return false;
+            for (std::size_t i = 0; i < count; ++i) {
+                const std::string* text = operand(i);
+                if (text == nullptr) return false;
+                if (!text->empty() && (*text)[0] == '-' && *text != "-v") return false;
             }
             return true;
         }
@@ -154,15 +173,28 @@ class Walk {
 
 }  // namespace
 
-bool InlineSubshells::allows(const ast::Command& body, const Shell& sh) {
+bool InlineSubshells::possible(const Shell& sh) {
     if (sh.options.interactive || sh.traps->running_action() || sh.traps->any_signal_action())
         return false;
     if (functions_version_ != sh.functions_version) {
         functions_.clear();
         functions_version_ = sh.functions_version;
     }
+    return true;
+}
+
+bool InlineSubshells::allows(const ast::Command& body, const Shell& sh) {
+    if (!possible(sh)) return false;
     Walk walk(sh, functions_);
     if (!walk.command(body)) return false;
+    for (const ast::Command* f : walk.functions_seen()) functions_.emplace(f, true);
+    return true;
+}
+
+bool InlineSubshells::allows_call(const std::vector<std::string>& argv, const Shell& sh) {
+    if (!possible(sh)) return false;
+    Walk walk(sh, functions_);
+    if (!walk.call(argv)) return false;
     for (const ast::Command* f : walk.functions_seen()) functions_.emplace(f, true);
     return true;
 }

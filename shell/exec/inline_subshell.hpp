@@ -20,7 +20,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace vsh {
 
@@ -33,8 +35,15 @@ class InlineSubshells {
   public:
     // Whether `body`, the body of a $(...) about to run, may run in this process.
     bool allows(const ast::Command& body, const Shell& sh);
+    // Whether a $(...) whose body is one simple command, its words expanded to `argv` (the
+    // name known only then, as in $(check_$kind "$x")), may run that command here.
+    bool allows_call(const std::vector<std::string>& argv, const Shell& sh);
 
   private:
+    // What holds for any body here (not interactive, no signal traps...); brings the
+    // knowledge of functions up to date.
+    bool possible(const Shell& sh);
+
     // What is known of function bodies (true: may run inline, false: must fork), valid while
     // Shell::functions_version stays the same.
     std::unordered_map<const ast::Command*, bool> functions_;

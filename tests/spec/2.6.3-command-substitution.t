@@ -395,3 +395,26 @@ f8b: 0 [other]
 f9: 0 [1]
 exit300: 44 []
 after: x=1 n=0 i=unset unset_var=unset EXP=unset
+
+#### a $(...) whose command name is an expansion is still a subshell
+# reason: XCU 2.6.3 — the name is known only once the words are expanded; what it names then decides nothing about the isolation
+check_a() { echo "A:$1"; x=changed; }
+check_b() { cd / && echo "B:$(pwd)"; }
+x=orig
+for k in a b; do r=$(check_$k "$k"); echo "$? $r x=$x"; done
+f=exit; r=$($f 3); echo "dyn exit $?"
+u=unset; y=1; r=$($u y); echo "y=$y"
+u2="unset -f"; r=$($u2 check_a); check_a z; echo "x=$x"
+n=break; r=$($n); echo "break $?"
+t=true; r=$(X=5 $t); echo "X=${X-unset}"
+e=echo; r=$($e hi >/dev/null); echo "[$r]"
+---- stdout
+0 A:a x=orig
+0 B:/ x=orig
+dyn exit 3
+y=1
+A:z
+x=changed
+break 0
+X=unset
+[]
