@@ -90,6 +90,16 @@ bool word_is_plain(const ast::Word& w) {
     return true;
 }
 
+// Whether the word reads $RANDOM, whose generator a subshell has to itself (seeded anew, and
+// the shell's own sequence left as it was): that takes the inline subshell's journal.
+bool reads_random(const ast::Word& w) {
+    for (const ast::WordPart& p : w) {
+        if (p.kind == ast::WordPart::Kind::Param && p.text == "RANDOM") return true;
+        if (reads_random(p.parts())) return true;
+    }
+    return false;
+}
+
 // If `body` can run in-process as a pure builtin sequence, returns true.
 bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     const auto* list = std::get_if<ast::List>(&body.node);
@@ -121,7 +131,7 @@ bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
         }
         if (sh.functions.count(first[0].text) != 0) return false;
         for (const ast::Word& w : simple->words)
-            if (!word_is_plain(w)) return false;
+            if (!word_is_plain(w) || reads_random(w)) return false;
     }
     return true;
 }
@@ -973,12 +983,13 @@ std::string Executor::command_substitution(const ast::Command* body) {
             out, [&] { return run_expanded(command, simple, argv, ExecContext{}); });
         return true;
     };
-    if (inline_subshells_.allows(*body, sh_)) {
+    if (substitution_runs_inline(*body, sh_)) {
+        // Pure builtins: no child at all (as ksh93 does), and nothing to put back afterwards.
+        // Output goes straight to a string.
+        status = run_inline_substitution(std::get<ast::List>(body->node), output);
+    } else if (inline_subshells_.allows(*body, sh_)) {
         // Shell code that needs no child (inline_subshell.hpp): run here, as ksh93 does.
         status = run_inline_subshell(output, [&] { return run(*body, ExecContext{}); });
-    } else if (substitution_runs_inline(*body, sh_)) {
-        // Pure builtins: no child at all (as ksh93 does). Output goes straight to a string.
-        status = run_inline_substitution(std::get<ast::List>(body->node), output);
     } else if (!capture_spawned(sh_, *this, *body, output, &status, in_shell)) {
         status = capture_shell_code(sh_, *this, *body, output);
     }
