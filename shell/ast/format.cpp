@@ -261,7 +261,11 @@ void Formatter::redirections(const std::vector<Redirection>& redirections, bool 
         out += redirection_operator(r.op);
         if (r.op == RedirOp::HereDoc) {
             // The delimiter stands for the body, which would take lines of its own.
-            if (r.strip_tabs) out += '-';
+            if (r.strip_tabs) {
+                out += '-';
+            } else if (!r.here_doc_delimiter.empty() && r.here_doc_delimiter[0] == '-') {
+                out += ' ';  // `<< -x` is not `<<-x`: a delimiter starting with '-' is spaced.
+            }
             // A line continuation in it (`<<E\<newline>OF`) is gone, as it is for the lexer.
             const std::string_view delimiter = r.here_doc_delimiter;
             for (std::size_t i = 0; i < delimiter.size(); ++i) {

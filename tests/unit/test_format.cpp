@@ -132,6 +132,9 @@ TEST_CASE("here-documents show their operator and delimiter, not the body", "[fo
     CHECK(formatted("cat 3<<\"E\"OF\nx\nEOF\n") == "cat 3<<\"E\"OF");
     CHECK(formatted("cat <<E\\\nOF\nx\nEOF\n") == "cat <<EOF");
     CHECK(formatted("{ cat <<A; cat <<B; }\na\nA\nb\nB\n") == "{ cat <<A; cat <<B; }");
+    // A delimiter that starts with '-' is not the <<- operator (found by fuzz_parse).
+    CHECK(formatted("cat << -x\nbody\n-x\n") == "cat << -x");
+    CHECK(formatted("cat <<- -x\n\tbody\n-x\n") == "cat <<--x");
 }
 
 TEST_CASE("formatted text reads back as the same command", "[format]") {
