@@ -87,8 +87,11 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     // A $(...) that InlineSubshells allows, run in this process as a subshell would run it:
     // `body()` runs with the output captured into `output`, variable changes rolled back
     // afterwards, exit and errors ending only it. Returns the exit status.
+    // A ( ) the same (output not captured: `output` null).
     template <typename Body>
-    int run_inline_subshell(std::string& output, Body body);
+    int run_inline_subshell(std::string* output, Body body);
+    // A ( ) body run here if InlineSubshells allows: true, with its status in *status.
+    bool run_subshell_inline(const ast::Subshell& node, ExecContext ctx, int* status);
 
     void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;

@@ -1,6 +1,7 @@
 #include "shell/exec/inline_subshell.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -10,6 +11,7 @@
 #include "shell/ast/ast.hpp"
 #include "shell/core/builtin.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/parser/parser.hpp"
 #include "shell/traps/traps.hpp"
 
 namespace vsh {
@@ -23,6 +25,34 @@ const std::string* plain_literal(const ast::Word& word) {
     // `[` alone is the test builtin: an unclosed bracket matches itself.
     if (text != "[" && text.find_first_of("*?[") != std::string::npos) return nullptr;
     return &text;
+}
+
+// The text of a word with no expansion in it (unquoted literal text with no pattern
+// character, quoted text), appended to `out`; false for any other word.
+bool append_known_text(const std::vector<ast::WordPart>& word, bool quoted, std::string& out) {
+    for (const ast::WordPart& p : word) {
+        switch (p.kind) {
+            case ast::WordPart::Kind::Literal:
+                if (!quoted && p.text.find_first_of("*?[") != std::string::npos) return false;
+                out += p.text;
+                break;
+            case ast::WordPart::Kind::Quoted:
+                out += p.text;
+                break;
+            case ast::WordPart::Kind::DoubleQuoted:
+                if (!append_known_text(p.parts(), true, out)) return false;
+                break;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+
+std::optional<std::string> known_text(const ast::Word& word) {
+    std::string text;
+    if (!append_known_text(word, false, text)) return std::nullopt;
+    return text;
 }
 
 // A count operand of break or continue: a small decimal number (0 when it is not one).
@@ -40,18 +70,24 @@ int decimal_count(const std::string& text) {
 // would keep to itself that this process could not undo.
 class Walk {
   public:
-    Walk(const Shell& sh, std::unordered_map<const ast::Command*, bool>& fork_functions)
-        : sh_(sh), fork_functions_(fork_functions) {}
+    Walk(const Shell& sh, InlineKind kind,
+         std::unordered_map<const ast::Command*, bool>& fork_functions)
+        : sh_(sh), kind_(kind), fork_functions_(fork_functions) {}
 
     bool command(const ast::Command& c) {
-        if (!c.redirections.empty()) return false;
+        // A program's redirections are its own process's; anything else's would be made and
+        // undone in this one (not yet done here: an exit could leave buffered output behind).
+        if (!c.redirections.empty() && !runs_program(c)) return false;
         return std::visit(
             [&](const auto& node) -> bool {
                 using T = std::decay_t<decltype(node)>;
                 if constexpr (std::is_same_v<T, ast::SimpleCommand>) {
                     return simple(node);
                 } else if constexpr (std::is_same_v<T, ast::Pipeline>) {
-                    return node.commands.size() == 1 && command(*node.commands[0]);
+                    // Each stage of a longer pipeline is a process of its own, which starts
+                    // from this process's state as it would from the subshell's.
+                    if (node.commands.size() > 1) return kind_ == InlineKind::Subshell;
+                    return command(*node.commands[0]);
                 } else if constexpr (std::is_same_v<T, ast::AndOrList>) {
                     return std::all_of(node.items.begin(), node.items.end(),
                                        [&](const auto& item) { return command(*item); });
@@ -76,6 +112,10 @@ class Walk {
                 } else if constexpr (std::is_same_v<T, ast::Case>) {
                     return std::all_of(node.items.begin(), node.items.end(),
                                        [&](const ast::CaseItem& item) { return list(item.body); });
+                } else if constexpr (std::is_same_v<T, ast::Subshell>) {
+                    // Judged on its own when it runs (and forked from this state if it must).
+                    // Not in a $(...): its programs would write to fd 1, not to the capture.
+                    return kind_ == InlineKind::Subshell;
                 } else {
                     // A subshell, a function definition, `time`.
                     return false;
@@ -87,11 +127,26 @@ class Walk {
     // The functions this walk went into (all found inline-safe when the walk succeeds).
     const std::vector<const ast::Command*>& functions_seen() const { return seen_; }
 
-  private:
     bool list(const ast::List& l) {
         for (const ast::ListItem& item : l.items)
             if (item.async == ast::Async::Yes || !command(*item.command)) return false;
         return true;
+    }
+
+  private:
+    // Whether `c` is a simple command naming a program (a plain literal name that is no
+    // builtin or function), in a body that may run programs.
+    bool runs_program(const ast::Command& c) const {
+        if (kind_ != InlineKind::Subshell) return false;
+        const auto* s = std::get_if<ast::SimpleCommand>(&c.node);
+        if (s == nullptr || s->words.empty()) return false;
+        const std::string* name = plain_literal(s->words[0]);
+        return name != nullptr && names_program(*name);
+    }
+
+    bool names_program(const std::string& name) const {
+        return name.find('/') != std::string::npos ||
+               (sh_.find_builtin(name) == nullptr && sh_.functions.count(name) == 0);
     }
 
     bool simple(const ast::SimpleCommand& s) {
@@ -99,19 +154,21 @@ class Walk {
         const std::string* name = plain_literal(s.words[0]);
         if (name == nullptr) return false;
         return named(*name, s.words.size() - 1,
-                     [&](std::size_t i) { return plain_literal(s.words[i + 1]); });
+                     [&](std::size_t i) { return known_text(s.words[i + 1]); });
     }
 
   public:
     // A command whose words are already expanded (argv[0] its name), run from a $(...).
     bool call(const std::vector<std::string>& argv) {
-        if (argv.empty() || argv[0].find('/') != std::string::npos) return false;
-        return named(argv[0], argv.size() - 1, [&](std::size_t i) { return &argv[i + 1]; });
+        if (argv.empty()) return false;
+        if (argv[0].find('/') != std::string::npos) return kind_ == InlineKind::Subshell;
+        return named(argv[0], argv.size() - 1,
+                     [&](std::size_t i) { return std::optional<std::string>(argv[i + 1]); });
     }
 
   private:
     // The command `name` with `count` operands; operand(i) is the text of operand i when it is
-    // known before the command runs (null: only known once expanded).
+    // known before the command runs (nullopt: only known once expanded).
     template <typename Operand>
     bool named(const std::string& name, std::size_t count, Operand operand) {
         // The order the executor finds commands in: special builtin, function, builtin.
@@ -120,30 +177,51 @@ class Walk {
             auto it = sh_.functions.find(name);
             if (it != sh_.functions.end()) return function(*it->second);
         }
-        if (builtin == nullptr) return false;  // A program: a child process.
+        // A program: a child process, which a $(...) would have to capture.
+        if (builtin == nullptr) return kind_ == InlineKind::Subshell;
         if (builtin->has(BuiltinTraits::Pure)) return true;
         const std::string_view n = builtin->name;
+        if (n == "eval") return eval(count, operand);
         if (n == "exit" || n == "export") return true;
         if (n == "return" || n == "local" || n == "shift") return in_function_;
         if (n == "break" || n == "continue") {
             if (count > 1) return false;
             int levels = 1;
             if (count == 1) {
-                const std::string* text = operand(0);
-                levels = text == nullptr ? 0 : decimal_count(*text);
+                const std::optional<std::string> text = operand(0);
+                levels = text ? decimal_count(*text) : 0;
             }
             return levels >= 1 && levels <= loops_;
         }
         if (n == "unset") {
             // Variables only: -f, or a name only known once expanded, may remove a function.
             for (std::size_t i = 0; i < count; ++i) {
-                const std::string* text = operand(i);
-                if (text == nullptr) return false;
+                const std::optional<std::string> text = operand(i);
+                if (!text) return false;
                 if (!text->empty() && (*text)[0] == '-' && *text != "-v") return false;
             }
             return true;
         }
         return false;
+    }
+
+    // eval with operands known before it runs: the commands they make, judged as any other.
+    // (eval parses them again when it runs, with the same aliases: nothing in an allowed body
+    // defines one.)
+    template <typename Operand>
+    bool eval(std::size_t count, Operand operand) {
+        std::string text;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::optional<std::string> part = operand(i);
+            if (!part) return false;
+            if (i > 0) text += ' ';
+            text += *part;
+        }
+        if (++evals_ > kMaxEvals) return false;  // eval "eval \"eval ...\"": enough.
+        auto parsed = parse_program(text, &sh_.aliases);
+        auto* tree = std::get_if<std::unique_ptr<ast::Command>>(&parsed);
+        // A syntax error is reported by eval itself, in whichever process.
+        return tree != nullptr && *tree != nullptr && command(**tree);
     }
 
     bool function(const ast::Command& body) {
@@ -164,39 +242,53 @@ class Walk {
         return ok;
     }
 
+    static constexpr int kMaxEvals = 16;
+
     const Shell& sh_;
+    const InlineKind kind_;
     std::unordered_map<const ast::Command*, bool>& fork_functions_;
     std::vector<const ast::Command*> seen_;
     bool in_function_ = false;
     int loops_ = 0;
+    int evals_ = 0;
 };
 
 }  // namespace
 
-bool InlineSubshells::possible(const Shell& sh) {
+bool InlineSubshells::possible(const Shell& sh, InlineKind kind) {
     if (sh.options.interactive || sh.traps->running_action() || sh.traps->any_signal_action())
         return false;
+    // A ( ) body's programs write to fd 1: not inside a $(...) that captures the shell's own
+    // output into a string.
+    if (kind == InlineKind::Subshell && sh.out.capture() != nullptr) return false;
     if (functions_version_ != sh.functions_version) {
-        functions_.clear();
+        for (auto& known : functions_) known.clear();
         functions_version_ = sh.functions_version;
     }
     return true;
 }
 
-bool InlineSubshells::allows(const ast::Command& body, const Shell& sh) {
-    if (!possible(sh)) return false;
-    Walk walk(sh, functions_);
-    if (!walk.command(body)) return false;
-    for (const ast::Command* f : walk.functions_seen()) functions_.emplace(f, true);
+template <typename Judge>
+bool InlineSubshells::judge(const Shell& sh, InlineKind kind, Judge judge_with) {
+    if (!possible(sh, kind)) return false;
+    auto& known = functions_[static_cast<std::size_t>(kind)];
+    Walk walk(sh, kind, known);
+    if (!judge_with(walk)) return false;
+    for (const ast::Command* f : walk.functions_seen()) known.emplace(f, true);
     return true;
 }
 
-bool InlineSubshells::allows_call(const std::vector<std::string>& argv, const Shell& sh) {
-    if (!possible(sh)) return false;
-    Walk walk(sh, functions_);
-    if (!walk.call(argv)) return false;
-    for (const ast::Command* f : walk.functions_seen()) functions_.emplace(f, true);
-    return true;
+bool InlineSubshells::allows(const ast::Command& body, const Shell& sh, InlineKind kind) {
+    return judge(sh, kind, [&](Walk& walk) { return walk.command(body); });
+}
+
+bool InlineSubshells::allows_list(const ast::List& body, const Shell& sh, InlineKind kind) {
+    return judge(sh, kind, [&](Walk& walk) { return walk.list(body); });
+}
+
+bool InlineSubshells::allows_call(const std::vector<std::string>& argv, const Shell& sh,
+                                  InlineKind kind) {
+    return judge(sh, kind, [&](Walk& walk) { return walk.call(argv); });
 }
 
 }  // namespace vsh

@@ -275,9 +275,9 @@ expecting "fi"
 #### a child that cannot be created is reported, with a failure status
 # reason: XCU 2.8.1 — an error creating a process is a failure, never an empty success
 # dash: differs — dash's ulimit has no -u (and dash exits at the first failed fork)
-# (cd in f and in the second $(...) makes them need a child: a body of builtins that change
-# nothing, or only variables, runs in the shell with no process.)
-script='ulimit -u 1; f() { cd / && echo hi; }; x=$(f); echo "subst=$? [$x]"; x=$(cd / && exit 3); echo "exit=$?"; f | cat; echo "stage=$?"; /bin/echo x | f; echo "last=$?"; (echo sub); echo "sub=$?"'
+# (cd in f, in the second $(...) and in the ( ) makes them need a child: a body of builtins
+# that change nothing, or only variables, runs in the shell with no process.)
+script='ulimit -u 1; f() { cd / && echo hi; }; x=$(f); echo "subst=$? [$x]"; x=$(cd / && exit 3); echo "exit=$?"; f | cat; echo "stage=$?"; /bin/echo x | f; echo "last=$?"; (cd / && echo sub); echo "sub=$?"'
 if [ "$(id -u)" = 0 ]; then
     # root is not held by RLIMIT_NPROC: run as nobody.
     cd / && setpriv --reuid=65534 --regid=65534 --clear-groups "$TEST_SHELL" -c "$script" 2>/dev/null

@@ -27,6 +27,70 @@ echo yes
 ---- stdout
 yes
 
+#### a ( ) run in the shell and one that must fork agree
+# reason: XCU 2.9.4.1 — the same subshell environment whatever runs it; the `: </dev/null` that starts each second ( ) makes it fork
+x=1 n=0
+f() { x=$1; export EXP=$1; echo "f $x $#"; }
+same() { [ "$1" = "$2" ] && echo "$3: $1" || echo "$3 differs: $1 / $2"; }
+a=$( (x=2; echo "in $x"); echo "out $x $?" ); b=$( (: </dev/null; x=2; echo "in $x"); echo "out $x $?" ); same "$a" "$b" vars
+a=$( (exit 3; echo no); echo "$?" ); b=$( (: </dev/null; exit 3; echo no); echo "$?" ); same "$a" "$b" exit
+a=$( (f p q; echo "$EXP"; /usr/bin/env | grep '^EXP='); echo "after ${EXP-unset} $x" ); b=$( (: </dev/null; f p q; echo "$EXP"; /usr/bin/env | grep '^EXP='); echo "after ${EXP-unset} $x" ); same "$a" "$b" program
+a=$( (echo a; /bin/echo b; echo c | cat; echo d) ); b=$( (: </dev/null; echo a; /bin/echo b; echo c | cat; echo d) ); same "$a" "$b" order
+a=$( (set -e; false; echo no) ; echo "$?" ); b=$( (: </dev/null; set -e; false; echo no) ; echo "$?" ); same "$a" "$b" set-e
+a=$(set -e; (false; echo still) && echo and; echo "$?" ); b=$(set -e; (: </dev/null; false; echo still) && echo and; echo "$?" ); same "$a" "$b" set-e-and
+a=$(set -e; (false); echo "not reached"); b=$(set -e; (: </dev/null; false); echo "not reached"); same "$a|$?" "$b|$?" set-e-subshell
+a=$( ( (x=3; exit 5); echo "inner $? $x") ); b=$( (: </dev/null; (x=3; exit 5); echo "inner $? $x") ); same "$a" "$b" nested
+a=$( (eval 'x=4; echo "eval $x"'); echo "$x" ); b=$( (: </dev/null; eval 'x=4; echo "eval $x"'); echo "$x" ); same "$a" "$b" eval
+echo "after: x=$x n=$n EXP=${EXP-unset}"
+---- stdout
+vars: in 2
+out 1 0
+exit: 3
+program: f p 2
+p
+EXP=p
+after unset 1
+order: a
+b
+c
+d
+set-e: 1
+set-e-and: still
+and
+0
+set-e-subshell: |1
+nested: inner 5 1
+eval: eval 4
+1
+after: x=1 n=0 EXP=unset
+
+#### a ( ) of one command known once expanded: ( "$@" ), (eval "$code")
+# reason: XCU 2.9.4.1, 2.14 eval — expanded before it is known whether the body needs a child; the words are expanded once, errors are reported once
+set -u
+m() { ( eval "case \${1:-} in ($2) :;; (*) false;; esac" ) && echo "$1 matches $2" || echo "$1 does not match $2"; }
+m abc 'a*'; m abc 'b*'
+v=orig
+set -- eval 'v=changed; echo "in: $v"'
+( "$@" ); echo "out: $v"
+code='cd / && pwd'
+(eval "$code"); pwd | sed "s|^$PWD\$|unchanged|"
+(eval 'if') 2>&1 | grep -c 'expecting "then"'
+(eval "echo \$nope") 2>&1 | grep -c nope
+was=${LC_ALL-unset}; (eval "export LC_ALL=POSIX; echo \${LC_ALL}"); [ "${LC_ALL-unset}" = "$was" ] && echo "LC_ALL as it was"
+echo done
+---- stdout
+abc matches a*
+abc does not match b*
+in: changed
+out: orig
+/
+unchanged
+1
+1
+POSIX
+LC_ALL as it was
+done
+
 #### brace group runs in the current shell
 x=1
 { x=2; }

@@ -105,12 +105,18 @@ std::unique_ptr<vsh::ast::Command> parse_one(const TestShell& sh, const std::str
 }
 
 // Whether the $(...) body `text` may run in the shell, with `setup` run first.
-bool runs_inline(const std::string& text, const std::string& setup = {}) {
+bool runs_inline(const std::string& text, const std::string& setup = {},
+                 vsh::InlineKind kind = vsh::InlineKind::Substitution) {
     TestShell sh;
     if (!setup.empty()) sh.run_string(setup);
     const auto body = parse_one(sh, text);
     vsh::InlineSubshells rules;
-    return rules.allows(*body, sh);
+    return rules.allows(*body, sh, kind);
+}
+
+// The same for the body of a ( ).
+bool subshell_inline(const std::string& text, const std::string& setup = {}) {
+    return runs_inline(text, setup, vsh::InlineKind::Subshell);
 }
 
 }  // namespace
@@ -149,6 +155,40 @@ TEST_CASE("which $(...) bodies run in the shell") {
     // A signal with a trap would take its default action in a child.
     CHECK_FALSE(runs_inline("echo", "trap 'echo caught' USR1"));
     CHECK(runs_inline("echo", "trap 'echo bye' EXIT; trap '' USR2"));
+}
+
+TEST_CASE("eval with operands known beforehand is judged by what it runs") {
+    CHECK(runs_inline("eval 'x=1; echo $x'"));
+    CHECK(runs_inline("eval echo \\$x"));
+    CHECK_FALSE(runs_inline("eval 'cd /'"));
+    CHECK_FALSE(runs_inline("eval \"$code\""));  // known only once expanded
+    CHECK_FALSE(runs_inline("eval 'if'"));       // a syntax error: eval reports it
+    CHECK_FALSE(runs_inline("eval \"eval 'eval ls'\""));
+}
+
+TEST_CASE("which ( ) bodies run in the shell") {
+    // Everything a $(...) may do...
+    CHECK(subshell_inline("x=1; echo ${y=2}; export z=3; exit 4"));
+    CHECK(subshell_inline("f", "f() { local v=1; shift; return 2; }"));
+    // ...and programs, with redirections of their own, pipelines and nested subshells, since
+    // nothing is captured: their output goes where the shell's goes.
+    CHECK(subshell_inline("ls /; /bin/echo hi > /dev/null 2>&1"));
+    CHECK(subshell_inline("echo a | cat; (x=2; ls)"));
+    CHECK(subshell_inline("f", "f() { ls \"$@\"; }"));
+    CHECK(subshell_inline("eval 'ls | wc -l'"));
+
+    CHECK_FALSE(subshell_inline("echo hi > file"));  // a builtin's redirection is the shell's
+    CHECK_FALSE(subshell_inline("{ ls; } 2>/dev/null"));
+    CHECK_FALSE(subshell_inline("f > /dev/null", "f() { ls; }"));
+    CHECK_FALSE(subshell_inline("cd /; ls"));
+    CHECK_FALSE(subshell_inline("set -e; ls"));
+    CHECK_FALSE(subshell_inline("ls & wait"));
+    CHECK_FALSE(subshell_inline("$prog arg"));
+    CHECK_FALSE(subshell_inline("f() { :; }"));
+    CHECK_FALSE(subshell_inline("ls", "trap 'echo caught' INT"));
+    // A program in a $(...) would write to fd 1, not to the string.
+    CHECK_FALSE(runs_inline("ls"));
+    CHECK_FALSE(runs_inline("/bin/echo hi"));
 }
 
 TEST_CASE("a function redefined or unset is judged afresh") {
