@@ -7,6 +7,7 @@
 #include "builtins/declarations.hpp"
 #include "builtins/escape_util.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/trap_actions.hpp"
 
 namespace vsh {
 
@@ -30,6 +31,7 @@ int builtin_echo(Shell& sh, Args argv) {
     // Written at once, as dash does, so that a failed write (a closed or full output) shows
     // in echo's own status.
     if (!sh.out.flush()) {
+        end_subshell_on_own_signal(sh);
         sh.error("echo", std::string("write error: ") + std::strerror(sh.out.last_error()));
         return 1;
     }

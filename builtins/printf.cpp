@@ -19,6 +19,7 @@
 #include "builtins/usage.hpp"
 #include "shell/base/locale.hpp"
 #include "shell/core/shell.hpp"
+#include "shell/core/trap_actions.hpp"
 
 namespace vsh {
 namespace {
@@ -332,6 +333,7 @@ int builtin_printf(Shell& sh, Args argv) {
     }
     sh.out.write(out);
     if (!sh.out.flush()) {  // See echo.cpp: a failed write is printf's failure.
+        end_subshell_on_own_signal(sh);
         sh.error("printf", std::string("write error: ") + std::strerror(sh.out.last_error()));
         return 1;
     }

@@ -88,6 +88,14 @@ struct FatalError {
     int status = 2;
 };
 
+// Thrown in a subshell running inside the shell (Shell::inline_subshells, see
+// exec/inline_subshell.hpp) for what would end the subshell's process: `exit`, `set -e`, a
+// signal whose trap the subshell would not have had. Ends only that body, with `status`.
+struct InlineSubshellExit {
+    int status;
+    int signal = 0;  // The signal that ended it (status 128 + signal), or 0.
+};
+
 // Thrown in an interactive shell's command loop (Shell::abandon_on_interrupt) when Ctrl-C or
 // Ctrl-Z ends or stops a foreground job, or Ctrl-C reaches the shell while it runs a command
 // itself (a loop of builtins): the rest of the command line is abandoned and the prompt comes
@@ -123,6 +131,9 @@ class Shell {
     // $(...) bodies running in this process as if in a subshell (exec/inline_subshell.hpp); 0
     // again in a forked child.
     int inline_subshells = 0;
+    // The processes started while one runs (for the signals they send it); emptied when the
+    // outermost ends.
+    std::vector<pid_t> inline_children;
 
     Jump jump = Jump::None;
     int jump_count = 0;  // Loop levels left for break/continue.

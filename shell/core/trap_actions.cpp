@@ -23,6 +23,15 @@ void run_action(Shell& sh, const std::string& action) {
 }  // namespace
 
 void run_pending_traps(Shell& sh) {
+    if (sh.inline_subshells > 0) {
+        // A subshell run inside the shell (exec/inline_subshell.hpp) has none of the shell's
+        // signal actions: as a child would, it ends by a signal whose default action ends a
+        // process, and leaves the others; the shell's actions run once it is over, as they
+        // would once the child was waited for.
+        if (const int sig = TrapTable::take_subshell_signal(sh.inline_children))
+            throw InlineSubshellExit{128 + sig, sig};
+        return;
+    }
     while (std::optional<std::string> action = sh.traps->take_pending_action()) {
         const int saved_status = sh.last_status;
         run_action(sh, *action);
@@ -30,6 +39,10 @@ void run_pending_traps(Shell& sh) {
         // function the signal arrived in (whose status it sets).
         if (sh.jump != Jump::Exit && sh.jump != Jump::Return) sh.last_status = saved_status;
     }
+}
+
+void end_subshell_on_own_signal(Shell& sh) {
+    if (sh.inline_subshells > 0 && TrapTable::pending()) run_pending_traps(sh);
 }
 
 void run_exit_trap(Shell& sh) {

@@ -6,8 +6,10 @@
 namespace vsh {
 
 // Whether a command is the last thing its shell process will do. Then an external command may
-// replace the process instead of spawning (DESIGN.md rule 8).
-enum class LastCommand : unsigned char { No, Exec };
+// replace the process instead of spawning (DESIGN.md rule 8). InlineTail: the last thing a
+// ( ) run in the shell does (inline_subshell.hpp); a builtin or function there that the body
+// may not run in the shell runs in a child instead, since nothing in the subshell follows it.
+enum class LastCommand : unsigned char { No, Exec, InlineTail };
 
 // Whether a failing command triggers `set -e` here (not in if/while conditions, not on the
 // left of && or ||, not under !).

@@ -43,12 +43,6 @@ namespace {
 
 using Assignments = std::vector<std::pair<std::string, std::string>>;
 
-// Thrown by exit_shell in a $(...) run inline (Executor::run_inline_subshell): what would end
-// the subshell's process (set -e, an error in a child's last command) ends the body instead.
-struct InlineSubshellExit {
-    int status;
-};
-
 // Whether argv is `exec` without a command, perhaps reached through `command` (`command exec
 // 3>f`): its redirections are then made permanent (XCU exec), as dash, bash and mksh do. A
 // lone "--" after either ends the options and names no command (XCU 1.4).
@@ -457,7 +451,11 @@ int Executor::run_case(const ast::Case& node, ExecContext ctx) {
         int status = 0;
         // ;& falls through into the following bodies without testing their patterns.
         for (std::size_t j = i; j < n; ++j) {
-            status = node.items[j].body.items.empty() ? 0 : run_list(node.items[j].body, ctx);
+            // A body that falls through is not the last thing done (no exec of its program).
+            ExecContext body_ctx = ctx;
+            if (node.items[j].terminator == ast::CaseTerminator::FallThrough && j + 1 < n)
+                body_ctx.last = LastCommand::No;
+            status = node.items[j].body.items.empty() ? 0 : run_list(node.items[j].body, body_ctx);
             if (sh_.jump != Jump::None) return status;
             if (node.items[j].terminator != ast::CaseTerminator::FallThrough) break;
         }
@@ -566,7 +564,7 @@ bool expandable_twice(const ast::Command& command, const ast::SimpleCommand& sim
 }  // namespace
 
 bool Executor::run_subshell_inline(const ast::Subshell& node, ExecContext ctx, int* status) {
-    const ExecContext inner{LastCommand::No, ctx.errexit};
+    const ExecContext inner{LastCommand::InlineTail, ctx.errexit};
     if (inline_subshells_.allows_list(node.body, sh_, InlineKind::Subshell)) {
         *status = run_inline_subshell(nullptr, [&] { return run_list(node.body, inner); });
         return true;
@@ -586,6 +584,30 @@ bool Executor::run_subshell_inline(const ast::Subshell& node, ExecContext ctx, i
     *status =
         run_inline_subshell(nullptr, [&] { return run_expanded(command, *simple, argv, inner); });
     return true;
+}
+
+int Executor::run_tail_in_child(const ast::Command& command, const ast::SimpleCommand& simple,
+                                std::vector<std::string>& argv, ErrExit errexit) {
+    sh_.flush_streams();
+    const ForkClock clock(sh_);
+    pid_t pid = fork_shell(sh_);
+    if (pid < 0) {
+        sh_.error(std::string("fork: ") + std::strerror(errno));
+        return 2;
+    }
+    if (pid == 0) {
+        become_subshell();
+        child_run_expanded(command, simple, argv, errexit);
+    }
+    StartedProcess process;
+    process.pid = pid;
+    process.outcome = clock.outcome();
+    process.name = "( subshell )";
+    ForegroundJob job;
+    job.pgid = pid;
+    job.text = [&command] { return ast::format_command(command); };
+    const std::vector<int> wait_statuses = wait_foreground(sh_, {process}, job);
+    return exit_status_of(wait_statuses.front());
 }
 
 void Executor::become_subshell() {
@@ -825,6 +847,15 @@ bool assign_prefixes(Shell& sh, const CommandTarget& target, bool permanent,
 int Executor::run_expanded(const ast::Command& command, const ast::SimpleCommand& simple,
                            std::vector<std::string>& argv, ExecContext ctx) {
     const CommandTarget target = find_target(sh_, argv[0]);
+    // The last command of a ( ) run in the shell, which InlineSubshells let through unjudged
+    // (a name known only now, or a command the body may not run here): a builtin or function
+    // that may not run here runs in a child, the subshell's end. Its redirections would be
+    // the shell's to undo: a child too.
+    if (ctx.last == LastCommand::InlineTail &&
+        (target.builtin != nullptr || target.function != nullptr) &&
+        (!command.redirections.empty() ||
+         !inline_subshells_.allows_call(argv, sh_, InlineKind::Subshell)))
+        return run_tail_in_child(command, simple, argv, ctx.errexit);
     PreparedRedirections redirs;
     SavedFds saved;
     const bool permanent = target.builtin != nullptr &&
@@ -858,6 +889,7 @@ int Executor::run_builtin(const Builtin& builtin, const ast::Command& command,
                           std::vector<std::string>& argv, ExecContext ctx) {
     // eval and dot run their commands in this command's set -e context.
     const ScopedValue<ErrExit> errexit(builtin_errexit_, ctx.errexit);
+    const ScopedValue<LastCommand> last(builtin_last_, ctx.last);
     const ScopedValue<const ast::Command*> enclosing(builtin_command_, &command);
     const int status = builtin.run(sh_, std::span<const std::string>(argv));
     return flush_builtin_output(argv[0], status);
@@ -865,6 +897,7 @@ int Executor::run_builtin(const Builtin& builtin, const ast::Command& command,
 
 int Executor::flush_builtin_output(const std::string& name, int status) {
     if (!sh_.out.flush() && status == 0) {
+        end_subshell_on_own_signal(sh_);
         // A builtin whose output could not be written failed (e.g. echo > /dev/full).
         sh_.error(name, std::string("write error: ") + std::strerror(errno));
         status = 1;
@@ -993,7 +1026,7 @@ class InlineSubshellScope {
         sh.loop_depth = 0;
     }
     ~InlineSubshellScope() {
-        --sh_.inline_subshells;
+        if (--sh_.inline_subshells == 0) sh_.inline_children.clear();
         sh_.vars.roll_back_journal();
         sh_.jump = Jump::None;
         sh_.jump_count = 0;
@@ -1027,6 +1060,11 @@ int Executor::run_inline_subshell(std::string* output, Body body) {
         if (sh_.jump == Jump::Exit) status = sh_.last_status;
     } catch (const InlineSubshellExit& e) {
         status = e.status;
+        // Told as the death of a child by that signal would be.
+        if (e.signal != 0) {
+            sh_.out.flush();
+            print_signal_death(sh_, e.signal);
+        }
     } catch (const FatalError& e) {
         status = e.status;
     }
@@ -1130,6 +1168,9 @@ int Executor::run_source(InputSource& raw_source, CommandLoop loop, std::uint32_
     // eval's and dot's commands run where eval or dot was called (a trap action's do not).
     const ErrExit inherited_errexit =
         sh_.traps->running_action() ? ErrExit::Active : builtin_errexit_;
+    // eval's last command is the last of a ( ) run in the shell if eval was (nothing else
+    // that runs a source, a trap action or a dot script, is let into such a body).
+    const LastCommand inherited_last = std::exchange(builtin_last_, LastCommand::No);
     int status = 0;
     for (;;) {
         if (TrapTable::pending()) {
@@ -1172,6 +1213,8 @@ int Executor::run_source(InputSource& raw_source, CommandLoop loop, std::uint32_
         if (source_depth_ == 1 && source.at_end() && allow_exec_last_ && !sh_.options.interactive &&
             !sh_.traps->any_set() && !sh_.traps->running_action()) {
             ctx.last = LastCommand::Exec;
+        } else if (inherited_last == LastCommand::InlineTail && source.at_end()) {
+            ctx.last = LastCommand::InlineTail;
         }
         if (loop == CommandLoop::Interactive) {
             try {

@@ -92,6 +92,11 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     int run_inline_subshell(std::string* output, Body body);
     // A ( ) body run here if InlineSubshells allows: true, with its status in *status.
     bool run_subshell_inline(const ast::Subshell& node, ExecContext ctx, int* status);
+    // The last command of a ( ) run in the shell, when it is one the body may not run here
+    // (`cd`, a function that does, a name known only once expanded): run in a child, as the
+    // rest of the subshell would have been. Returns its status.
+    int run_tail_in_child(const ast::Command& command, const ast::SimpleCommand& simple,
+                          std::vector<std::string>& argv, ErrExit errexit);
 
     void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;
@@ -122,6 +127,8 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     // What `set -e` does where the builtin now running was called: the commands eval and dot
     // run are part of that command, so an ignored -e (an `if` condition ...) stays ignored.
     ErrExit builtin_errexit_ = ErrExit::Active;
+    // The same for whether eval's last command is the last of a ( ) run in the shell.
+    LastCommand builtin_last_ = LastCommand::No;
     // The status of the last command substitution of the simple command being expanded, and
     // whether it ran one ($? of a command of assignments only).
     int last_substitution_status_ = 0;

@@ -22,11 +22,13 @@ pid_t fork_shell(Shell& sh, ForkedAs role) {
         // A $(...) running inline in the parent is not this child's: its output, exits and
         // variable changes are the child's own (sh.out's buffer was flushed before the fork).
         sh.inline_subshells = 0;
+        sh.inline_children.clear();
         sh.out.forget_capture();
         sh.vars.forget_journals();
         sh.traps->prepare_forked_child();
         if (role == ForkedAs::AsyncList) sh.traps->ignore_for_async_list();
     }
+    if (pid > 0 && sh.inline_subshells > 0) sh.inline_children.push_back(pid);
     sigprocmask(SIG_SETMASK, &saved, nullptr);
     errno = fork_errno;
     return pid;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shell/ast/ast.hpp"
+#include "shell/base/source.hpp"
 #include "shell/core/builtin.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/parser/parser.hpp"
@@ -74,31 +75,39 @@ class Walk {
          std::unordered_map<const ast::Command*, bool>& fork_functions)
         : sh_(sh), kind_(kind), fork_functions_(fork_functions) {}
 
-    bool command(const ast::Command& c) {
+    // `tail`: whether `c` is the last thing a ( ) body does (LastCommand::InlineTail, handed
+    // down as the executor hands it down). A simple command there need not be judged now:
+    // one the body may not run in the shell runs in a child when its name is known
+    // (Executor::run_tail_in_child), the end of the subshell either way.
+    bool command(const ast::Command& c, bool tail = false) {
+        tail = tail && kind_ == InlineKind::Subshell;
+        const auto* simple_command = std::get_if<ast::SimpleCommand>(&c.node);
         // A program's redirections are its own process's; anything else's would be made and
         // undone in this one (not yet done here: an exit could leave buffered output behind).
-        if (!c.redirections.empty() && !runs_program(c)) return false;
+        if (!c.redirections.empty() && !runs_program(c) && !(tail && simple_command != nullptr))
+            return false;
+        if (simple_command != nullptr) return simple(*simple_command, tail);
         return std::visit(
             [&](const auto& node) -> bool {
                 using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, ast::SimpleCommand>) {
-                    return simple(node);
-                } else if constexpr (std::is_same_v<T, ast::Pipeline>) {
+                if constexpr (std::is_same_v<T, ast::Pipeline>) {
                     // Each stage of a longer pipeline is a process of its own, which starts
                     // from this process's state as it would from the subshell's.
                     if (node.commands.size() > 1) return kind_ == InlineKind::Subshell;
-                    return command(*node.commands[0]);
+                    return command(*node.commands[0], tail && !node.negated);
                 } else if constexpr (std::is_same_v<T, ast::AndOrList>) {
-                    return std::all_of(node.items.begin(), node.items.end(),
-                                       [&](const auto& item) { return command(*item); });
+                    const std::size_t n = node.items.size();
+                    for (std::size_t i = 0; i < n; ++i)
+                        if (!command(*node.items[i], tail && i + 1 == n)) return false;
+                    return true;
                 } else if constexpr (std::is_same_v<T, ast::List>) {
-                    return list(node);
+                    return list(node, tail);
                 } else if constexpr (std::is_same_v<T, ast::BraceGroup>) {
-                    return list(node.body);
+                    return list(node.body, tail);
                 } else if constexpr (std::is_same_v<T, ast::If>) {
                     for (const ast::IfBranch& branch : node.branches)
-                        if (!list(branch.condition) || !list(branch.body)) return false;
-                    return !node.else_body || list(*node.else_body);
+                        if (!list(branch.condition) || !list(branch.body, tail)) return false;
+                    return !node.else_body || list(*node.else_body, tail);
                 } else if constexpr (std::is_same_v<T, ast::Loop>) {
                     ++loops_;
                     const bool ok = list(node.condition) && list(node.body);
@@ -110,8 +119,15 @@ class Walk {
                     --loops_;
                     return ok;
                 } else if constexpr (std::is_same_v<T, ast::Case>) {
-                    return std::all_of(node.items.begin(), node.items.end(),
-                                       [&](const ast::CaseItem& item) { return list(item.body); });
+                    const std::size_t n = node.items.size();
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const ast::CaseItem& item = node.items[i];
+                        // A body that falls through into the next (;&) is not the last.
+                        const bool last =
+                            item.terminator != ast::CaseTerminator::FallThrough || i + 1 == n;
+                        if (!list(item.body, tail && last)) return false;
+                    }
+                    return true;
                 } else if constexpr (std::is_same_v<T, ast::Subshell>) {
                     // Judged on its own when it runs (and forked from this state if it must).
                     // Not in a $(...): its programs would write to fd 1, not to the capture.
@@ -127,9 +143,13 @@ class Walk {
     // The functions this walk went into (all found inline-safe when the walk succeeds).
     const std::vector<const ast::Command*>& functions_seen() const { return seen_; }
 
-    bool list(const ast::List& l) {
-        for (const ast::ListItem& item : l.items)
-            if (item.async == ast::Async::Yes || !command(*item.command)) return false;
+    bool list(const ast::List& l, bool tail = false) {
+        const std::size_t n = l.items.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const ast::ListItem& item = l.items[i];
+            if (item.async == ast::Async::Yes || !command(*item.command, tail && i + 1 == n))
+                return false;
+        }
         return true;
     }
 
@@ -149,28 +169,38 @@ class Walk {
                (sh_.find_builtin(name) == nullptr && sh_.functions.count(name) == 0);
     }
 
-    bool simple(const ast::SimpleCommand& s) {
+    bool simple(const ast::SimpleCommand& s, bool tail) {
         if (s.words.empty()) return true;  // Assignments alone: journaled.
         const std::string* name = plain_literal(s.words[0]);
-        if (name == nullptr) return false;
-        return named(*name, s.words.size() - 1,
-                     [&](std::size_t i) { return known_text(s.words[i + 1]); });
+        if (name == nullptr) return tail;
+        const std::size_t seen = seen_.size();
+        if (named(
+                *name, s.words.size() - 1,
+                [&](std::size_t i) { return known_text(s.words[i + 1]); }, tail))
+            return true;
+        // Left to the child at the end: the functions this judgement went into are not known
+        // to be safe (one may have been judged safe on the word of the one that failed).
+        seen_.resize(seen);
+        return tail;
     }
 
   public:
     // A command whose words are already expanded (argv[0] its name), run from a $(...).
+    // In a ( ), that command is the body's last (tail).
     bool call(const std::vector<std::string>& argv) {
         if (argv.empty()) return false;
         if (argv[0].find('/') != std::string::npos) return kind_ == InlineKind::Subshell;
-        return named(argv[0], argv.size() - 1,
-                     [&](std::size_t i) { return std::optional<std::string>(argv[i + 1]); });
+        return named(
+            argv[0], argv.size() - 1,
+            [&](std::size_t i) { return std::optional<std::string>(argv[i + 1]); },
+            kind_ == InlineKind::Subshell);
     }
 
   private:
     // The command `name` with `count` operands; operand(i) is the text of operand i when it is
     // known before the command runs (nullopt: only known once expanded).
     template <typename Operand>
-    bool named(const std::string& name, std::size_t count, Operand operand) {
+    bool named(const std::string& name, std::size_t count, Operand operand, bool tail) {
         // The order the executor finds commands in: special builtin, function, builtin.
         const Builtin* builtin = sh_.find_builtin(name);
         if (builtin == nullptr || builtin->cls != BuiltinClass::Special) {
@@ -181,7 +211,7 @@ class Walk {
         if (builtin == nullptr) return kind_ == InlineKind::Subshell;
         if (builtin->has(BuiltinTraits::Pure)) return true;
         const std::string_view n = builtin->name;
-        if (n == "eval") return eval(count, operand);
+        if (n == "eval") return eval(count, operand, tail);
         if (n == "exit" || n == "export") return true;
         if (n == "return" || n == "local" || n == "shift") return in_function_;
         if (n == "break" || n == "continue") {
@@ -208,8 +238,10 @@ class Walk {
     // eval with operands known before it runs: the commands they make, judged as any other.
     // (eval parses them again when it runs, with the same aliases: nothing in an allowed body
     // defines one.)
+    // Its commands are read as eval reads them (Executor::run_source), so that the one it
+    // runs as the last of a ( ) (`tail`) is the one judged so here.
     template <typename Operand>
-    bool eval(std::size_t count, Operand operand) {
+    bool eval(std::size_t count, Operand operand, bool tail) {
         std::string text;
         for (std::size_t i = 0; i < count; ++i) {
             const std::optional<std::string> part = operand(i);
@@ -218,10 +250,17 @@ class Walk {
             text += *part;
         }
         if (++evals_ > kMaxEvals) return false;  // eval "eval \"eval ...\"": enough.
-        auto parsed = parse_program(text, &sh_.aliases);
-        auto* tree = std::get_if<std::unique_ptr<ast::Command>>(&parsed);
-        // A syntax error is reported by eval itself, in whichever process.
-        return tree != nullptr && *tree != nullptr && command(**tree);
+        StringSource source(std::move(text));
+        Parser parser(source, &sh_.aliases);
+        for (;;) {
+            ParseResult result = parser.next_command();
+            source.release_lookahead();
+            if (std::holds_alternative<EndOfInput>(result)) return true;
+            auto* tree = std::get_if<std::unique_ptr<ast::Command>>(&result);
+            // A syntax error is reported by eval itself, in whichever process.
+            if (tree == nullptr || *tree == nullptr) return false;
+            if (!command(**tree, tail && source.at_end())) return false;
+        }
     }
 
     bool function(const ast::Command& body) {
@@ -256,8 +295,9 @@ class Walk {
 }  // namespace
 
 bool InlineSubshells::possible(const Shell& sh, InlineKind kind) {
-    if (sh.options.interactive || sh.traps->running_action() || sh.traps->any_signal_action())
-        return false;
+    // (A signal trap is no obstacle: a signal that arrives meanwhile ends the body as it would
+    // end a child, and its action runs afterwards; run_pending_traps.)
+    if (sh.options.interactive || sh.traps->running_action()) return false;
     // A ( ) body's programs write to fd 1: not inside a $(...) that captures the shell's own
     // output into a string.
     if (kind == InlineKind::Subshell && sh.out.capture() != nullptr) return false;
@@ -278,12 +318,13 @@ bool InlineSubshells::judge(const Shell& sh, InlineKind kind, Judge judge_with) 
     return true;
 }
 
+// A ( ) body's last command is its tail (Walk::command); a $(...) has none.
 bool InlineSubshells::allows(const ast::Command& body, const Shell& sh, InlineKind kind) {
-    return judge(sh, kind, [&](Walk& walk) { return walk.command(body); });
+    return judge(sh, kind, [&](Walk& walk) { return walk.command(body, true); });
 }
 
 bool InlineSubshells::allows_list(const ast::List& body, const Shell& sh, InlineKind kind) {
-    return judge(sh, kind, [&](Walk& walk) { return walk.list(body); });
+    return judge(sh, kind, [&](Walk& walk) { return walk.list(body, true); });
 }
 
 bool InlineSubshells::allows_call(const std::vector<std::string>& argv, const Shell& sh,

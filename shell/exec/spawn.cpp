@@ -119,6 +119,7 @@ SpawnOutcome spawn_with_fifo_open(Shell& sh, const SpawnRequest& request,
     }
     outcome.spawn_ns = monotonic_ns() - outcome.started_ns;
     outcome.pid = pid;
+    if (sh.inline_subshells > 0) sh.inline_children.push_back(pid);
     if (request.process_group != backends::ProcessGroup::Inherit)
         setpgid(pid, request.pgid == 0 ? pid : request.pgid);
     return outcome;
@@ -212,6 +213,7 @@ void launch(Shell& sh, const SpawnRequest& request, PreparedRedirections& redirs
         return;
     }
     outcome.pid = result.pid;
+    if (sh.inline_subshells > 0) sh.inline_children.push_back(result.pid);
     if (request.process_group != backends::ProcessGroup::Inherit) {
         // Also in the parent: whichever of the two runs first, the group exists before anyone
         // signals it (the classic race).

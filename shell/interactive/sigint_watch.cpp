@@ -13,37 +13,60 @@ namespace {
 volatile sig_atomic_t sigint_seen = 0;
 volatile sig_atomic_t sigwinch_seen = 0;
 volatile sig_atomic_t sigchld_seen = 0;
-// The handlers displaced by the watch, called after the flag is set. Written only while the
-// signals are not yet redirected here, read only from the handlers.
-void (*chained_int)(int) = nullptr;
-void (*chained_winch)(int) = nullptr;
-void (*chained_chld)(int) = nullptr;
+// A handler displaced by the watch, called after the flag is set (the trap table's takes the
+// siginfo: where the signal came from). Written only while the signal is not yet redirected
+// here, read only from the handler.
+struct Chained {
+    void (*plain)(int) = nullptr;
+    void (*with_info)(int, siginfo_t*, void*) = nullptr;
 
-bool is_function(void (*handler)(int)) {
-    return handler != SIG_DFL && handler != SIG_IGN;
-}
+    void set(const struct sigaction& sa) {
+        plain = nullptr;
+        with_info = nullptr;
+        if ((sa.sa_flags & SA_SIGINFO) != 0) {
+            with_info = sa.sa_sigaction;
+        } else if (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN) {
+            plain = sa.sa_handler;
+        }
+    }
+    void call(int signal, siginfo_t* info, void* context) const {
+        if (with_info != nullptr) {
+            with_info(signal, info, context);
+        } else if (plain != nullptr) {
+            plain(signal);
+        }
+    }
+};
+Chained chained_int;
+Chained chained_winch;
+Chained chained_chld;
 
-void on_sigint(int signal) {
+void on_sigint(int signal, siginfo_t* info, void* context) {
     sigint_seen = 1;
-    if (chained_int != nullptr) chained_int(signal);
+    chained_int.call(signal, info, context);
 }
 
-void on_sigwinch(int signal) {
+void on_sigwinch(int signal, siginfo_t* info, void* context) {
     sigwinch_seen = 1;
-    if (chained_winch != nullptr) chained_winch(signal);
+    chained_winch.call(signal, info, context);
 }
 
-void on_sigchld(int signal) {
+void on_sigchld(int signal, siginfo_t* info, void* context) {
     sigchld_seen = 1;
-    if (chained_chld != nullptr) chained_chld(signal);
+    chained_chld.call(signal, info, context);
 }
 
-void install(int signal, void (*handler)(int), struct sigaction* previous) {
+void install(int signal, void (*handler)(int, siginfo_t*, void*), struct sigaction* previous) {
     struct sigaction sa;
     std::memset(&sa, 0, sizeof sa);
-    sa.sa_handler = handler;
+    sa.sa_sigaction = handler;
+    sa.sa_flags = SA_SIGINFO;
     sigemptyset(&sa.sa_mask);
     sigaction(signal, &sa, previous);
+}
+
+bool ignored(const struct sigaction& sa) {
+    return (sa.sa_flags & SA_SIGINFO) == 0 && sa.sa_handler == SIG_IGN;
 }
 
 }  // namespace
@@ -55,20 +78,18 @@ SigintWatch::SigintWatch(ChildWatch children) {
     struct sigaction current;
     sigaction(SIGINT, nullptr, &current);
     // `trap '' INT` means Ctrl-C does nothing at all, at the prompt too.
-    if (current.sa_handler != SIG_IGN && (current.sa_flags & SA_SIGINFO) == 0) {
-        chained_int = is_function(current.sa_handler) ? current.sa_handler : nullptr;
+    if (!ignored(current)) {
+        chained_int.set(current);
         install(SIGINT, on_sigint, &previous_int_);
         watching_int_ = true;
     }
     sigaction(SIGWINCH, nullptr, &current);
-    chained_winch = (current.sa_flags & SA_SIGINFO) == 0 && is_function(current.sa_handler)
-                        ? current.sa_handler
-                        : nullptr;
+    chained_winch.set(current);
     install(SIGWINCH, on_sigwinch, &previous_winch_);
     if (children == ChildWatch::Yes) {
         sigaction(SIGCHLD, nullptr, &current);
-        if (current.sa_handler != SIG_IGN && (current.sa_flags & SA_SIGINFO) == 0) {
-            chained_chld = is_function(current.sa_handler) ? current.sa_handler : nullptr;
+        if (!ignored(current)) {
+            chained_chld.set(current);
             install(SIGCHLD, on_sigchld, &previous_chld_);
             watching_chld_ = true;
             // A child may have ended before the handler was in place: look once at the start.

@@ -1,5 +1,8 @@
 #include "shell/traps/traps.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -7,14 +10,24 @@ namespace vsh {
 
 volatile sig_atomic_t TrapTable::pending_any_ = 0;
 volatile sig_atomic_t TrapTable::pending_[TrapTable::kMaxSignal] = {};
+volatile sig_atomic_t TrapTable::other_sender_[TrapTable::kMaxSignal] = {};
 
 TrapTable::TrapTable() {
     sigemptyset(&child_defaults_);
 }
 
-void TrapTable::on_signal(int signal) {
+void TrapTable::on_signal(int signal, siginfo_t* info, void*) {
     if (signal > 0 && signal < kMaxSignal) {
-        pending_[signal] = 1;
+        // Where it came from decides what a subshell run in this process makes of it
+        // (take_subshell_signal): the kernel's (the terminal's Ctrl-C, a hang-up) reach the
+        // whole process group, this process's own (SIGPIPE on its write) only it, another
+        // process's kill only it (and that process may be one the subshell started).
+        sig_atomic_t from = kFromOther;
+        if (info != nullptr && info->si_code == SI_KERNEL) from = kFromKernel;
+        if (info != nullptr && info->si_code == SI_USER && info->si_pid == getpid())
+            from = kFromSelf;
+        if (from == kFromOther) other_sender_[signal] = info != nullptr ? info->si_pid : 0;
+        pending_[signal] = static_cast<sig_atomic_t>(pending_[signal] | from);
         pending_any_ = 1;
     }
 }
@@ -39,7 +52,8 @@ void TrapTable::install(int signal) {
     switch (traps_[signal].kind) {
         case TrapKind::Command:
             // No SA_RESTART: a blocking wait or read must see EINTR so the trap runs promptly.
-            sa.sa_handler = on_signal;
+            sa.sa_sigaction = on_signal;
+            sa.sa_flags = SA_SIGINFO;
             break;
         case TrapKind::Ignore:
             sa.sa_handler = SIG_IGN;
@@ -50,7 +64,12 @@ void TrapTable::install(int signal) {
                 // An interactive shell catches INT (to abandon the line), unless it was
                 // ignored on entry: then it stays ignored, and so do the commands it runs.
                 const bool catch_it = signal == SIGINT && !ignored_on_entry(signal);
-                sa.sa_handler = catch_it ? on_signal : SIG_IGN;
+                if (catch_it) {
+                    sa.sa_sigaction = on_signal;
+                    sa.sa_flags = SA_SIGINFO;
+                } else {
+                    sa.sa_handler = SIG_IGN;
+                }
             }
             break;
     }
@@ -83,10 +102,34 @@ bool TrapTable::any_set() const {
     return false;
 }
 
-bool TrapTable::any_signal_action() const {
-    for (std::size_t s = 1; s < traps_.size(); ++s)
-        if (traps_[s].kind == TrapKind::Command) return true;
-    return false;
+int TrapTable::take_subshell_signal(std::span<const pid_t> subshell_children) {
+    for (int s = 1; s < kMaxSignal; ++s) {
+        const sig_atomic_t from = pending_[s];
+        // A kill from a process the subshell started (sh -c 'kill $PPID') was the subshell's.
+        const bool from_child =
+            (from & kFromOther) != 0 &&
+            std::find(subshell_children.begin(), subshell_children.end(),
+                      static_cast<pid_t>(other_sender_[s])) != subshell_children.end();
+        if ((from & (kFromKernel | kFromSelf)) == 0 && !from_child) continue;
+        switch (s) {
+            case SIGCHLD:
+            case SIGCONT:
+            case SIGURG:
+            case SIGWINCH:
+            case SIGSTOP:
+            case SIGTSTP:
+            case SIGTTIN:
+            case SIGTTOU:
+                continue;
+            default:
+                // Its own, or its child's: the shell, outside the subshell, never had it. The
+                // kernel's: the shell had it too, and its action runs after the subshell.
+                pending_[s] =
+                    static_cast<sig_atomic_t>(from & ~kFromSelf & ~(from_child ? kFromOther : 0));
+                return s;
+        }
+    }
+    return 0;
 }
 
 void TrapTable::recompute_child_defaults() {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -45,10 +46,6 @@ class TrapTable {
     // command in place.
     bool any_set() const;
     bool exit_trap_set() const { return traps_[0].kind == TrapKind::Command; }
-    // Whether a signal (not EXIT) has a trap with an action: a forked subshell would take
-    // that signal's default action instead, so shell code that must behave as a subshell
-    // cannot run in this process then.
-    bool any_signal_action() const;
 
     // While a trap action runs: $? from just before it, and the function and dot-script
     // depths it started at. An exit or return without an operand that ends the action uses
@@ -67,6 +64,15 @@ class TrapTable {
 
     // True if a trapped signal arrived and its action has not run yet.
     static bool pending() { return pending_any_ != 0; }
+    // For a subshell running in this process (exec/inline_subshell.hpp): the lowest-numbered
+    // pending signal that would have ended it as a child, or 0. That is one whose default
+    // action ends a process (not CHLD, CONT, URG, WINCH or a stop signal) and that the child
+    // would have had: from the kernel (the terminal's Ctrl-C, a hang-up, which the shell had
+    // too: still pending afterwards), from the subshell's own doing (SIGPIPE on its write) or
+    // from one of `subshell_children`, the processes it started (a kill of $PPID there); those
+    // two no longer pending, the shell never had them. Not a kill of the shell by another
+    // process.
+    static int take_subshell_signal(std::span<const pid_t> subshell_children);
     // The lowest-numbered signal whose action is pending, or 0.
     static int first_pending_signal() {
         for (int s = 1; s < kMaxSignal; ++s)
@@ -125,7 +131,12 @@ class TrapTable {
     bool async_ignored_ = false;  // INT and QUIT ignored for an asynchronous list.
     static volatile sig_atomic_t pending_any_;
     static volatile sig_atomic_t pending_[kMaxSignal];
-    static void on_signal(int signal);
+    static volatile sig_atomic_t other_sender_[kMaxSignal];  // Who sent a kFromOther signal.
+    static void on_signal(int signal, siginfo_t* info, void* context);
+    // pending_[s]: where the signal came from since its action last ran (bits; 0: not pending).
+    static constexpr sig_atomic_t kFromOther = 1;   // kill from another process
+    static constexpr sig_atomic_t kFromKernel = 2;  // the terminal, a hang-up...
+    static constexpr sig_atomic_t kFromSelf = 4;    // this process (SIGPIPE on its write)
     void install(int signal);
     void recompute_child_defaults();
 };

@@ -398,6 +398,41 @@ void interrupting_loops(const std::string& scratch, const std::string& backend) 
     });
 }
 
+// A script with an INT trap, in a ( ) that runs in the shell itself (no child of its own:
+// bench/PROFILE.md) when Ctrl-C comes: the key ends the subshell, as it would end a child
+// whose INT is back at its default, and then the script's own action runs. Once in a
+// program the subshell runs, once in a loop of the shell's own.
+void ctrl_c_in_a_subshell_run_in_the_shell(const std::string& scratch, const std::string& backend) {
+    with_session(backend_options(scratch, backend), [](PtySession& s) {
+        expect(s, "vsh> ");
+        const std::string script =
+            "trap \"echo caught; exit 7\" INT; (echo in-body; sleep 30; echo after-sleep); "
+            "echo not-reached";
+        s.send("'" + vsh_binary + "' -c '" + script + "'; echo st=$?\r");
+        expect(s, "\nin-body\n");
+        wait_for_job_in_foreground(s, {"sleep"});
+        s.send("\003");
+        expect(s, "caught\n");
+        expect(s, "st=7\n");
+        expect(s, "vsh> ");
+        const std::string loop =
+            "trap \"echo caught; exit 8\" INT; (echo in-loop; while :; do :; done; "
+            "echo after-loop); echo not-reached";
+        s.send("'" + vsh_binary + "' -c '" + loop + "'; echo st=$?\r");
+        expect(s, "\nin-loop\n");
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        s.send("\003");
+        expect(s, "caught\n");
+        expect(s, "st=8\n");
+        expect(s, "vsh> ");
+        check(s.transcript().find("\nafter-") == std::string::npos,
+              "the subshell went on after Ctrl-C");
+        check(s.transcript().find("\nnot-reached") == std::string::npos,
+              "the script went on after its INT action's exit");
+        finish(s);
+    });
+}
+
 }  // namespace
 
 std::vector<Case> job_control_cases() {
@@ -427,6 +462,10 @@ std::vector<Case> job_control_cases() {
         cases.push_back(
             {tag + "Ctrl-C and Ctrl-Z end loops and the rest of the line",
              [name](const std::string& scratch) { interrupting_loops(scratch, name); }});
+        cases.push_back({tag + "Ctrl-C in a script's ( ) run in the shell, with an INT trap",
+                         [name](const std::string& scratch) {
+                             ctrl_c_in_a_subshell_run_in_the_shell(scratch, name);
+                         }});
         cases.push_back(
             {tag + "the timing log shows the backend, and a stop is not an exit",
              [name](const std::string& scratch) { timing_log_of_foreground_jobs(scratch, name); }});

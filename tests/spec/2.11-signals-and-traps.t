@@ -227,6 +227,42 @@ subshell status 138
 ---- stderr-matches
 User defined signal 1
 
+#### a signal sent to the shell while a subshell runs is the shell's, acted on afterwards
+# reason: XCU 2.12, 2.11 — the subshell has the default action; a kill of the shell's process ID ($$) does not reach it, and the trap runs once it is over; a kill of the subshell's ($PPID of its child) ends it
+trap 'echo trapped' USR1
+(kill -USR1 $$; echo "still here"); echo "status $?"
+x=$(kill -USR1 $$; echo "in subst"); echo "[$x] $?"
+f() { echo "in f"; }
+(f; sh -c 'kill -USR1 $PPID'; echo "not reached"); echo "status $?"
+trap 'echo term; exit 5' TERM
+(echo a; kill -TERM $$; echo "after kill"); echo "not reached $?"
+---- stdout
+still here
+trapped
+status 0
+trapped
+[in subst] 0
+in f
+status 138
+a
+after kill
+term
+---- status
+5
+---- stderr-matches
+User defined signal 1
+
+#### a subshell's own SIGPIPE ends it silently, and is not the shell's
+# reason: XCU 2.12 — the subshell has SIGPIPE's default action, whatever the shell traps
+{ trap 'echo piped >&2' PIPE; (while :; do echo y; done); echo "sub $?" >&2; } 2>err | head -1
+{ trap 'echo piped >&2' PIPE; f() { while :; do printf 'y\n'; done; }; (f); echo "sub $?" >&2; } 2>>err | head -1
+cat err
+---- stdout
+y
+y
+sub 141
+sub 141
+
 #### a subshell does not run the parent's EXIT trap
 trap 'echo parent-exit' EXIT
 (echo in-subshell)
