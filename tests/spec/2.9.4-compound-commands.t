@@ -183,6 +183,15 @@ case a in a) echo one;& b) echo two;; c) echo three;; esac
 one
 two
 
+#### a program in a body that falls through is not the script's last command
+# reason: XCU 2.9.4.3 (POSIX.1-2024) — the next body still runs after it, so the shell may not replace itself with the program
+# dash: differs — dash 0.5.12 predates POSIX.1-2024 fallthrough
+case a in a) /bin/echo one;& b) /bin/echo two;& c) echo three;; esac
+---- stdout
+one
+two
+three
+
 #### case word is expanded, pattern is expanded
 w=hello
 p='h*'
