@@ -514,76 +514,15 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     return status;
 }
 
-namespace {
-
-// Under `set -u`: whether every parameter a word_is_plain word names is set, so that expanding
-// it reports nothing. (Unsure is "no": a special or dynamic name this does not know.)
-bool all_set(const ast::Word& w, const Shell& sh) {
-    for (const ast::WordPart& p : w) {
-        if (p.kind == ast::WordPart::Kind::Param) {
-            const std::string& name = p.text;
-            if (name.empty()) return false;
-            const char c = name[0];
-            bool set;
-            if (name.size() == 1 && std::string_view("@*#?$-0").find(c) != std::string_view::npos) {
-                set = true;  // $@ and $* are exempt from set -u (XCU 2.5.2).
-            } else if (c >= '0' && c <= '9') {
-                if (name.size() > 6) return false;
-                std::size_t n = 0;
-                for (char d : name) {
-                    if (d < '0' || d > '9') return false;
-                    n = n * 10 + static_cast<std::size_t>(d - '0');
-                }
-                set = n <= sh.positional.size();
-            } else {
-                const Variable* v = sh.vars.find(name);
-                set = v != nullptr && v->set;
-            }
-            // ${x-word}: the word is expanded only when x is unset; judged either way.
-            if (!set && p.op != ast::ParamOp::Default && p.op != ast::ParamOp::Alternative)
-                return false;
-        }
-        if (!all_set(p.parts(), sh)) return false;
-    }
-    return true;
-}
-
-// Whether the words of a one-command ( ) body may be expanded before it is known whether the
-// body runs here: expanding them again in a child, if it must fork, changes nothing and
-// reports nothing twice ($1, "${x:-y}", no $(...), arithmetic, ${x=y} or $RANDOM).
-bool expandable_twice(const ast::Command& command, const ast::SimpleCommand& simple,
-                      const Shell& sh) {
-    if (simple.words.empty() || !simple.assignments.empty() || !command.redirections.empty())
-        return false;
-    for (const ast::Word& w : simple.words)
-        if (!word_is_plain(w) || reads_random(w) || (sh.options.nounset && !all_set(w, sh)))
-            return false;
-    return true;
-}
-
-}  // namespace
-
 bool Executor::run_subshell_inline(const ast::Subshell& node, ExecContext ctx, int* status) {
+    // Its last command may be one the body may not run here, or whose name is known only once
+    // expanded ($CC, "$@", eval "$code"): run_expanded looks at it then (InlineTail).
     const ExecContext inner{LastCommand::InlineTail, ctx.errexit};
     if (inline_subshells_.allows_list(node.body, sh_, InlineKind::Subshell)) {
         *status = run_inline_subshell(nullptr, [&] { return run_list(node.body, inner); });
         return true;
     }
-    // One command whose name or eval operands are known only once expanded: ( "$@" ),
-    // (eval "$code").
-    if (node.body.items.size() != 1 || node.body.items[0].async == ast::Async::Yes) return false;
-    const ast::Command& command = unwrap_command(*node.body.items[0].command);
-    const auto* simple = std::get_if<ast::SimpleCommand>(&command.node);
-    if (simple == nullptr || !expandable_twice(command, *simple, sh_)) return false;
-    Expander expander(sh_);
-    std::vector<std::string> argv;
-    argv.reserve(simple->words.size());
-    expand_command_words(sh_, expander, simple->words, argv);
-    if (argv.empty() || !inline_subshells_.allows_call(argv, sh_, InlineKind::Subshell))
-        return false;
-    *status =
-        run_inline_subshell(nullptr, [&] { return run_expanded(command, *simple, argv, inner); });
-    return true;
+    return false;
 }
 
 int Executor::run_tail_in_child(const ast::Command& command, const ast::SimpleCommand& simple,
