@@ -133,7 +133,7 @@ class Walk {
                     // Not in a $(...): its programs would write to fd 1, not to the capture.
                     return kind_ == InlineKind::Subshell;
                 } else {
-                    // A subshell, a function definition, `time`.
+                    // A function definition, `time`.
                     return false;
                 }
             },
