@@ -1,6 +1,7 @@
 #include "shell/exec/capture.hpp"
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "shell/exec/child_command.hpp"
 #include "shell/exec/command_words.hpp"
 #include "shell/exec/foreground.hpp"
+#include "shell/exec/pipeline.hpp"
 #include "shell/jobs/jobs.hpp"
 
 namespace vsh {
@@ -108,6 +110,41 @@ bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, s
         return start_expanded(sh, runner, command, *simple, setup, expanded);
     });
     sh.lineno = enclosing_line;
+    return true;
+}
+
+bool capture_pipeline(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
+                      int* status) {
+    const ast::Command& command = unwrap_command(body);
+    const auto* pipeline = std::get_if<ast::Pipeline>(&command.node);
+    // (A `!` pipeline or one with redirections of its own keeps its child shell.)
+    if (pipeline == nullptr || pipeline->commands.size() < 2 || pipeline->negated ||
+        !command.redirections.empty())
+        return false;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        sh.error(std::string("pipe: ") + std::strerror(errno));
+        *status = 2;
+        return true;
+    }
+    const std::vector<StartedProcess> stages =
+        start_capture_stages(sh, runner, *pipeline, p[1], p[0]);
+    close(p[1]);
+    const Captured captured = capture_output(p[0], output);
+    close(p[0]);
+    std::vector<int> wait_statuses;
+    wait_statuses.reserve(stages.size());
+    for (const StartedProcess& started : stages) {
+        if (started.pid > 0) {
+            const int wait_status = wait_and_record(sh, started);
+            print_signal_death(sh, wait_status);
+            wait_statuses.push_back(wait_status);
+        } else {
+            wait_statuses.push_back(W_EXITCODE(started.fixed_status & 0xff, 0));
+        }
+    }
+    *status = pipeline_status_of(sh, wait_statuses);
+    if (captured == Captured::OutOfMemory) sh.out_of_memory();
     return true;
 }
 

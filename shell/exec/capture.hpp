@@ -37,6 +37,13 @@ using RunInShell =
 bool capture_spawned(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
                      int* status, const RunInShell& in_shell);
 
+// $(a | b ...): a body that is one pipeline. Its stages start from this shell, the last one
+// writing into the pipe the output is read from, with no child shell between to run the
+// pipeline (dash and bash fork one). Returns false (having done nothing) when the body is
+// not of that shape; else the output is in `output` and the pipeline's status in `*status`.
+bool capture_pipeline(Shell& sh, ChildRunner& runner, const ast::Command& body, std::string& output,
+                      int* status);
+
 // Any other $(...): a forked child runs `body` as shell code. Returns the exit status.
 int capture_shell_code(Shell& sh, ChildRunner& runner, const ast::Command& body,
                        std::string& output);

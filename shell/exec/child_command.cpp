@@ -88,6 +88,8 @@ void enter_child(Shell& sh, const ChildSetup& setup) {
     for (const backends::FdAction& a : setup.plumbing)
         if (a.source_fd > 1) close(a.source_fd);
     if (setup.parent_end > 1) close(setup.parent_end);
+    for (int fd : setup.capture_ends)
+        if (fd > 1) close(fd);
 }
 
 // Forks a child for shell code, sets it up as `setup` says, and has it run `run`, which does

@@ -43,6 +43,9 @@ struct ChildSetup {
     // Dup2 moves of pipe ends onto 0 and 1, before the command's own redirections.
     std::vector<backends::FdAction> plumbing;
     int parent_end = -1;  // A pipe end the shell keeps: closed in a forked child.
+    // The two ends of a $(...)'s pipe, when the stages of its pipeline start from the shell
+    // (capture_pipeline): closed in a forked child of a stage that does not write to it.
+    int capture_ends[2] = {-1, -1};
     backends::ProcessGroup process_group = backends::ProcessGroup::Inherit;
     pid_t pgid = 0;  // With ProcessGroup::Join.
     TakeTerminal take_terminal = TakeTerminal::No;

@@ -1046,7 +1046,8 @@ std::string Executor::command_substitution(const ast::Command* body) {
     } else if (inline_subshells_.allows(*body, sh_)) {
         // Shell code that needs no child (inline_subshell.hpp): run here, as ksh93 does.
         status = run_inline_subshell(&output, [&] { return run(*body, ExecContext{}); });
-    } else if (!capture_spawned(sh_, *this, *body, output, &status, in_shell)) {
+    } else if (!capture_spawned(sh_, *this, *body, output, &status, in_shell) &&
+               !capture_pipeline(sh_, *this, *body, output, &status)) {
         status = capture_shell_code(sh_, *this, *body, output);
     }
     // POSIX leaves null bytes in the output unspecified; dash, bash and mksh drop them, and a

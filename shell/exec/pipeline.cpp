@@ -40,8 +40,9 @@ struct StartedStages {
 // Starts every stage, each reading the pipe of the one before. When a pipe cannot be made,
 // that stage and the ones after it never start; the pipeline fails with 2, as dash's does,
 // whichever stage's status counts.
+// With `capture` (a pipe's write and read ends), the last stage writes to it instead of fd 1.
 StartedStages start_stages(Shell& sh, ChildRunner& runner, const ast::Pipeline& pipeline,
-                           const PipelineJob& job, ErrExit errexit) {
+                           const PipelineJob& job, ErrExit errexit, const int* capture = nullptr) {
     const std::size_t n = pipeline.commands.size();
     StartedStages stages;
     stages.processes.reserve(n);
@@ -63,6 +64,15 @@ StartedStages start_stages(Shell& sh, ChildRunner& runner, const ast::Pipeline& 
         if (prev_read >= 0) setup.plumbing.push_back(dup_onto(prev_read, 0));
         if (pfd[1] >= 0) setup.plumbing.push_back(dup_onto(pfd[1], 1));
         setup.parent_end = pfd[0];
+        if (capture != nullptr) {
+            const bool last = i + 1 == n;
+            if (last) {
+                setup.plumbing.push_back(dup_onto(capture[0], 1));
+                setup.parent_end = capture[1];
+            }
+            setup.capture_ends[0] = last ? -1 : capture[0];
+            setup.capture_ends[1] = last ? -1 : capture[1];
+        }
         if (job.job_control) {
             const bool leader = stages.pgid == 0;
             setup.process_group =
@@ -123,6 +133,20 @@ int wait_pipeline(Shell& sh, const ast::Pipeline& pipeline, const PipelineJob& j
 }
 
 }  // namespace
+
+std::vector<StartedProcess> start_capture_stages(Shell& sh, ChildRunner& runner,
+                                                 const ast::Pipeline& pipeline, int write_end,
+                                                 int read_end) {
+    // No job of its own: the stages are the substitution's, as they would be in its child,
+    // which has no job control.
+    const PipelineJob job;
+    const int capture[2] = {write_end, read_end};
+    return start_stages(sh, runner, pipeline, job, ErrExit::Active, capture).processes;
+}
+
+int pipeline_status_of(const Shell& sh, const std::vector<int>& wait_statuses) {
+    return pipeline_status(sh, wait_statuses);
+}
 
 int run_pipeline_stages(Shell& sh, ChildRunner& runner, const ast::Pipeline& pipeline,
                         ErrExit errexit, PipelineRun run) {

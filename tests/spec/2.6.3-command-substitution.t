@@ -418,3 +418,31 @@ x=changed
 break 0
 X=unset
 []
+
+#### a pipeline in $(...): its output, its status, and the stages' own
+# reason: XCU 2.6.3, 2.9.2 — the substitution's status is the pipeline's (its last stage's), whether or not a shell runs between (vsh starts the stages itself)
+x=$(echo abc | tr a-z A-Z); echo "[$x] $?"
+x=$(printf '3\n1\n2\n' | sort | head -2); echo "[$x] $?"
+x=$(true | false); echo "false last: $?"
+x=$(false | true); echo "true last: $?"
+x=$(echo | nosuchcommand-here 2>/dev/null); echo "not found: $?"
+v=1; f() { while read -r l; do v=2; echo "f:$l:$v"; done; }
+x=$(printf 'a\nb\n' | f | tr : -); echo "[$x] v=$v"
+x=$(echo | { read -r _; exit 7; } | cat); echo "middle: $?"
+x=$(echo in | { cat; echo more; }); echo "[$x]"
+x=$(sh -c 'kill -TERM $$' | cat); echo "killed first stage: $?"
+---- stdout
+[ABC] 0
+[1
+2] 0
+false last: 1
+true last: 0
+not found: 127
+[f-a-2
+f-b-2] v=1
+middle: 0
+[in
+more]
+killed first stage: 0
+---- stderr-matches
+Terminated
