@@ -5,7 +5,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
+#include "shell/base/output.hpp"
+#include "shell/core/builtin.hpp"
 #include "shell/core/job_control.hpp"
 #include "shell/core/shell.hpp"
 #include "shell/exec/child_runner.hpp"
@@ -167,6 +170,54 @@ bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand&
     return true;
 }
 
+namespace {
+
+// Whether the word reads $RANDOM, which a child would read from a generator of its own.
+bool reads_random(const std::vector<ast::WordPart>& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::Param && p.text == "RANDOM") return true;
+        if (reads_random(p.parts())) return true;
+    }
+    return false;
+}
+
+// A pipeline stage that is a builtin changing nothing (echo "$x" | sed ...): run here, with
+// no process, when setup.pure_builtin_in_shell allows. Its output goes into the pipe to the
+// next stage, which has not started: the write cannot block while it fits in the pipe's
+// buffer (a longer output gets a child that writes it). What it does is as in the child: it
+// reads no input and changes nothing, and its words were expanded here already (they have
+// no side effects: expandable_in_parent).
+std::optional<StartedProcess> run_pure_builtin_in_shell(Shell& sh, ChildRunner& runner,
+                                                        const ast::Command& command,
+                                                        const ast::SimpleCommand& simple,
+                                                        const ChildSetup& setup,
+                                                        std::vector<std::string>& argv) {
+    if (!command.redirections.empty() || !simple.assignments.empty()) return std::nullopt;
+    const Builtin* builtin = sh.find_builtin(argv[0]);
+    if (builtin == nullptr || !builtin->has(BuiltinTraits::Pure) ||
+        sh.functions.count(argv[0]) != 0)
+        return std::nullopt;
+    for (const ast::Word& w : simple.words)
+        if (reads_random(w)) return std::nullopt;
+    int out = -1;
+    for (const backends::FdAction& a : setup.plumbing)
+        if (a.fd == 1) out = a.source_fd;
+    if (out < 0) return std::nullopt;
+    std::string output;
+    const int status = runner.run_pure_builtin(command, simple, argv, output);
+    const int capacity = fcntl(out, F_GETPIPE_SZ);
+    if (capacity >= 0 && output.size() <= static_cast<std::size_t>(capacity)) {
+        // (The reader's end is open here until the next stage has it: no SIGPIPE.)
+        (void)write_all(out, output);
+        return StartedProcess{-1, status, {}, argv[0]};
+    }
+    // Too long to leave in the pipe now: a child writes it (and may meet SIGPIPE, as the
+    // builtin's own child would have).
+    return fork_child(sh, setup, argv[0], [&] { _exit(write_all(1, output) ? status & 0xff : 1); });
+}
+
+}  // namespace
+
 StartedProcess start_shell_code(Shell& sh, ChildRunner& runner, const ast::Command& command,
                                 const ChildSetup& setup, std::string name) {
     return fork_child(sh, setup, std::move(name),
@@ -186,6 +237,11 @@ StartedProcess start_expanded(Shell& sh, ChildRunner& runner, const ast::Command
     if (expanded.external) return spawn_program(sh, command, setup, expanded);
     // Words that expand to nothing leave assignments and redirections: shell code.
     if (expanded.argv.empty()) return start_shell_code(sh, runner, command, setup, "(shell code)");
+    if (setup.pure_builtin_in_shell) {
+        if (std::optional<StartedProcess> started =
+                run_pure_builtin_in_shell(sh, runner, command, simple, setup, expanded.argv))
+            return std::move(*started);
+    }
     // A builtin or function: forked, running the words expanded here.
     return fork_child(sh, setup, expanded.argv[0], [&] {
         runner.child_run_expanded(command, simple, expanded.argv, setup.errexit);

@@ -46,6 +46,10 @@ struct ChildSetup {
     // The two ends of a $(...)'s pipe, when the stages of its pipeline start from the shell
     // (capture_pipeline): closed in a forked child of a stage that does not write to it.
     int capture_ends[2] = {-1, -1};
+    // A pipeline stage writing into a pipe (plumbed onto fd 1) that the next stage, not yet
+    // started, reads: a builtin that changes nothing (echo, printf...) may run in the shell
+    // and its output go into the pipe, when it fits there (start_expanded).
+    bool pure_builtin_in_shell = false;
     backends::ProcessGroup process_group = backends::ProcessGroup::Inherit;
     pid_t pgid = 0;  // With ProcessGroup::Join.
     TakeTerminal take_terminal = TakeTerminal::No;

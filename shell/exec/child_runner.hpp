@@ -25,6 +25,11 @@ class ChildRunner {
                                                  std::vector<std::string>& argv,
                                                  ErrExit errexit) = 0;
 
+    // In the shell: runs a builtin that changes nothing (BuiltinTraits::Pure: echo, printf...)
+    // with the words expanded, its output into `output`. Returns its status.
+    virtual int run_pure_builtin(const ast::Command& command, const ast::SimpleCommand& simple,
+                                 std::vector<std::string>& argv, std::string& output) = 0;
+
   protected:
     ~ChildRunner() = default;
 };

@@ -1012,6 +1012,16 @@ int Executor::run_inline_subshell(std::string* output, Body body) {
     return status & 0xff;
 }
 
+int Executor::run_pure_builtin(const ast::Command& command, const ast::SimpleCommand& simple,
+                               std::vector<std::string>& argv, std::string& output) {
+    const OutputCaptured captured(sh_, output);
+    const std::uint32_t saved_line = sh_.lineno;
+    const int status = run_expanded(command, simple, argv, ExecContext{});
+    sh_.out.flush();
+    sh_.lineno = saved_line;
+    return status;
+}
+
 int Executor::run_inline_substitution(const ast::List& body, std::string& output) {
     const OutputCaptured captured(sh_, output);
     const std::uint32_t saved_line = sh_.lineno;

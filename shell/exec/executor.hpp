@@ -69,6 +69,8 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
   private:
     // ChildRunner: shell code as the whole of a forked child (child_runner.hpp).
     [[noreturn]] void child_run(const ast::Command& command, ErrExit errexit) override;
+    int run_pure_builtin(const ast::Command& command, const ast::SimpleCommand& simple,
+                         std::vector<std::string>& argv, std::string& output) override;
     [[noreturn]] void child_run_expanded(const ast::Command& command,
                                          const ast::SimpleCommand& simple,
                                          std::vector<std::string>& argv, ErrExit errexit) override;

@@ -64,6 +64,8 @@ StartedStages start_stages(Shell& sh, ChildRunner& runner, const ast::Pipeline& 
         if (prev_read >= 0) setup.plumbing.push_back(dup_onto(prev_read, 0));
         if (pfd[1] >= 0) setup.plumbing.push_back(dup_onto(pfd[1], 1));
         setup.parent_end = pfd[0];
+        // Into a pipe whose reader starts next: a builtin that changes nothing may run here.
+        setup.pure_builtin_in_shell = pfd[1] >= 0 && !job.background;
         if (capture != nullptr) {
             const bool last = i + 1 == n;
             if (last) {

@@ -217,3 +217,32 @@ cat err
 ---- stdout
 Terminated
 Hangup
+
+#### echo and printf as a pipeline's first stages: output, status, and no change to the shell
+# reason: XCU 2.9.2 — each stage runs in a subshell environment, whatever runs it (vsh runs these builtins in the shell, their output into the pipe)
+x=1
+echo "${x:-} ${y-unset}" | cat
+printf '%s\n' c a b | sort | tr '\n' ' '; echo
+echo ${z=set} | cat; echo "z=${z-unset}"
+printf '%s\n' "$(i=0; while [ $i -lt 30000 ]; do printf 'row %d\n' $i; i=$((i+1)); done)" | tail -2
+printf '%s\n' "$(i=0; while [ $i -lt 30000 ]; do echo row; i=$((i+1)); done)" | head -1; echo "head: $?"
+false | echo after-false | cat
+printf '%d\n' notanumber 2>/dev/null | cat; echo "status ok"
+f() { echo "f:$1"; }; f one | cat
+echo=shadowed; echo() { printf 'fn-echo %s\n' "$*"; }; echo via function | cat; unset -f echo
+echo done | cat
+---- stdout
+1 unset
+a b c 
+set
+z=unset
+row 29998
+row 29999
+row
+head: 0
+after-false
+0
+status ok
+f:one
+fn-echo via function
+done
