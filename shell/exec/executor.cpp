@@ -482,6 +482,14 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
         int status;
         if (run_subshell_inline(node, ctx, &status)) return status;
     }
+    // The redirections (if any) are already in place: run() applied them around us. A
+    // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as the
+    // commands around it do (XCU 2.8.1; dash, bash and ksh agree).
+    return fork_subshell(command, job_control, [&] { child_run_list(node.body, ctx.errexit); });
+}
+
+template <typename Child>
+int Executor::fork_subshell(const ast::Command& command, bool job_control, Child child) {
     const bool hand_terminal = job_control && hands_terminal_to_jobs(sh_);
     sh_.flush_streams();
     const ForkClock clock(sh_);
@@ -493,10 +501,7 @@ int Executor::run_subshell(const ast::Command& command, const ast::Subshell& nod
     if (pid == 0) {
         if (job_control)
             child_enter_job(sh_, 0, hand_terminal ? TakeTerminal::Yes : TakeTerminal::No);
-        // The redirections (if any) are already in place: run() applied them around us. A
-        // subshell in an if condition, under ! or left of && / || still ignores `set -e`, as
-        // the commands around it do (XCU 2.8.1; dash, bash and ksh agree).
-        child_run_list(node.body, ctx.errexit);
+        child();
     }
     if (job_control) setpgid(pid, pid);
     StartedProcess process;
@@ -527,26 +532,11 @@ bool Executor::run_subshell_inline(const ast::Subshell& node, ExecContext ctx, i
 
 int Executor::run_tail_in_child(const ast::Command& command, const ast::SimpleCommand& simple,
                                 std::vector<std::string>& argv, ErrExit errexit) {
-    sh_.flush_streams();
-    const ForkClock clock(sh_);
-    pid_t pid = fork_shell(sh_);
-    if (pid < 0) {
-        sh_.error(std::string("fork: ") + std::strerror(errno));
-        return 2;
-    }
-    if (pid == 0) {
+    // (Never under job control: a ( ) runs in the shell only without it.)
+    return fork_subshell(command, false, [&] {
         become_subshell();
         child_run_expanded(command, simple, argv, errexit);
-    }
-    StartedProcess process;
-    process.pid = pid;
-    process.outcome = clock.outcome();
-    process.name = "( subshell )";
-    ForegroundJob job;
-    job.pgid = pid;
-    job.text = [&command] { return ast::format_command(command); };
-    const std::vector<int> wait_statuses = wait_foreground(sh_, {process}, job);
-    return exit_status_of(wait_statuses.front());
+    });
 }
 
 void Executor::become_subshell() {

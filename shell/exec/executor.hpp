@@ -99,6 +99,10 @@ class Executor final : public CommandSubstituter, public CodeRunner, private Chi
     // rest of the subshell would have been. Returns its status.
     int run_tail_in_child(const ast::Command& command, const ast::SimpleCommand& simple,
                           std::vector<std::string>& argv, ErrExit errexit);
+    // Forks a subshell whose child runs `child()` (which does not return), in a job of its
+    // own under job control, and waits for it as a foreground job. Returns its status.
+    template <typename Child>
+    int fork_subshell(const ast::Command& command, bool job_control, Child child);
 
     void remember_utilities(const ast::Command& command);  // set -h, at a definition.
     Shell& sh_;
