@@ -171,6 +171,40 @@ void fg_and_stop_again(const std::string& scratch, const std::string& backend) {
     });
 }
 
+// A pipeline whose first stage the shell ran itself (echo, its output into the pipe: no
+// process) is a job of the stages that have one: Ctrl-Z stops it, jobs lists it with its
+// whole text, fg brings it back, Ctrl-Z again, and Ctrl-C ends it.
+void stop_a_pipeline_with_a_stage_in_the_shell(const std::string& scratch,
+                                               const std::string& backend) {
+    with_session(backend_options(scratch, backend), [](PtySession& s) {
+        expect(s, "vsh> ");
+        s.send("echo hi | sleep 30 | cat\r");
+        expect(s, "echo hi | sleep 30 | cat\n");
+        wait_for_job_in_foreground(s, {"sleep", "cat"});
+        s.send("\032");
+        expect(s, "[1] + Stopped");
+        expect(s, "echo hi | sleep 30 | cat\n");
+        expect(s, "vsh> ");
+        s.send("jobs\r");
+        expect(s, "[1] + Stopped                 echo hi | sleep 30 | cat\n");
+        expect(s, "vsh> ");
+        s.send("fg\r");
+        expect(s, "fg\necho hi | sleep 30 | cat\n");
+        wait_for_job_in_foreground(s);
+        s.send("\032");
+        expect(s, "[1] + Stopped");
+        expect(s, "vsh> ");
+        s.send("fg\r");
+        expect(s, "fg\necho hi | sleep 30 | cat\n");
+        wait_for_job_in_foreground(s);
+        s.send("\003");
+        expect(s, "vsh> ");
+        s.send("echo st=$? jobs=$(jobs | wc -l)\r");
+        expect(s, "\nst=130 jobs=0\n");
+        finish(s);
+    });
+}
+
 // The probe: while the shell runs a loop of short commands and two-stage pipelines, SIGTSTP
 // goes to the terminal's foreground group as soon as a job has it (often before the job's
 // first process has exec'd), or after a random pause. Every stop must bring the prompt back.
@@ -455,6 +489,10 @@ std::vector<Case> job_control_cases() {
         cases.push_back(
             {tag + "Ctrl-Z stops a foreground pipeline 20 times, the prompt back each time",
              [name](const std::string& scratch) { twenty_pipeline_stops(scratch, name); }});
+        cases.push_back({tag + "Ctrl-Z, jobs, fg on a pipeline whose echo ran in the shell",
+                         [name](const std::string& scratch) {
+                             stop_a_pipeline_with_a_stage_in_the_shell(scratch, name);
+                         }});
         cases.push_back({tag + "fg, then Ctrl-Z again, with the notice each time",
                          [name](const std::string& scratch) { fg_and_stop_again(scratch, name); }});
         cases.push_back({tag + "stops sent at random moments of a loop of short commands",
