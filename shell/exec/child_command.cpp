@@ -172,15 +172,6 @@ bool expandable_in_parent(const ast::Command& command, const ast::SimpleCommand&
 
 namespace {
 
-// Whether the word reads $RANDOM, which a child would read from a generator of its own.
-bool reads_random(const std::vector<ast::WordPart>& word) {
-    for (const ast::WordPart& p : word) {
-        if (p.kind == ast::WordPart::Kind::Param && p.text == "RANDOM") return true;
-        if (reads_random(p.parts())) return true;
-    }
-    return false;
-}
-
 // A pipeline stage that is a builtin changing nothing (echo "$x" | sed ...): run here, with
 // no process, when setup.pure_builtin_in_shell allows. Its output goes into the pipe to the
 // next stage, which has not started: the write cannot block while it fits in the pipe's

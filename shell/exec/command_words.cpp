@@ -119,6 +119,14 @@ bool expand_prefix_assignments(Shell& sh, Expander& expander, const ast::SimpleC
     return true;
 }
 
+bool reads_random(const std::vector<ast::WordPart>& word) {
+    for (const ast::WordPart& p : word) {
+        if (p.kind == ast::WordPart::Kind::Param && p.text == "RANDOM") return true;
+        if (reads_random(p.parts())) return true;
+    }
+    return false;
+}
+
 const ast::Command& unwrap_command(const ast::Command& command) {
     const ast::Command* c = &command;
     for (;;) {

@@ -56,4 +56,9 @@ class TemporaryAssignments {
 // Strips trivial wrappers (a one-command pipeline, a one-item list) around a command.
 const ast::Command& unwrap_command(const ast::Command& command);
 
+// Whether the word reads $RANDOM, whose generator a subshell has to itself (seeded anew, the
+// shell's own sequence left as it was): such a word is not expanded in the shell on a
+// subshell's behalf.
+bool reads_random(const std::vector<ast::WordPart>& word);
+
 }  // namespace vsh

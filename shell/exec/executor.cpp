@@ -85,16 +85,6 @@ bool word_is_plain(const ast::Word& w) {
     return true;
 }
 
-// Whether the word reads $RANDOM, whose generator a subshell has to itself (seeded anew, and
-// the shell's own sequence left as it was): that takes the inline subshell's journal.
-bool reads_random(const ast::Word& w) {
-    for (const ast::WordPart& p : w) {
-        if (p.kind == ast::WordPart::Kind::Param && p.text == "RANDOM") return true;
-        if (reads_random(p.parts())) return true;
-    }
-    return false;
-}
-
 // If `body` can run in-process as a pure builtin sequence, returns true.
 bool substitution_runs_inline(const ast::Command& body, const Shell& sh) {
     const auto* list = std::get_if<ast::List>(&body.node);
