@@ -58,7 +58,9 @@ void Lexer::lex_word(ast::Word& out) {
             case '\\': {
                 int escaped = reader_.at(++reader_.pos);
                 if (escaped == kEndOfInput) {
-                    append_text(out, Kind::Literal, "\\");  // A trailing backslash stays.
+                    // A trailing backslash stays, as a character of its own (quoted: it is
+                    // no pattern character, and written back it must be escaped).
+                    append_text(out, Kind::Quoted, "\\");
                     return;
                 }
                 append_char(out, Kind::Quoted, escaped);

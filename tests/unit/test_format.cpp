@@ -182,3 +182,16 @@ TEST_CASE("a newline in double quotes inside $((...)) reads back", "[format]") {
     CHECK(formatted(once) == once);
     CHECK(formatted("echo \"a\nb\"") == "echo \"a\"$'\\n'\"b\"");
 }
+
+TEST_CASE("a backslash that ends the input stays a backslash", "[format]") {
+    // Unescaped at the very end, it escapes nothing and is kept (dash and bash print it):
+    // written as is, the blank after it would join the next word (found by the fuzz smoke
+    // run; tests/fuzz/regressions/fuzz_parse/format-trailing-backslash*).
+    for (const char* text :
+         {"echo kept f\\", "exec 3>f\nlcho kept >OME=at f\\", "1print\\t\\", "echo \\"}) {
+        INFO("source: " << text);
+        const std::string once = formatted(text);
+        CHECK(formatted(once) == once);
+        CHECK(parser_test::program(once) == parser_test::program(text));
+    }
+}
